@@ -1,0 +1,159 @@
+package hotline;
+
+import hotline.config.Config;
+import hotline.health.Health;
+import hotline.http.ApiRoutes;
+import hotline.http.ApiVerticle;
+import hotline.store.Database;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import io.vertx.micrometer.backends.BackendRegistries;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The composition root: starts the database, Vert.x and every capability, and stops them in reverse order.
+ * {@link #start} blocks until the server listens; call it from a plain thread (main, a test), not an event loop.
+ */
+public final class App implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+
+    public static final String HTTP_INSTANCES = "http.instances";
+
+    private final Config config;
+    private final Database database;
+    private final Vertx vertx;
+    private final Pool pool;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Health health;
+    private int httpPort;
+
+    private App(Config config, Database database, Vertx vertx, Clock clock) {
+        this.config = config;
+        this.database = database;
+        this.vertx = vertx;
+        this.clock = clock;
+        this.pool = database.pool(vertx, config);
+        this.meters = BackendRegistries.getDefaultNow();
+        this.health = new Health(vertx);
+    }
+
+    /** Starts everything; with {@code demo} the demo users and data are loaded first (once). */
+    public static App start(Config config, boolean demo) {
+        return start(config, demo, Clock.systemUTC());
+    }
+
+    public static App start(Config config, boolean demo, Clock clock) {
+        Database database = Database.open(config);
+        Vertx vertx;
+        try {
+            vertx = Vertx.builder()
+                    .with(new VertxOptions().setMetricsOptions(metricsOptions()))
+                    .withMetrics(new MicrometerMetricsFactory())
+                    .build();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        App app = new App(config, database, vertx, clock);
+        try {
+            app.startServices(demo);
+            return app;
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    private static MicrometerMetricsOptions metricsOptions() {
+        return new MicrometerMetricsOptions()
+                .setEnabled(true)
+                .setJvmMetricsEnabled(true)
+                .addLabels(Label.HTTP_ROUTE)
+                .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)
+                        .setPublishQuantiles(true));
+    }
+
+    private void startServices(boolean demo) {
+        health.register("database", true, promise -> pool.query("SELECT 1").execute()
+                .onSuccess(rows -> promise.complete(Status.OK()))
+                .onFailure(promise::fail));
+
+        List<Handler<RoutingContext>> guards = new ArrayList<>();
+        List<ApiRoutes> apis = new ArrayList<>();
+        List<Handler<Router>> pages = new ArrayList<>();
+
+        int instances = config.integer(HTTP_INSTANCES, Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 64);
+        List<ApiVerticle> deployed = java.util.Collections.synchronizedList(new ArrayList<>());
+        await(vertx.deployVerticle(() -> {
+            ApiVerticle verticle = new ApiVerticle(config, health, guards, apis, pages);
+            deployed.add(verticle);
+            return verticle;
+        }, new DeploymentOptions().setInstances(instances)));
+        httpPort = deployed.getFirst().actualPort();
+        log.info("Hotline listening on http://{}:{}/ (API contract at /api/openapi.yaml)",
+                config.string(ApiVerticle.HTTP_HOST, "127.0.0.1"), httpPort);
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public Pool pool() {
+        return pool;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public MeterRegistry meters() {
+        return meters;
+    }
+
+    /** Stops Vert.x (in-flight requests finish) and then the embedded database. */
+    @Override
+    public void close() {
+        try {
+            await(vertx.close());
+        } catch (RuntimeException e) {
+            log.warn("Vert.x did not stop cleanly: {}", e.getMessage());
+        } finally {
+            database.close();
+        }
+    }
+
+    static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+}

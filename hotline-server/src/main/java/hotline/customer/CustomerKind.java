@@ -1,0 +1,7 @@
+package hotline.customer;
+
+import hotline.common.Code;
+
+public enum CustomerKind implements Code {
+    INDIVIDUAL, ORGANISATION
+}

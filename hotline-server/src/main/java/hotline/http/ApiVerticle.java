@@ -1,0 +1,94 @@
+package hotline.http;
+
+import hotline.config.Config;
+import hotline.health.Health;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.vertx.openapi.contract.OpenAPIContract;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The HTTP front: {@code /health}, {@code /metrics}, the contract at {@code /api/openapi.yaml}, and the API built
+ * from that contract with each capability's {@link ApiRoutes}. One instance per event-loop thread; everything it
+ * holds is shared and thread-safe. Stopping lets in-flight requests finish (up to {@link #SHUTDOWN_GRACE}).
+ */
+public final class ApiVerticle extends VerticleBase {
+
+    public static final String HTTP_PORT = "http.port";
+    public static final String HTTP_HOST = "http.host";
+    public static final String CONTRACT = "openapi.yaml";
+    /** Larger bodies are refused with 413 before they are read whole. */
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+    private final Config config;
+    private final Health health;
+    private final List<Handler<RoutingContext>> guards;
+    private final List<ApiRoutes> apis;
+    private final List<Handler<Router>> extraRoutes;
+    private HttpServer server;
+
+    /**
+     * @param guards      root handlers run before validation on every API route (authentication)
+     * @param apis        each capability's operations
+     * @param extraRoutes non-API routes (console pages, push channels), mounted before the API
+     */
+    public ApiVerticle(Config config, Health health, List<Handler<RoutingContext>> guards, List<ApiRoutes> apis,
+                       List<Handler<Router>> extraRoutes) {
+        this.config = config;
+        this.health = health;
+        this.guards = List.copyOf(guards);
+        this.apis = List.copyOf(apis);
+        this.extraRoutes = List.copyOf(extraRoutes);
+    }
+
+    @Override
+    public Future<?> start() {
+        return OpenAPIContract.from(vertx, CONTRACT).compose(contract -> {
+            Router root = Router.router(vertx);
+            root.get("/health").handler(health::handle);
+            root.get("/metrics").handler(PrometheusScrapingHandler.create());
+            root.get("/api/openapi.yaml").handler(ctx -> ctx.response()
+                    .putHeader("Content-Type", "application/yaml; charset=utf-8")
+                    .sendFile(CONTRACT));
+            extraRoutes.forEach(mount -> mount.handle(root));
+
+            RouterBuilder builder = RouterBuilder.create(vertx, contract);
+            builder.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+            guards.forEach(builder::rootHandler);
+            apis.forEach(api -> api.mount(builder));
+            // Authentication runs as a guard (above), so the router's own security handlers are not used.
+            builder.getRoutes().forEach(route -> route.setDoSecurity(false));
+            Router api = builder.createRouter();
+            api.route().failureHandler(ApiErrors::handle);
+            root.route("/api/*").subRouter(api);
+            root.route("/api/*").handler(ctx -> ctx.fail(404));
+            root.route().failureHandler(ApiErrors::handle);
+
+            HttpServerOptions options = new HttpServerOptions()
+                    .setHost(config.string(HTTP_HOST, "127.0.0.1"))
+                    .setPort(config.port(HTTP_PORT, 8080))
+                    .setCompressionSupported(true);
+            return vertx.createHttpServer(options).requestHandler(root).listen();
+        }).onSuccess(listening -> server = listening);
+    }
+
+    @Override
+    public Future<?> stop() {
+        return server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_GRACE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    public int actualPort() {
+        return server.actualPort();
+    }
+}

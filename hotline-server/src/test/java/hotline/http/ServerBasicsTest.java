@@ -1,0 +1,75 @@
+package hotline.http;
+
+import hotline.App;
+import hotline.testing.TestApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServerBasicsTest {
+
+    private static App app;
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @DisplayName("/health answers without authentication and reports the database")
+    void healthReportsDatabase() throws Exception {
+        HttpResponse<String> response = get("/health");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"UP\"").contains("\"database\":{\"status\":\"UP\"}");
+    }
+
+    @Test
+    @DisplayName("/metrics serves Prometheus text with HTTP and pool figures")
+    void metricsInPrometheusFormat() throws Exception {
+        get("/health");
+        HttpResponse<String> response = get("/metrics");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("vertx_http_server_requests_total").contains("vertx_pool");
+    }
+
+    @Test
+    @DisplayName("the API contract is served at /api/openapi.yaml")
+    void contractIsServed() throws Exception {
+        HttpResponse<String> response = get("/api/openapi.yaml");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).startsWith("openapi: 3.1.0");
+    }
+
+    @Test
+    @DisplayName("an unknown API path is a JSON 404, not an HTML page")
+    void unknownPathIsJson404() throws Exception {
+        HttpResponse<String> response = get("/api/no-such-thing");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.body()).contains("\"error\"");
+    }
+}

@@ -1,0 +1,52 @@
+package hotline.testing;
+
+import hotline.App;
+import hotline.config.Config;
+import hotline.store.DbEndpoint;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A whole Hotline server for HTTP tests: its own fresh database on the shared embedded PostgreSQL, a free port on
+ * 127.0.0.1, its own data directory. Settings can be added as in {@code conf/hotline.json}.
+ */
+public final class TestApp {
+
+    public static final String ADMIN_PASSWORD = "admin-secret-1";
+
+    private TestApp() {
+    }
+
+    public static App start() {
+        return start(new JsonObject(), Clock.systemUTC());
+    }
+
+    public static App start(JsonObject settings, Clock clock) {
+        return start(settings, clock, TestDatabase.fresh());
+    }
+
+    public static App start(JsonObject settings, Clock clock, DbEndpoint database) {
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("hotline-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        JsonObject file = new JsonObject()
+                .put("http", new JsonObject().put("port", 0).put("instances", 1))
+                .put("data", new JsonObject().put("dir", dataDir.toString()))
+                .put("db", new JsonObject().put("url", "postgresql://" + database.user() + ":" + database.password()
+                        + "@" + database.host() + ":" + database.port() + "/" + database.database()).put("poolSize", 8))
+                .put("admin", new JsonObject().put("password", ADMIN_PASSWORD))
+                .mergeIn(settings, true);
+        Map<String, String> env = new HashMap<>();
+        return App.start(new Config(file, env), false, clock);
+    }
+}
