@@ -331,15 +331,6 @@ public final class AmiPeer implements AutoCloseable {
             return id.isEmpty() ? "" : "ActionID: " + id + "\r\n";
         }
 
-        private static String header(Map<String, String> m, String name) {
-            for (Map.Entry<String, String> entry : m.entrySet()) {
-                if (entry.getKey().equalsIgnoreCase(name)) {
-                    return entry.getValue();
-                }
-            }
-            return "";
-        }
-
         synchronized void write(String text) {
             try {
                 out.write(text.getBytes(StandardCharsets.UTF_8));
@@ -364,6 +355,16 @@ public final class AmiPeer implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A header of a message, looked up without regard to case as Asterisk does ({@code astman_get_header}); "" if absent. */
+    public static String header(Map<String, String> m, String name) {
+        for (Map.Entry<String, String> entry : m.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(name)) {
+                return entry.getValue();
+            }
+        }
+        return "";
     }
 
     /** Fields in order, for {@link #emit}. */
