@@ -104,9 +104,9 @@ public final class App implements AutoCloseable {
         List<Handler<Router>> pages = new ArrayList<>();
 
         auth = new AuthModule(vertx, pool, config, clock);
-        await(auth.start());
+        await(auth.start(demo));
         guards.add(auth.guard());
-        apis.add(auth.routes());
+        apis.addAll(auth.routes());
 
         int instances = config.integer(HTTP_INSTANCES, Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 64);
         List<ApiVerticle> deployed = java.util.Collections.synchronizedList(new ArrayList<>());
