@@ -51,18 +51,25 @@ public final class AuthModule {
 
     /** With {@code demo}, the demo users first, so the first admin is the demo's. */
     public Future<Void> start(boolean demo) {
-        vertx.setPeriodic(PURGE_EVERY_MS, id -> Future.all(sessions.purgeExpired(), logins.purgeOld())
-                .onSuccess(counts -> log.debug("Purged {} expired sessions and {} old log-in failures",
-                        counts.resultAt(0), counts.resultAt(1)))
+        vertx.setPeriodic(PURGE_EVERY_MS, id -> purge()
                 .onFailure(e -> log.warn("Purging expired sessions or log-in failures failed: {}", e.getMessage())));
         Future<Void> demoUsers = demo ? DemoUsers.create(config, users) : Future.succeededFuture();
         return demoUsers.compose(done -> FirstAdmin.ensure(config, users));
+    }
+
+    /** Deletes expired sessions and log-in failures that no longer count (runs hourly by itself). */
+    public Future<Void> purge() {
+        return Future.all(sessions.purgeExpired(), logins.purgeOld())
+                .onSuccess(counts -> log.debug("Purged {} expired sessions and {} old log-in failures",
+                        counts.resultAt(0), counts.resultAt(1)))
+                .mapEmpty();
     }
 
     public UserService users() {
         return users;
     }
 
+    /** For routes outside {@code /api} (console pages, push channels) that authenticate a token themselves. */
     public SessionService sessions() {
         return sessions;
     }

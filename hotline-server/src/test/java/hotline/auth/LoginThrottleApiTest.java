@@ -119,6 +119,30 @@ class LoginThrottleApiTest {
     }
 
     @Test
+    @DisplayName("given old failures and an expired session, when the purge runs, then both rows are gone and live ones stay")
+    void purge() {
+        // given
+        login("admin", "wrong-password");
+        ApiClient.as(app, Role.AGENT);
+        clock.advance(Duration.ofHours(3));
+        login("admin", "wrong-password");
+        ApiClient live = ApiClient.as(app, Role.AGENT);
+
+        // when
+        app.auth().purge().toCompletionStage().toCompletableFuture().join();
+
+        // then
+        assertThat(count("login_failures")).isEqualTo(1);
+        assertThat(count("sessions")).isEqualTo(1);
+        assertThat(live.get("/api/session").status()).isEqualTo(200);
+    }
+
+    private long count(String table) {
+        return app.pool().query("SELECT count(*) FROM " + table).execute()
+                .toCompletionStage().toCompletableFuture().join().iterator().next().getLong(0);
+    }
+
+    @Test
     @DisplayName("given a session, when its hours have passed, then the token is refused even though it was cached")
     void sessionExpires() {
         // given
