@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Builds the auth capability from the settings: {@value SessionService#SESSION_HOURS} (default 12),
  * {@value SessionService#CACHE_SECONDS} (how long a checked token is trusted without the database, default 30),
- * {@value #HASH_MEMORY_KIB} and {@value #HASH_ITERATIONS} (Argon2id cost, defaults 19456 KiB and 2).
+ * {@value #HASH_MEMORY_KIB} and {@value #HASH_ITERATIONS} (Argon2id cost, defaults 19456 KiB and 2),
+ * {@value SessionRoutes#SECURE_COOKIE} (default false).
  * Log-in limits: see {@link LoginLimits}. {@link #start} creates the demo users (with {@code --demo}) and the first
  * admin, and schedules the hourly purge of expired sessions and old log-in failures.
  */
@@ -79,6 +80,6 @@ public final class AuthModule {
     }
 
     public List<ApiRoutes> routes() {
-        return List.of(new SessionRoutes(users, logins, sessions), new UserRoutes(users));
+        return List.of(new SessionRoutes(users, logins, sessions, config.bool(SessionRoutes.SECURE_COOKIE, false)), new UserRoutes(users));
     }
 }

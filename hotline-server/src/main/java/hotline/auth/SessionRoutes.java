@@ -12,18 +12,23 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 
 /**
  * {@code POST /api/session} (log in: token in the body and in an HttpOnly, SameSite=Strict cookie),
- * {@code GET /api/session} (who am I) and {@code DELETE /api/session} (log out).
+ * {@code GET /api/session} (who am I) and {@code DELETE /api/session} (log out). Behind HTTPS set
+ * {@value #SECURE_COOKIE} so browsers send the cookie over HTTPS only (default off: a local start is plain HTTP).
  */
 public final class SessionRoutes implements ApiRoutes {
+
+    public static final String SECURE_COOKIE = "auth.secureCookie";
 
     private final UserService users;
     private final LoginService logins;
     private final SessionService sessions;
+    private final boolean secureCookie;
 
-    public SessionRoutes(UserService users, LoginService logins, SessionService sessions) {
+    public SessionRoutes(UserService users, LoginService logins, SessionService sessions, boolean secureCookie) {
         this.users = users;
         this.logins = logins;
         this.sessions = sessions;
+        this.secureCookie = secureCookie;
     }
 
     @Override
@@ -72,11 +77,12 @@ public final class SessionRoutes implements ApiRoutes {
                 .onFailure(ctx::fail);
     }
 
-    private static Cookie cookie(String value, long maxAgeSeconds) {
+    private Cookie cookie(String value, long maxAgeSeconds) {
         return Cookie.cookie(AuthGuard.COOKIE, value)
                 .setHttpOnly(true)
                 .setSameSite(CookieSameSite.STRICT)
                 .setPath("/")
+                .setSecure(secureCookie)
                 .setMaxAge(maxAgeSeconds);
     }
 }
