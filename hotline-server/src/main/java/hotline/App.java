@@ -1,5 +1,6 @@
 package hotline;
 
+import hotline.auth.AuthModule;
 import hotline.config.Config;
 import hotline.health.Health;
 import hotline.http.ApiRoutes;
@@ -44,6 +45,7 @@ public final class App implements AutoCloseable {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Health health;
+    private AuthModule auth;
     private int httpPort;
 
     private App(Config config, Database database, Vertx vertx, Clock clock) {
@@ -101,6 +103,11 @@ public final class App implements AutoCloseable {
         List<ApiRoutes> apis = new ArrayList<>();
         List<Handler<Router>> pages = new ArrayList<>();
 
+        auth = new AuthModule(vertx, pool, config, clock);
+        await(auth.start(demo));
+        guards.add(auth.guard());
+        apis.addAll(auth.routes());
+
         int instances = config.integer(HTTP_INSTANCES, Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 64);
         List<ApiVerticle> deployed = java.util.Collections.synchronizedList(new ArrayList<>());
         await(vertx.deployVerticle(() -> {
@@ -115,6 +122,11 @@ public final class App implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** Users and sessions (tests create users through it). */
+    public AuthModule auth() {
+        return auth;
     }
 
     public Vertx vertx() {

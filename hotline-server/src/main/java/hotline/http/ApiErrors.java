@@ -37,6 +37,10 @@ public final class ApiErrors {
             return;
         }
         Throwable failure = ctx.failure();
+        // The OpenAPI router wraps its validation failures in a 400 HttpException; the cause names the field.
+        if (failure instanceof HttpException http && http.getCause() instanceof ValidatorException validation) {
+            failure = validation;
+        }
         int status = ctx.statusCode();
         JsonObject body = new JsonObject();
         if (failure instanceof InvalidInputException e) {
