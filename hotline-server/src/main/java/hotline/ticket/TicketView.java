@@ -1,0 +1,18 @@
+package hotline.ticket;
+
+import io.vertx.core.json.JsonArray;
+
+import java.util.List;
+
+/** A ticket with its whole history, oldest event first. */
+public record TicketView(Ticket ticket, List<TicketEvent> events) {
+
+    public TicketView {
+        events = List.copyOf(events);
+    }
+
+    /** The ticket's JSON with an {@code events} array. */
+    public io.vertx.core.json.JsonObject toJson() {
+        return ticket.toJson().put("events", new JsonArray(events.stream().map(TicketEvent::toJson).toList()));
+    }
+}
