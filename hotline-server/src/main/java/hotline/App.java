@@ -1,5 +1,6 @@
 package hotline;
 
+import hotline.auth.AuthModule;
 import hotline.config.Config;
 import hotline.health.Health;
 import hotline.http.ApiRoutes;
@@ -47,6 +48,7 @@ public final class App implements AutoCloseable {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Health health;
+    private AuthModule auth;
     private TicketService tickets;
     private int httpPort;
 
@@ -105,6 +107,10 @@ public final class App implements AutoCloseable {
         List<ApiRoutes> apis = new ArrayList<>();
         List<Handler<Router>> pages = new ArrayList<>();
 
+        auth = new AuthModule(vertx, pool, config, clock);
+        await(auth.start());
+        guards.add(auth.guard());
+        apis.add(auth.routes());
         tickets = new TicketService(vertx, pool, clock,
                 ZoneId.of(config.string(TicketService.TIMEZONE, TicketService.DEFAULT_TIMEZONE)), meters);
         apis.add(new TicketRoutes(tickets));
@@ -123,6 +129,11 @@ public final class App implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** Users and sessions (tests create users through it). */
+    public AuthModule auth() {
+        return auth;
     }
 
     public Vertx vertx() {

@@ -37,6 +37,10 @@ public final class ApiErrors {
             return;
         }
         Throwable failure = ctx.failure();
+        // The OpenAPI router reports a request that breaks the contract as an HttpException(400) around the cause.
+        if (failure instanceof HttpException e && e.getCause() instanceof ValidatorException cause) {
+            failure = cause;
+        }
         int status = ctx.statusCode();
         JsonObject body = new JsonObject();
         if (failure instanceof InvalidInputException e) {
@@ -119,9 +123,7 @@ public final class ApiErrors {
 
     private static void putParameter(String message, JsonObject body) {
         Matcher parameter = PARAMETER.matcher(message == null ? "" : message);
-        if (parameter.find()) {
-            body.put("field", parameter.group(1));
-        }
+        body.put("field", parameter.find() ? parameter.group(1) : "body");
     }
 
     private static String standardMessage(int status) {
