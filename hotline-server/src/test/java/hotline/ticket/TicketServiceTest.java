@@ -141,9 +141,21 @@ class TicketServiceTest {
     @Test
     @DisplayName("two identical requests racing with one idempotency key make one ticket, both answered with it")
     void idempotentRace() {
+        race("plain");
+    }
+
+    @Test
+    @DisplayName("the idempotency race also makes one ticket when listeners join the transaction")
+    void idempotentRaceWithListener() {
+        tickets.addListener(new TicketListener() {
+        });
+        race("listened");
+    }
+
+    private void race(String prefix) {
         TicketDraft draft = TicketDraft.of(TicketType.REPAIR, Channel.PHONE, "leak");
         for (int round = 0; round < 10; round++) {
-            String key = "race-" + round;
+            String key = prefix + "-" + round;
             Future<Ticket> a = tickets.create(draft, AGENT, Optional.of(key));
             Future<Ticket> b = tickets.create(draft, AGENT, Optional.of(key));
 

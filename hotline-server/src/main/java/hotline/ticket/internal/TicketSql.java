@@ -10,29 +10,38 @@ public final class TicketSql {
             + "'status', t.status, 'type', t.type, 'district', t.district)";
 
     /**
-     * Creates a ticket in one round trip: links the customer ($8, or else the one customer whose phone is $10),
-     * numbers it from the sequence, appends the {@code created} event, writes the outbox row and claims the
-     * idempotency key $1 (when given). {@code keyed} is 0 when another ticket already holds that key: the caller
-     * then rolls back. Parameters: $1 key, $2 date yyyyMMdd, $3 type, $4 channel, $5 status, $6 priority, $7 urgent,
-     * $8 customer id, $9 caller number, $10 normalised caller number, $11 subject, $12 description, $13 location,
-     * $14 district, $15 category, $16 details, $17 created by (user id), $18 now, $19 actor.
+     * Creates a ticket in one statement (so in one round trip, and atomically even outside a transaction): claims
+     * the idempotency key $1 (when given) for a pre-drawn ticket id, and only if the claim succeeded inserts the
+     * ticket, linked to customer $8 or else to the one customer whose phone is $10 and numbered from the sequence,
+     * its {@code created} event and its outbox row. No row comes back when the key is already taken; a concurrent
+     * holder of the key makes this statement wait for its outcome. Parameters: $1 key, $2 date yyyyMMdd, $3 type,
+     * $4 channel, $5 status, $6 priority, $7 urgent, $8 customer id, $9 caller number, $10 normalised caller
+     * number, $11 subject, $12 description, $13 location, $14 district, $15 category, $16 details, $17 created by
+     * (user id), $18 now, $19 actor.
      */
     public static final String CREATE = """
-            WITH link AS (
+            WITH ids AS (
+                SELECT nextval(pg_get_serial_sequence('tickets', 'id')) AS id
+            ), k AS (
+                INSERT INTO idempotency_keys (key, ticket_id, created_at)
+                SELECT $1::text, ids.id, $18::timestamptz FROM ids WHERE $1::text IS NOT NULL
+                ON CONFLICT (key) DO NOTHING
+                RETURNING ticket_id
+            ), link AS (
                 SELECT count(DISTINCT customer_id) AS matches, min(customer_id) AS customer_id
                 FROM customer_phones WHERE phone = $10::text
-            ), seq AS (
-                SELECT nextval('ticket_number_seq') AS n
             ), t AS (
-                INSERT INTO tickets (number, type, channel, status, priority, urgent, customer_id, caller_number,
+                INSERT INTO tickets (id, number, type, channel, status, priority, urgent, customer_id, caller_number,
                                      subject, description, location, district, category, details, created_by,
                                      created_at, updated_at)
-                SELECT 'HL-' || $2::text || '-' || lpad(seq.n::text, greatest(6, length(seq.n::text)), '0'),
+                OVERRIDING SYSTEM VALUE
+                SELECT ids.id, 'HL-' || $2::text || '-' || lpad(seq.n::text, greatest(6, length(seq.n::text)), '0'),
                        $3::text, $4::text, $5::text, $6::text, $7::boolean,
                        COALESCE($8::bigint, CASE WHEN link.matches = 1 THEN link.customer_id END), $9::text,
                        $11::text, $12::text, $13::text, $14::text, $15::text, $16::jsonb, $17::bigint,
                        $18::timestamptz, $18::timestamptz
-                FROM seq, link
+                FROM ids, link, LATERAL (SELECT nextval('ticket_number_seq') AS n) seq
+                WHERE $1::text IS NULL OR EXISTS (SELECT 1 FROM k)
                 RETURNING *
             ), e AS (
                 INSERT INTO ticket_events (ticket_id, at, actor, channel, action, data)
@@ -43,13 +52,8 @@ public final class TicketSql {
             ), o AS (
                 INSERT INTO outbox (topic, aggregate_id, event_id, payload, created_at)
                 SELECT 'ticket', t.id, e.id, %s, $18::timestamptz FROM t, e
-            ), k AS (
-                INSERT INTO idempotency_keys (key, ticket_id, created_at)
-                SELECT $1::text, t.id, $18::timestamptz FROM t WHERE $1::text IS NOT NULL
-                ON CONFLICT (key) DO NOTHING
-                RETURNING key
             )
-            SELECT t.*, (SELECT count(*) FROM k) AS keyed FROM t
+            SELECT * FROM t
             """.formatted(OUTBOX_PAYLOAD.formatted("'created'"));
 
     public static final String BY_KEY = """
