@@ -52,21 +52,6 @@ public record Ticket(long id, String number, TicketType type, Channel channel, T
                 description, location, district, category, details, version, createdAt, updatedAt, closedAt);
     }
 
-    public Ticket withUrgent(boolean newUrgent) {
-        return new Ticket(id, number, type, channel, status, priority, newUrgent, customerId, callerNumber, subject,
-                description, location, district, category, details, version, createdAt, updatedAt, closedAt);
-    }
-
-    public Ticket withCustomerId(Long newCustomerId) {
-        return new Ticket(id, number, type, channel, status, priority, urgent, newCustomerId, callerNumber, subject,
-                description, location, district, category, details, version, createdAt, updatedAt, closedAt);
-    }
-
-    public Ticket withCategory(String newCategory) {
-        return new Ticket(id, number, type, channel, status, priority, urgent, customerId, callerNumber, subject,
-                description, location, district, newCategory, details, version, createdAt, updatedAt, closedAt);
-    }
-
     /** A copy whose {@code details} has {@code step} set to {@code data} (the other steps kept). */
     public Ticket withDetail(String step, JsonObject data) {
         JsonObject newDetails = details.copy().put(step, data);

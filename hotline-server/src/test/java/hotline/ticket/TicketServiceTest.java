@@ -125,6 +125,30 @@ class TicketServiceTest {
     }
 
     @Test
+    @DisplayName("after each commit a hint with id, number, action, status, type and district goes to hotline.tickets")
+    void busHintAfterCommit() {
+        List<JsonObject> hints = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CompletableFuture<Void> both = new java.util.concurrent.CompletableFuture<>();
+        await(vertx.eventBus().<JsonObject>consumer(TicketService.BUS_ADDRESS, message -> {
+            hints.add(message.body());
+            if (hints.size() == 2) {
+                both.complete(null);
+            }
+        }).completion());
+
+        Ticket ticket = create(new TicketDraft(TicketType.REPAIR, Channel.PHONE, null, false, null, null, "leak", null,
+                null, "Xuhui", null, null));
+        await(tickets.change(ticket.id(), AGENT, Channel.PHONE, null,
+                current -> new TicketChange("dispatch", current.withStatus(TicketStatus.DISPATCHED), null)));
+
+        both.orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
+        assertThat(hints.getFirst()).isEqualTo(new JsonObject().put("id", ticket.id()).put("number", ticket.number())
+                .put("action", "created").put("status", "reported").put("type", "repair").put("district", "Xuhui"));
+        assertThat(hints.get(1).getString("action")).isEqualTo("dispatch");
+        assertThat(hints.get(1).getString("status")).isEqualTo("dispatched");
+    }
+
+    @Test
     @DisplayName("a retry with the same idempotency key answers the first ticket and creates nothing")
     void idempotentRetry() {
         TicketDraft draft = TicketDraft.of(TicketType.REPAIR, Channel.PHONE, "leak");
