@@ -46,7 +46,10 @@ public final class TicketService {
     public static final String DEFAULT_TIMEZONE = "Asia/Shanghai";
     public static final String BUS_ADDRESS = "hotline.tickets";
     public static final String OUTBOX_TOPIC = "ticket";
-    /** Exposed to Prometheus as {@code hotline_tickets_created_total{type,channel}}. */
+    /**
+     * Counts created tickets by type and channel. Prometheus shows it as {@code hotline_tickets_total{type,channel}}:
+     * its client strips the reserved suffix {@code _created} from a counter's name.
+     */
     public static final String CREATED_COUNTER = "hotline.tickets.created";
     public static final String ACTION_CREATED = "created";
     public static final String ACTION_UPDATED = "updated";

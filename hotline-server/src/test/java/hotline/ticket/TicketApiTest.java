@@ -56,6 +56,8 @@ class TicketApiTest {
         assertThat(ticket.fieldNames()).contains("id", "number", "type", "channel", "status", "priority", "urgent",
                 "customerId", "callerNumber", "subject", "description", "location", "district", "category",
                 "details", "version", "createdAt", "updatedAt", "closedAt");
+        assertThat(ApiClient.anonymous(app).get("/metrics").body())
+                .contains("hotline_tickets_total{channel=\"phone\",type=\"repair\"}");
     }
 
     @Test
@@ -193,6 +195,9 @@ class TicketApiTest {
         assertThat(agent.patch("/api/tickets/" + id, new JsonObject().put("status", "closed")).status()).isEqualTo(400);
         assertThat(agent.patch("/api/tickets/" + id, "{oops", JSON).status()).isEqualTo(400);
         assertThat(agent.patch("/api/tickets/" + id, new JsonObject().put("version", "one")).status()).isEqualTo(400);
+        assertThat(agent.patch("/api/tickets/" + id, new JsonObject()).status()).isEqualTo(400);
+        assertThat(agent.patch("/api/tickets/" + id, new JsonObject().put("customerId", 999_999)).json()
+                .getString("field")).isEqualTo("customerId");
         assertThat(agent.post("/api/tickets", leak().encode(), Map.of("Content-Type", "application/json",
                 "Idempotency-Key", "x".repeat(101))).status()).isEqualTo(400);
     }
