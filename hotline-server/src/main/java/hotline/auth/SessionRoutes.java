@@ -3,7 +3,6 @@ package hotline.auth;
 import hotline.http.ApiRoutes;
 import hotline.http.Requests;
 import hotline.http.Responses;
-import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
@@ -18,10 +17,12 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 public final class SessionRoutes implements ApiRoutes {
 
     private final UserService users;
+    private final LoginService logins;
     private final SessionService sessions;
 
-    public SessionRoutes(UserService users, SessionService sessions) {
+    public SessionRoutes(UserService users, LoginService logins, SessionService sessions) {
         this.users = users;
+        this.logins = logins;
         this.sessions = sessions;
     }
 
@@ -36,9 +37,7 @@ public final class SessionRoutes implements ApiRoutes {
         JsonObject body = Requests.body(ctx);
         String username = body.getString("username");
         String password = body.getString("password");
-        users.verifyPassword(username, password)
-                .compose(user -> user.map(sessions::open).orElseGet(() ->
-                        Future.failedFuture(new HttpException(401, "wrong user name or password"))))
+        logins.login(username, password, ctx.request().remoteAddress().hostAddress())
                 .onSuccess(session -> {
                     ctx.response().addCookie(cookie(session.token(), sessions.sessionLength().toSeconds()));
                     Responses.ok(ctx, new JsonObject()
@@ -46,7 +45,15 @@ public final class SessionRoutes implements ApiRoutes {
                             .put("expiresAt", session.expiresAt().toString())
                             .put("user", session.user().toJson()));
                 })
-                .onFailure(ctx::fail);
+                .onFailure(failure -> {
+                    if (failure instanceof LoginRefusedException refused) {
+                        refused.retryAfter().ifPresent(wait ->
+                                ctx.response().putHeader("Retry-After", Long.toString(wait.toSeconds())));
+                        ctx.fail(new HttpException(refused.status(), refused.getMessage()));
+                    } else {
+                        ctx.fail(failure);
+                    }
+                });
     }
 
     private void current(RoutingContext ctx) {

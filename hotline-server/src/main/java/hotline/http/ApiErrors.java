@@ -37,9 +37,9 @@ public final class ApiErrors {
             return;
         }
         Throwable failure = ctx.failure();
-        // The OpenAPI router reports a request that breaks the contract as an HttpException(400) around the cause.
-        if (failure instanceof HttpException e && e.getCause() instanceof ValidatorException cause) {
-            failure = cause;
+        // The OpenAPI router wraps its validation failures in a 400 HttpException; the cause names the field.
+        if (failure instanceof HttpException http && http.getCause() instanceof ValidatorException validation) {
+            failure = validation;
         }
         int status = ctx.statusCode();
         JsonObject body = new JsonObject();

@@ -1,15 +1,12 @@
 package hotline.ticket;
 
 import hotline.common.Code;
-import hotline.common.InvalidInputException;
 import hotline.http.ApiRoutes;
 import hotline.http.Requests;
 import hotline.http.Responses;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-
-import java.util.regex.Pattern;
 
 /**
  * The ticket operations of {@code openapi.yaml}: {@code createTicket}, {@code getTicket}, {@code listTickets},
@@ -19,7 +16,6 @@ import java.util.regex.Pattern;
 public final class TicketRoutes implements ApiRoutes {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
 
     private final TicketService tickets;
 
@@ -44,7 +40,7 @@ public final class TicketRoutes implements ApiRoutes {
     }
 
     private void get(RoutingContext ctx) {
-        tickets.get(ticketId(ctx))
+        tickets.get(Requests.pathId(ctx, "id"))
                 .onSuccess(view -> Responses.ok(ctx, view.toJson()))
                 .onFailure(ctx::fail);
     }
@@ -66,21 +62,9 @@ public final class TicketRoutes implements ApiRoutes {
 
     private void update(RoutingContext ctx) {
         JsonObject body = Requests.body(ctx);
-        tickets.update(ticketId(ctx), TicketPatch.fromJson(body), Requests.principal(ctx),
+        tickets.update(Requests.pathId(ctx, "id"), TicketPatch.fromJson(body), Requests.principal(ctx),
                         Channel.PHONE, body.getInteger("version"))
                 .onSuccess(ticket -> Responses.ok(ctx, ticket.toJson()))
                 .onFailure(ctx::fail);
-    }
-
-    /**
-     * The id from the router's own path parameter: the OpenAPI validator matches the path without the {@code /api}
-     * mount prefix and so cannot check it (see the contract).
-     */
-    private static long ticketId(RoutingContext ctx) {
-        String id = ctx.pathParam("id");
-        if (id == null || !ID.matcher(id).matches()) {
-            throw new InvalidInputException("id", "must be a ticket id (a positive whole number)");
-        }
-        return Long.parseLong(id);
     }
 }
