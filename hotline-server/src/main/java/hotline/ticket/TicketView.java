@@ -1,6 +1,7 @@
 package hotline.ticket;
 
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 import java.util.List;
 
@@ -12,7 +13,7 @@ public record TicketView(Ticket ticket, List<TicketEvent> events) {
     }
 
     /** The ticket's JSON with an {@code events} array. */
-    public io.vertx.core.json.JsonObject toJson() {
+    public JsonObject toJson() {
         return ticket.toJson().put("events", new JsonArray(events.stream().map(TicketEvent::toJson).toList()));
     }
 }
