@@ -6,6 +6,8 @@ import hotline.health.Health;
 import hotline.http.ApiRoutes;
 import hotline.http.ApiVerticle;
 import hotline.store.Database;
+import hotline.ticket.TicketRoutes;
+import hotline.ticket.TicketService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -25,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,6 +49,7 @@ public final class App implements AutoCloseable {
     private final MeterRegistry meters;
     private final Health health;
     private AuthModule auth;
+    private TicketService tickets;
     private int httpPort;
 
     private App(Config config, Database database, Vertx vertx, Clock clock) {
@@ -107,6 +111,9 @@ public final class App implements AutoCloseable {
         await(auth.start(demo));
         guards.add(auth.guard());
         apis.addAll(auth.routes());
+        tickets = new TicketService(vertx, pool, clock,
+                ZoneId.of(config.string(TicketService.TIMEZONE, TicketService.DEFAULT_TIMEZONE)), meters);
+        apis.add(new TicketRoutes(tickets));
 
         int instances = config.integer(HTTP_INSTANCES, Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 64);
         List<ApiVerticle> deployed = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -143,6 +150,11 @@ public final class App implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The ticket service; add {@link hotline.ticket.TicketListener}s before the server takes traffic. */
+    public TicketService tickets() {
+        return tickets;
     }
 
     public MeterRegistry meters() {

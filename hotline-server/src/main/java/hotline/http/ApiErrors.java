@@ -123,9 +123,7 @@ public final class ApiErrors {
 
     private static void putParameter(String message, JsonObject body) {
         Matcher parameter = PARAMETER.matcher(message == null ? "" : message);
-        if (parameter.find()) {
-            body.put("field", parameter.group(1));
-        }
+        body.put("field", parameter.find() ? parameter.group(1) : "body");
     }
 
     private static String standardMessage(int status) {
