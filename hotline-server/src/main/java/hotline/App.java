@@ -6,6 +6,7 @@ import hotline.health.Health;
 import hotline.http.ApiRoutes;
 import hotline.http.ApiVerticle;
 import hotline.store.Database;
+import hotline.telephony.TelephonyModule;
 import hotline.ticket.TicketRoutes;
 import hotline.ticket.TicketService;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,6 +51,7 @@ public final class App implements AutoCloseable {
     private final Health health;
     private AuthModule auth;
     private TicketService tickets;
+    private TelephonyModule telephony;
     private int httpPort;
 
     private App(Config config, Database database, Vertx vertx, Clock clock) {
@@ -114,6 +116,9 @@ public final class App implements AutoCloseable {
         tickets = new TicketService(vertx, pool, clock,
                 ZoneId.of(config.string(TicketService.TIMEZONE, TicketService.DEFAULT_TIMEZONE)), meters);
         apis.add(new TicketRoutes(tickets));
+        telephony = TelephonyModule.start(vertx, config, pool, clock, meters, health,
+                TelephonyModule.hotlineServices(pool, tickets));
+        apis.add(telephony.routes());
 
         int instances = config.integer(HTTP_INSTANCES, Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 64);
         List<ApiVerticle> deployed = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -157,6 +162,10 @@ public final class App implements AutoCloseable {
         return tickets;
     }
 
+    public TelephonyModule telephony() {
+        return telephony;
+    }
+
     public MeterRegistry meters() {
         return meters;
     }
@@ -165,6 +174,9 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (telephony != null) {
+                telephony.close();
+            }
             await(vertx.close());
         } catch (RuntimeException e) {
             log.warn("Vert.x did not stop cleanly: {}", e.getMessage());

@@ -13,6 +13,8 @@ import hotline.telephony.internal.IvrInterpreter;
 import hotline.telephony.internal.QueueBoard;
 import hotline.telephony.internal.SwitchboardVerticle;
 import hotline.telephony.internal.TelephonyRoutes;
+import hotline.telephony.internal.TicketingIvrServices;
+import hotline.ticket.TicketService;
 import hotline.telephony.internal.VirtualThreadAgiServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
@@ -93,6 +95,11 @@ public final class TelephonyModule implements AutoCloseable {
             module.close();
             throw e;
         }
+    }
+
+    /** The IVR's services on this Hotline: tickets through {@code tickets}, customers and statuses from {@code pool}. */
+    public static IvrServices hotlineServices(Pool pool, TicketService tickets) {
+        return new TicketingIvrServices(pool, tickets);
     }
 
     private static List<String> flowNames(Config config) {

@@ -62,10 +62,14 @@ class AmiBridgeTest {
                         .put("secret", SECRET)), Map.of());
         module = TelephonyModule.start(vertx, config, pool, Clock.systemUTC(), new SimpleMeterRegistry(), health,
                 new FakeIvrServices());
-        vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.screenPop(agentId), m -> screenPops.add(m.body()));
-        vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.CALLS, m -> calls.add(m.body()));
-        vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.QUEUES, m -> board.set(m.body()));
+        for (var consumer : java.util.List.of(
+                vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.screenPop(agentId), m -> screenPops.add(m.body())),
+                vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.CALLS, m -> calls.add(m.body())),
+                vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.QUEUES, m -> board.set(m.body())))) {
+            consumer.completion().toCompletionStage().toCompletableFuture().join();
+        }
         waitFor(module::amiUp, Duration.ofSeconds(10));
+        waitFor(() -> board.get() != null, Duration.ofSeconds(10));
     }
 
     @AfterAll

@@ -30,7 +30,10 @@ import java.util.function.Consumer;
  */
 public final class AmiLink {
 
-    /** The message type of a resynchronisation: {@code status} (members, entries) and {@code channels} arrays. */
+    /**
+     * The message type of a resynchronisation: {@code status} (members, entries) and {@code channels} arrays, and
+     * {@code at}, when they were asked for (what started later is not in them).
+     */
     public static final String RESYNC = "resync";
 
     private static final Logger log = LoggerFactory.getLogger(AmiLink.class);
@@ -123,11 +126,12 @@ public final class AmiLink {
             up = true;
             backoff = FIRST_BACKOFF_MS;
             log.info("AMI link to {} is up", target());
-            resync(candidate);
-            try {
-                latch.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (resync(candidate)) {
+                try {
+                    latch.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             up = false;
             lastProblem = "connection lost";
@@ -151,14 +155,18 @@ public final class AmiLink {
         };
     }
 
-    private void resync(ManagerConnection link) {
+    /** Asks for the live state; a link that cannot answer it is not trusted and is dropped (false). */
+    private boolean resync(ManagerConnection link) {
         try {
+            long askedAt = clock.millis();
             JsonArray status = listOf(link, new QueueStatusAction());
             JsonArray channels = listOf(link, new CoreShowChannelsAction());
             sink.accept(new JsonObject().put("type", RESYNC).put("status", status).put("channels", channels)
-                    .put("at", clock.millis()));
+                    .put("at", askedAt));
+            return true;
         } catch (Exception e) {
-            log.warn("AMI resync with {} failed: {}", target(), e.toString());
+            log.warn("AMI resync with {} failed, reconnecting: {}", target(), e.toString());
+            return false;
         }
     }
 

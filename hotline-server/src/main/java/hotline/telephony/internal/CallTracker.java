@@ -109,16 +109,17 @@ public final class CallTracker {
     }
 
     /**
-     * After a reconnect: the calls Asterisk still has ({@code uniqueids} of the CoreShowChannels list) stay, every
-     * other tracked call ended while the link was down and is finished now.
+     * After a reconnect: the calls Asterisk still has ({@code uniqueids} of the CoreShowChannels list, asked for at
+     * {@code askedAt}) stay, and so do calls first seen after that moment; every other tracked call ended while the
+     * link was down and is finished now.
      */
-    public List<CallRecord> resync(Set<String> liveUniqueids, Instant now) {
+    public List<CallRecord> resync(Set<String> liveUniqueids, Instant askedAt) {
         List<CallRecord> finished = new ArrayList<>();
         calls.values().removeIf(call -> {
-            if (liveUniqueids.contains(call.uniqueid)) {
+            if (liveUniqueids.contains(call.uniqueid) || !call.startedAt.isBefore(askedAt)) {
                 return false;
             }
-            finished.add(finish(call, now));
+            finished.add(finish(call, askedAt));
             return true;
         });
         return finished;

@@ -133,14 +133,15 @@ public final class QueueBoard {
     }
 
     /**
-     * Replaces members and waiting calls with what QueueStatus reported after a reconnect ({@code member} and
-     * {@code entry} messages); today's figures are kept.
+     * Replaces members and waiting calls with what QueueStatus (asked for at {@code askedAt}) reported after a
+     * reconnect ({@code member} and {@code entry} messages); calls that joined after {@code askedAt} stay, today's
+     * figures are kept.
      */
-    public void resync(Collection<JsonObject> statusEvents) {
+    public void resync(Collection<JsonObject> statusEvents, Instant askedAt) {
         Instant now = clock.instant();
         queues.values().forEach(queue -> {
             queue.members.clear();
-            queue.waiting.clear();
+            queue.waiting.values().removeIf(call -> call.joinedAt().isBefore(askedAt));
         });
         for (JsonObject event : statusEvents) {
             String name = event.getString("queue");

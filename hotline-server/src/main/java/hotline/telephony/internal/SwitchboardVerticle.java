@@ -126,10 +126,11 @@ public final class SwitchboardVerticle extends VerticleBase {
             live.add(channel.getString("uniqueid"));
             tracker.apply(channel);
         }
-        tracker.resync(live, Instant.ofEpochMilli(event.getLong("at"))).forEach(this::finished);
+        Instant askedAt = Instant.ofEpochMilli(event.getLong("at"));
+        tracker.resync(live, askedAt).forEach(this::finished);
         List<JsonObject> status = new ArrayList<>();
         event.getJsonArray("status").forEach(item -> status.add((JsonObject) item));
-        board.resync(status);
+        board.resync(status, askedAt);
         publishBoard();
     }
 

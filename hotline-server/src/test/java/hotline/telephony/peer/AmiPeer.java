@@ -170,6 +170,11 @@ public final class AmiPeer implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
+                if (socket.isClosed()) {
+                    // accepted in the instant the test stopped the peer: Asterisk is down, refuse it
+                    client.close();
+                    return;
+                }
                 Session session = new Session(client);
                 sessions.add(session);
                 Thread.ofVirtual().name("ami-peer-session").start(session::run);

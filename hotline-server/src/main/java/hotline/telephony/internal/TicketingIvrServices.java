@@ -1,0 +1,105 @@
+package hotline.telephony.internal;
+
+import hotline.auth.Principal;
+import hotline.common.Code;
+import hotline.customer.Tier;
+import hotline.telephony.IvrCustomer;
+import hotline.telephony.IvrServices;
+import hotline.telephony.KnownIncident;
+import hotline.telephony.RepairReport;
+import hotline.ticket.Channel;
+import hotline.ticket.Ticket;
+import hotline.ticket.TicketDraft;
+import hotline.ticket.TicketService;
+import hotline.ticket.TicketType;
+import hotline.ticket.internal.CallerNumbers;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The IVR's services on Hotline itself: repair tickets through {@link TicketService#create} (channel {@code ivr},
+ * actor {@code ivr}, the call's uniqueid as idempotency key, so a retried request makes no second ticket), ticket
+ * status and customers read from the database. Open incidents: the incident capability is not part of this build, so
+ * {@link #openIncident} answers that there is none. Thread-safe.
+ */
+public final class TicketingIvrServices implements IvrServices {
+
+    /** The actor the IVR's changes are recorded under. */
+    public static final Principal ACTOR = Principal.system("ivr");
+
+    /** Subjects of IVR reports by category code, in the language of the ticket list. */
+    private static final Map<String, String> SUBJECTS = Map.of(
+            "leak", "IVR报修：漏水",
+            "burst", "IVR报修：爆管",
+            "no_water", "IVR报修：停水",
+            "low_pressure", "IVR报修：水压低",
+            "water_quality", "IVR报修：水质问题");
+
+    private final Pool pool;
+    private final TicketService tickets;
+
+    public TicketingIvrServices(Pool pool, TicketService tickets) {
+        this.pool = pool;
+        this.tickets = tickets;
+    }
+
+    @Override
+    public Future<Optional<IvrCustomer>> customerByPhone(String phone) {
+        String normalised = CallerNumbers.normalise(phone);
+        if (normalised == null) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        return pool.preparedQuery(TelephonySql.CUSTOMERS_BY_PHONE).execute(Tuple.of(normalised))
+                .map(TicketingIvrServices::single);
+    }
+
+    @Override
+    public Future<Optional<IvrCustomer>> customerByAccount(String accountNumber) {
+        return pool.preparedQuery(TelephonySql.CUSTOMER_BY_ACCOUNT).execute(Tuple.of(accountNumber))
+                .map(TicketingIvrServices::single);
+    }
+
+    @Override
+    public Future<String> createRepair(RepairReport report) {
+        JsonObject ivr = new JsonObject().put("callUniqueid", report.callUniqueid()).put("answers", report.answers());
+        if (report.incidentId() != null) {
+            ivr.put("incidentId", report.incidentId());
+        }
+        if (report.callbackNumber() != null) {
+            ivr.put("callbackNumber", report.callbackNumber());
+        }
+        String subject = SUBJECTS.getOrDefault(report.category(), "IVR报修");
+        TicketDraft draft = new TicketDraft(TicketType.REPAIR, Channel.IVR, null, report.urgent(), report.customerId(),
+                report.callerNumber() != null ? report.callerNumber() : report.callbackNumber(), subject,
+                "", report.location(), report.district(), report.category(), new JsonObject().put("ivr", ivr));
+        return tickets.create(draft, ACTOR, Optional.of("ivr-" + report.callUniqueid())).map(Ticket::number);
+    }
+
+    @Override
+    public Future<Optional<String>> ticketStatus(String ticketNumber) {
+        return pool.preparedQuery(TelephonySql.TICKET_STATUS_BY_NUMBER).execute(Tuple.of(ticketNumber))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString("status")));
+    }
+
+    @Override
+    public Future<Optional<KnownIncident>> openIncident(String district) {
+        return Future.succeededFuture(Optional.empty());
+    }
+
+    private static Optional<IvrCustomer> single(RowSet<Row> rows) {
+        return rows.size() == 1 ? Optional.of(customer(rows.iterator().next())) : Optional.empty();
+    }
+
+    private static IvrCustomer customer(Row row) {
+        return new IvrCustomer(row.getLong("id"), row.getString("account_number"), row.getString("name"),
+                row.getString("address"), row.getString("district"),
+                Code.parse(Tier.class, row.getString("tier")).orElse(Tier.ORDINARY), row.getBoolean("critical_facility"));
+    }
+}
