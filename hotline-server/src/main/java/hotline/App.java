@@ -1,6 +1,9 @@
 package hotline;
 
 import hotline.config.Config;
+import hotline.customer.CustomerService;
+import hotline.customer.TierRules;
+import hotline.customer.internal.CustomerRoutes;
 import hotline.health.Health;
 import hotline.http.ApiRoutes;
 import hotline.http.ApiVerticle;
@@ -45,6 +48,7 @@ public final class App implements AutoCloseable {
     private final MeterRegistry meters;
     private final Health health;
     private int httpPort;
+    private CustomerService customers;
 
     private App(Config config, Database database, Vertx vertx, Clock clock) {
         this.config = config;
@@ -101,6 +105,10 @@ public final class App implements AutoCloseable {
         List<ApiRoutes> apis = new ArrayList<>();
         List<Handler<Router>> pages = new ArrayList<>();
 
+        customers = new CustomerService(vertx, pool, TierRules.load(config), clock);
+        apis.add(new CustomerRoutes(customers));
+        pages.add(CustomerRoutes::mountImportBody);
+
         int instances = config.integer(HTTP_INSTANCES, Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 64);
         List<ApiVerticle> deployed = java.util.Collections.synchronizedList(new ArrayList<>());
         await(vertx.deployVerticle(() -> {
@@ -115,6 +123,11 @@ public final class App implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** Customers: caller-ID lookup, tiers; built during {@link #start}. */
+    public CustomerService customers() {
+        return customers;
     }
 
     public Vertx vertx() {

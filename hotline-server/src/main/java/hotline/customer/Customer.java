@@ -1,0 +1,69 @@
+package hotline.customer;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A customer of the utility as stored. {@code phones} are normalised ({@link PhoneNumbers}), first the main one.
+ * {@code tierReason} is null when the tier comes from the {@link TierRules}, and says why when it was set by hand.
+ *
+ * @param monthlyConsumption m³ per month, null when unknown
+ * @param version            incremented by every change (optimistic locking)
+ */
+public record Customer(long id, String accountNumber, String name, List<String> phones, String address,
+                       String district, WaterUse waterUse, CustomerKind kind, Tier tier, String tierReason,
+                       boolean criticalFacility, CriticalReason criticalReason, BigDecimal monthlyConsumption,
+                       String notes, int version, Instant createdAt, Instant updatedAt) {
+
+    /** The fields a change to a customer can touch, as JSON names; events record the ones that changed. */
+    static final List<String> CHANGEABLE = List.of("name", "phones", "address", "district", "waterUse", "kind", "tier",
+            "tierReason", "criticalFacility", "criticalReason", "monthlyConsumption", "notes");
+
+    public Customer {
+        phones = List.copyOf(phones);
+    }
+
+    /** The API's camelCase JSON; enums as their codes, absent optional values as null. */
+    public JsonObject toJson() {
+        return new JsonObject()
+                .put("id", id)
+                .put("accountNumber", accountNumber)
+                .put("name", name)
+                .put("phones", new JsonArray(phones))
+                .put("address", address)
+                .put("district", district)
+                .put("waterUse", waterUse.code())
+                .put("kind", kind.code())
+                .put("tier", tier.code())
+                .put("tierReason", tierReason)
+                .put("criticalFacility", criticalFacility)
+                .put("criticalReason", criticalReason == null ? null : criticalReason.code())
+                .put("monthlyConsumption", monthlyConsumption)
+                .put("notes", notes)
+                .put("version", version)
+                .put("createdAt", createdAt.toString())
+                .put("updatedAt", updatedAt.toString());
+    }
+
+    /** {@code {"field": {"from": old, "to": new}}} for every changeable field that differs in {@code after}. */
+    public JsonObject changesTo(Customer after) {
+        JsonObject before = toJson();
+        JsonObject now = after.toJson();
+        JsonObject changes = new JsonObject();
+        for (String field : CHANGEABLE) {
+            if (!Objects.equals(comparable(before.getValue(field)), comparable(now.getValue(field)))) {
+                changes.put(field, new JsonObject().put("from", before.getValue(field)).put("to", now.getValue(field)));
+            }
+        }
+        return changes;
+    }
+
+    private static Object comparable(Object value) {
+        return value instanceof BigDecimal amount ? amount.stripTrailingZeros() : value;
+    }
+}
