@@ -1,5 +1,6 @@
 package hotline;
 
+import hotline.auth.AuthModule;
 import hotline.config.Config;
 import hotline.customer.CustomerService;
 import hotline.customer.TierRules;
@@ -47,6 +48,7 @@ public final class App implements AutoCloseable {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Health health;
+    private AuthModule auth;
     private int httpPort;
     private CustomerService customers;
 
@@ -105,6 +107,11 @@ public final class App implements AutoCloseable {
         List<ApiRoutes> apis = new ArrayList<>();
         List<Handler<Router>> pages = new ArrayList<>();
 
+        auth = new AuthModule(vertx, pool, config, clock);
+        await(auth.start());
+        guards.add(auth.guard());
+        apis.add(auth.routes());
+
         customers = new CustomerService(vertx, pool, TierRules.load(config), clock);
         apis.add(new CustomerRoutes(customers));
         pages.add(CustomerRoutes::mountImportBody);
@@ -123,6 +130,11 @@ public final class App implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** Users and sessions (tests create users through it). */
+    public AuthModule auth() {
+        return auth;
     }
 
     /** Customers: caller-ID lookup, tiers; built during {@link #start}. */
