@@ -1,6 +1,6 @@
 package hotline.customer.internal;
 
-import hotline.auth.Principal;
+import hotline.auth.Access;
 import hotline.auth.Role;
 import hotline.common.Code;
 import hotline.common.InvalidInputException;
@@ -52,9 +52,11 @@ public final class CustomerRoutes implements ApiRoutes {
         builder.getRoute("findCustomers").addHandler(this::find);
         builder.getRoute("getCustomer").addHandler(this::get);
         builder.getRoute("patchCustomer").addHandler(this::patch);
-        builder.getRoute("overrideCustomerTier").addHandler(this::overrideTier);
+        builder.getRoute("overrideCustomerTier").addHandler(Access.requireRole(Role.SUPERVISOR))
+                .addHandler(this::overrideTier);
         // The OpenAPI validator knows no text/csv; the handler checks the body itself.
-        builder.getRoute("importCustomers").setDoValidation(false).addHandler(this::importCsv);
+        builder.getRoute("importCustomers").setDoValidation(false).addHandler(Access.requireRole(Role.SUPERVISOR))
+                .addHandler(this::importCsv);
     }
 
     /**
@@ -97,15 +99,10 @@ public final class CustomerRoutes implements ApiRoutes {
     }
 
     private void overrideTier(RoutingContext ctx) {
-        Principal principal = Requests.principal(ctx);
-        if (!principal.role().includes(Role.SUPERVISOR)) {
-            ctx.fail(403);
-            return;
-        }
         JsonObject body = Requests.body(ctx);
         Tier tier = Code.parse(Tier.class, body.getString("tier"))
                 .orElseThrow(() -> new InvalidInputException("tier", "must be one of " + Code.codes(Tier.class)));
-        customers.overrideTier(Requests.pathId(ctx, "id"), tier, body.getString("reason"), principal)
+        customers.overrideTier(Requests.pathId(ctx, "id"), tier, body.getString("reason"), Requests.principal(ctx))
                 .onSuccess(customer -> Responses.ok(ctx, customer.toJson()))
                 .onFailure(ctx::fail);
     }
@@ -134,11 +131,6 @@ public final class CustomerRoutes implements ApiRoutes {
     }
 
     private void importCsv(RoutingContext ctx) {
-        Principal principal = Requests.principal(ctx);
-        if (!principal.role().includes(Role.SUPERVISOR)) {
-            ctx.fail(403);
-            return;
-        }
         String type = Optional.ofNullable(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)).orElse("");
         if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv")) {
             ctx.fail(415);
@@ -151,7 +143,7 @@ public final class CustomerRoutes implements ApiRoutes {
         if (body == null || body.length() == 0) {
             throw new InvalidInputException("body", "the CSV file is empty");
         }
-        customers.importCsv(utf8(body), mode, principal)
+        customers.importCsv(utf8(body), mode, Requests.principal(ctx))
                 .onSuccess(report -> Responses.ok(ctx, report.toJson()))
                 .onFailure(ctx::fail);
     }
