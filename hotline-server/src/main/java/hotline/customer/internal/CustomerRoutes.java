@@ -108,9 +108,9 @@ public final class CustomerRoutes implements ApiRoutes {
     }
 
     private void find(RoutingContext ctx) {
-        Optional<String> phone = Requests.query(ctx, "phone");
-        Optional<String> account = Requests.query(ctx, "account");
-        Optional<String> q = Requests.query(ctx, "q");
+        Optional<String> phone = asSent(ctx, "phone");
+        Optional<String> account = asSent(ctx, "account");
+        Optional<String> q = asSent(ctx, "q");
         if (Stream.of(phone, account, q).filter(Optional::isPresent).count() != 1) {
             throw new InvalidInputException("q", "give exactly one of phone, account, q");
         }
@@ -128,6 +128,14 @@ public final class CustomerRoutes implements ApiRoutes {
                         .put("items", new JsonArray(list.stream().map(Customer::toJson).toList()))
                         .put("page", phone.isPresent() || account.isPresent() ? 1 : page).put("size", size)))
                 .onFailure(ctx::fail);
+    }
+
+    /**
+     * A validated query value as the client sent it: the validator decodes values a second time, which turns the
+     * '+' of "+86" into a space.
+     */
+    private static Optional<String> asSent(RoutingContext ctx, String name) {
+        return Requests.query(ctx, name).map(checked -> ctx.request().getParam(name));
     }
 
     private void importCsv(RoutingContext ctx) {
