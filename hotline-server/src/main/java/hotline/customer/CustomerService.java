@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -184,28 +185,22 @@ public final class CustomerService {
     /** The number of customers created (the others were updated). */
     private Future<Integer> upsert(List<CustomerCsv.Row> rows, Principal actor) {
         Instant now = clock.instant();
-        List<Tuple> batch = new ArrayList<>(rows.size());
-        List<JsonObject> fields = new ArrayList<>(rows.size());
-        List<List<String>> phones = new ArrayList<>(rows.size());
-        for (CustomerCsv.Row row : rows) {
-            CustomerDraft ruled = row.draft().withRuleTier(tierRules);
-            batch.add(CustomerRows.insert(ruled, now).addBoolean(row.draft().tier() != null));
-            fields.add(ruled.fields());
-            phones.add(ruled.phones());
-        }
-        return pool.withTransaction(conn -> conn.preparedQuery(CustomerSql.UPSERT).executeBatch(batch).compose(result -> {
-            List<Long> ids = new ArrayList<>(rows.size());
-            int created = 0;
-            for (RowSet<Row> set = result; set != null; set = set.next()) {
-                Row row = set.iterator().next();
-                ids.add(row.getLong("id"));
-                created += row.getBoolean("created") ? 1 : 0;
-            }
-            int createdCount = created;
-            return replacePhones(conn, ids, phones)
-                    .compose(done -> appendEvents(conn, now, actor, ids, "imported", fields, null))
-                    .map(done -> createdCount);
-        })).recover(CustomerService::duplicateAccount);
+        List<CustomerDraft> drafts = rows.stream().map(row -> row.draft().withRuleTier(tierRules)).toList();
+        return pool.withTransaction(conn -> conn.preparedQuery(CustomerSql.UPSERT_MANY)
+                .execute(CustomerRows.upsertMany(drafts, now)).compose(result -> {
+                    Map<String, Long> idsByAccount = new HashMap<>();
+                    int created = 0;
+                    for (Row row : result) {
+                        idsByAccount.put(row.getString("account_number"), row.getLong("id"));
+                        created += row.getBoolean("created") ? 1 : 0;
+                    }
+                    List<Long> ids = drafts.stream().map(draft -> idsByAccount.get(draft.accountNumber())).toList();
+                    int createdCount = created;
+                    return replacePhones(conn, ids, drafts.stream().map(CustomerDraft::phones).toList())
+                            .compose(done -> appendEvents(conn, now, actor, ids, "imported",
+                                    drafts.stream().map(CustomerDraft::fields).toList(), null))
+                            .map(done -> createdCount);
+                })).recover(CustomerService::duplicateAccount);
     }
 
     private static Future<Void> replacePhones(SqlConnection conn, List<Long> ids, List<List<String>> phones) {

@@ -240,9 +240,10 @@ class CustomerApiTest {
     }
 
     @Test
-    @DisplayName("an agent may not import (403); a body that is not text/csv is 415")
+    @DisplayName("an agent may not import (403), an admin may; a body that is not text/csv is 415")
     void importNeedsSupervisor() {
         assertThat(agent.post("/api/customers/import", HEADER, CSV).status()).isEqualTo(403);
+        assertThat(ApiClient.as(app, Role.ADMIN).post("/api/customers/import", HEADER, CSV).status()).isEqualTo(200);
         assertThat(supervisor.post("/api/customers/import", HEADER, Map.of("Content-Type", "application/json")).status())
                 .isEqualTo(415);
         assertThat(supervisor.post("/api/customers/import?mode=half", HEADER, CSV).status()).isEqualTo(422);

@@ -1,6 +1,7 @@
 package hotline.customer.internal;
 
 import hotline.auth.Access;
+import hotline.auth.Principal;
 import hotline.auth.Role;
 import hotline.common.Code;
 import hotline.common.InvalidInputException;
@@ -52,11 +53,9 @@ public final class CustomerRoutes implements ApiRoutes {
         builder.getRoute("findCustomers").addHandler(this::find);
         builder.getRoute("getCustomer").addHandler(this::get);
         builder.getRoute("patchCustomer").addHandler(this::patch);
-        builder.getRoute("overrideCustomerTier").addHandler(Access.requireRole(Role.SUPERVISOR))
-                .addHandler(this::overrideTier);
+        builder.getRoute("overrideCustomerTier").addHandler(this::overrideTier);
         // The OpenAPI validator knows no text/csv; the handler checks the body itself.
-        builder.getRoute("importCustomers").setDoValidation(false).addHandler(Access.requireRole(Role.SUPERVISOR))
-                .addHandler(this::importCsv);
+        builder.getRoute("importCustomers").setDoValidation(false).addHandler(this::importCsv);
     }
 
     /**
@@ -99,10 +98,11 @@ public final class CustomerRoutes implements ApiRoutes {
     }
 
     private void overrideTier(RoutingContext ctx) {
+        Principal principal = Access.require(ctx, Role.SUPERVISOR);
         JsonObject body = Requests.body(ctx);
         Tier tier = Code.parse(Tier.class, body.getString("tier"))
                 .orElseThrow(() -> new InvalidInputException("tier", "must be one of " + Code.codes(Tier.class)));
-        customers.overrideTier(Requests.pathId(ctx, "id"), tier, body.getString("reason"), Requests.principal(ctx))
+        customers.overrideTier(Requests.pathId(ctx, "id"), tier, body.getString("reason"), principal)
                 .onSuccess(customer -> Responses.ok(ctx, customer.toJson()))
                 .onFailure(ctx::fail);
     }
@@ -139,6 +139,7 @@ public final class CustomerRoutes implements ApiRoutes {
     }
 
     private void importCsv(RoutingContext ctx) {
+        Principal principal = Access.require(ctx, Role.SUPERVISOR);
         String type = Optional.ofNullable(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)).orElse("");
         if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv")) {
             ctx.fail(415);
@@ -151,7 +152,7 @@ public final class CustomerRoutes implements ApiRoutes {
         if (body == null || body.length() == 0) {
             throw new InvalidInputException("body", "the CSV file is empty");
         }
-        customers.importCsv(utf8(body), mode, Requests.principal(ctx))
+        customers.importCsv(utf8(body), mode, principal)
                 .onSuccess(report -> Responses.ok(ctx, report.toJson()))
                 .onFailure(ctx::fail);
     }

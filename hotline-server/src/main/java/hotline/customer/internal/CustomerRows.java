@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
 
 /** Mapping between the rows of {@link CustomerSql} and the customer records. */
 public final class CustomerRows {
@@ -40,12 +42,28 @@ public final class CustomerRows {
                 row.getString("reason"));
     }
 
-    /** Parameters $1..$13 of {@link CustomerSql#INSERT} and {@link CustomerSql#UPSERT}. */
+    /** Parameters of {@link CustomerSql#INSERT}. */
     public static Tuple insert(CustomerDraft draft, Instant now) {
         return Tuple.of(draft.accountNumber(), draft.name(), draft.address(), draft.district(), draft.waterUse().code(),
                         draft.kind().code(), draft.tier().code(), draft.tierReason(), draft.criticalFacility(),
                         draft.criticalReason() == null ? null : draft.criticalReason().code())
                 .addValue(draft.monthlyConsumption()).addString(draft.notes()).addOffsetDateTime(timestamp(now));
+    }
+
+    /** Parameters of {@link CustomerSql#UPSERT_MANY}: one array per column, one element per draft. */
+    public static Tuple upsertMany(List<CustomerDraft> drafts, Instant now) {
+        List<Function<CustomerDraft, String>> texts = List.of(CustomerDraft::accountNumber, CustomerDraft::name,
+                CustomerDraft::address, CustomerDraft::district, draft -> draft.waterUse().code(),
+                draft -> draft.kind().code(), draft -> draft.tier().code(), CustomerDraft::tierReason);
+        Tuple tuple = Tuple.tuple();
+        texts.forEach(column -> tuple.addArrayOfString(drafts.stream().map(column).toArray(String[]::new)));
+        return tuple.addArrayOfBoolean(drafts.stream().map(CustomerDraft::criticalFacility).toArray(Boolean[]::new))
+                .addArrayOfString(drafts.stream().map(draft -> draft.criticalReason() == null ? null
+                        : draft.criticalReason().code()).toArray(String[]::new))
+                .addArrayOfString(drafts.stream().map(draft -> draft.monthlyConsumption() == null ? null
+                        : draft.monthlyConsumption().toPlainString()).toArray(String[]::new))
+                .addArrayOfString(drafts.stream().map(CustomerDraft::notes).toArray(String[]::new))
+                .addOffsetDateTime(timestamp(now));
     }
 
     /** Parameters of {@link CustomerSql#UPDATE}: the new state, guarded by the version it was read at. */

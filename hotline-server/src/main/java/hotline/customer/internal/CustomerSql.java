@@ -18,22 +18,28 @@ public final class CustomerSql {
             RETURNING id""";
 
     /**
-     * The import's upsert, keyed by account number. A tier set by hand before survives a row without a tier
-     * ($14 false); {@code xmax = 0} tells a fresh insert from an update.
+     * The import's upsert of many rows at once ($1..$12 arrays, one element per row; $13 the time), keyed by account
+     * number. A row without a tier (its tier_reason is null) keeps a tier set by hand before; {@code xmax = 0} tells
+     * a fresh insert from an update.
      */
-    public static final String UPSERT = """
+    public static final String UPSERT_MANY = """
             INSERT INTO customers AS c (account_number, name, address, district, water_use, kind, tier, tier_reason,
                                    critical_facility, critical_reason, monthly_consumption, notes, created_at, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
+            SELECT r.account_number, r.name, r.address, r.district, r.water_use, r.kind, r.tier, r.tier_reason,
+                   r.critical_facility, r.critical_reason, r.monthly_consumption::numeric, r.notes, $13, $13
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                        $9::boolean[], $10::text[], $11::text[], $12::text[])
+                 AS r (account_number, name, address, district, water_use, kind, tier, tier_reason, critical_facility,
+                       critical_reason, monthly_consumption, notes)
             ON CONFLICT (account_number) DO UPDATE SET
                 name = EXCLUDED.name, address = EXCLUDED.address, district = EXCLUDED.district,
                 water_use = EXCLUDED.water_use, kind = EXCLUDED.kind,
-                tier = CASE WHEN NOT $14 AND c.tier_reason IS NOT NULL THEN c.tier ELSE EXCLUDED.tier END,
-                tier_reason = CASE WHEN NOT $14 THEN c.tier_reason ELSE EXCLUDED.tier_reason END,
+                tier = CASE WHEN EXCLUDED.tier_reason IS NULL AND c.tier_reason IS NOT NULL THEN c.tier ELSE EXCLUDED.tier END,
+                tier_reason = COALESCE(EXCLUDED.tier_reason, c.tier_reason),
                 critical_facility = EXCLUDED.critical_facility, critical_reason = EXCLUDED.critical_reason,
                 monthly_consumption = EXCLUDED.monthly_consumption, notes = EXCLUDED.notes,
                 version = c.version + 1, updated_at = EXCLUDED.updated_at
-            RETURNING id, (xmax = 0) AS created""";
+            RETURNING id, account_number, (xmax = 0) AS created""";
 
     public static final String UPDATE = """
             UPDATE customers SET name = $3, address = $4, district = $5, water_use = $6, kind = $7, tier = $8,
