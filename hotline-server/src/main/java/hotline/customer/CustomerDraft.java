@@ -1,6 +1,7 @@
 package hotline.customer;
 
 import hotline.common.InvalidInputException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
@@ -75,7 +76,7 @@ public record CustomerDraft(String accountNumber, String name, List<String> phon
     public JsonObject fields() {
         return new JsonObject()
                 .put("name", name)
-                .put("phones", new io.vertx.core.json.JsonArray(phones))
+                .put("phones", new JsonArray(phones))
                 .put("address", address)
                 .put("district", district)
                 .put("waterUse", waterUse.code())

@@ -15,6 +15,7 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
@@ -23,11 +24,14 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The one way customers are read and changed. Every change writes the row, its phones and a {@link CustomerEvent}
@@ -111,7 +115,7 @@ public final class CustomerService {
     }
 
     private Future<Customer> change(long id, Integer readVersion, Principal actor, String action, String reason,
-                                    java.util.function.Function<Customer, Customer> edit) {
+                                    Function<Customer, Customer> edit) {
         return pool.withTransaction(conn -> load(conn, CustomerSql.SELECT_BY_ID_FOR_UPDATE, id).compose(current -> {
             if (readVersion != null && readVersion != current.version()) {
                 return Future.failedFuture(new ConflictException("the customer was changed by someone else; reload it",
@@ -185,7 +189,9 @@ public final class CustomerService {
     /** The number of customers created (the others were updated). */
     private Future<Integer> upsert(List<CustomerCsv.Row> rows, Principal actor) {
         Instant now = clock.instant();
-        List<CustomerDraft> drafts = rows.stream().map(row -> row.draft().withRuleTier(tierRules)).toList();
+        // In account order, so concurrent imports lock the rows they share in the same order (no deadlock).
+        List<CustomerDraft> drafts = rows.stream().map(row -> row.draft().withRuleTier(tierRules))
+                .sorted(Comparator.comparing(CustomerDraft::accountNumber)).toList();
         return pool.withTransaction(conn -> conn.preparedQuery(CustomerSql.UPSERT_MANY)
                 .execute(CustomerRows.upsertMany(drafts, now)).compose(result -> {
                     Map<String, Long> idsByAccount = new HashMap<>();
@@ -225,21 +231,21 @@ public final class CustomerService {
                                              String action, List<JsonObject> changes, String reason) {
         String[] actions = new String[ids.size()];
         String[] reasons = new String[ids.size()];
-        java.util.Arrays.fill(actions, action);
-        java.util.Arrays.fill(reasons, reason);
+        Arrays.fill(actions, action);
+        Arrays.fill(reasons, reason);
         return conn.preparedQuery(CustomerSql.INSERT_EVENTS).execute(Tuple.of(ids.toArray(Long[]::new),
                         CustomerRows.timestamp(at), actor.username(), actions,
                         changes.stream().map(JsonObject::encode).toArray(String[]::new), reasons))
                 .mapEmpty();
     }
 
-    private static Future<Customer> load(io.vertx.sqlclient.SqlClient client, String sql, long id) {
+    private static Future<Customer> load(SqlClient client, String sql, long id) {
         return client.preparedQuery(sql).execute(Tuple.of(id)).compose(rows -> rows.size() == 0
                 ? Future.failedFuture(new NotFoundException("no customer " + id))
                 : Future.succeededFuture(CustomerRows.customer(rows.iterator().next())));
     }
 
-    private static <T> List<T> map(RowSet<Row> rows, java.util.function.Function<Row, T> mapper) {
+    private static <T> List<T> map(RowSet<Row> rows, Function<Row, T> mapper) {
         List<T> list = new ArrayList<>(rows.size());
         rows.forEach(row -> list.add(mapper.apply(row)));
         return list;

@@ -78,7 +78,8 @@ final class JsonFields {
                 || amount.stripTrailingZeros().scale() > 2) {
             throw new InvalidInputException(field, "must be between 0 and 9999999999.99 with at most 2 decimals");
         }
-        return Optional.of(amount.stripTrailingZeros());
+        // Plain form: 500, not 5E+2, in events and answers.
+        return Optional.of(new BigDecimal(amount.stripTrailingZeros().toPlainString()));
     }
 
     <E extends Enum<E> & Code> Optional<E> code(Class<E> type, String field) {
