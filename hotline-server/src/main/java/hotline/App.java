@@ -108,9 +108,9 @@ public final class App implements AutoCloseable {
         List<Handler<Router>> pages = new ArrayList<>();
 
         auth = new AuthModule(vertx, pool, config, clock);
-        await(auth.start());
+        await(auth.start(demo));
         guards.add(auth.guard());
-        apis.add(auth.routes());
+        apis.addAll(auth.routes());
 
         customers = new CustomerService(vertx, pool, TierRules.load(config), clock);
         apis.add(new CustomerRoutes(customers));

@@ -29,7 +29,15 @@ public final class Access {
      * @throws HttpException 403 otherwise (the API's failure handler turns it into the JSON answer)
      */
     public static Principal require(RoutingContext ctx, Role role) {
-        Principal principal = Requests.principal(ctx);
+        return require(Requests.principal(ctx), role);
+    }
+
+    /**
+     * {@code principal} when its role includes {@code role}.
+     *
+     * @throws HttpException 403 otherwise
+     */
+    public static Principal require(Principal principal, Role role) {
         if (!principal.role().includes(role)) {
             throw new HttpException(403, "your role may not do this; it needs " + role.code());
         }

@@ -2,6 +2,7 @@ package hotline.auth;
 
 import hotline.auth.internal.TokenCache;
 import hotline.config.Config;
+import hotline.http.ApiRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -10,12 +11,15 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Builds the auth capability from the settings: {@value SessionService#SESSION_HOURS} (default 12),
  * {@value SessionService#CACHE_SECONDS} (how long a checked token is trusted without the database, default 30),
- * {@value #HASH_MEMORY_KIB} and {@value #HASH_ITERATIONS} (Argon2id cost, defaults 19456 KiB and 2).
- * {@link #start} creates the first admin and schedules the hourly purge of expired sessions.
+ * {@value #HASH_MEMORY_KIB} and {@value #HASH_ITERATIONS} (Argon2id cost, defaults 19456 KiB and 2),
+ * {@value SessionRoutes#SECURE_COOKIE} (default false).
+ * Log-in limits: see {@link LoginLimits}. {@link #start} creates the demo users (with {@code --demo}) and the first
+ * admin, and schedules the hourly purge of expired sessions and old log-in failures.
  */
 public final class AuthModule {
 
@@ -30,6 +34,7 @@ public final class AuthModule {
     private final Config config;
     private final UserService users;
     private final SessionService sessions;
+    private final LoginService logins;
 
     public AuthModule(Vertx vertx, Pool pool, Config config, Clock clock) {
         this.vertx = vertx;
@@ -39,22 +44,33 @@ public final class AuthModule {
                 config.integer(HASH_ITERATIONS, PasswordHasher.DEFAULT_ITERATIONS, 1, 20));
         TokenCache cache = new TokenCache(Duration.ofSeconds(config.integer(SessionService.CACHE_SECONDS, 30, 0, 3600)),
                 CACHE_ENTRIES);
-        this.users = new UserService(vertx, pool, clock, hasher);
         this.sessions = new SessionService(pool, clock,
                 Duration.ofHours(config.integer(SessionService.SESSION_HOURS, 12, 1, 24 * 30)), cache);
+        this.users = new UserService(vertx, pool, clock, hasher, sessions);
+        this.logins = new LoginService(pool, clock, LoginLimits.from(config), users, sessions);
     }
 
-    public Future<Void> start() {
-        vertx.setPeriodic(PURGE_EVERY_MS, id -> sessions.purgeExpired()
-                .onSuccess(count -> log.debug("Purged {} expired sessions", count))
-                .onFailure(e -> log.warn("Purging expired sessions failed: {}", e.getMessage())));
-        return FirstAdmin.ensure(config, users);
+    /** With {@code demo}, the demo users first, so the first admin is the demo's. */
+    public Future<Void> start(boolean demo) {
+        vertx.setPeriodic(PURGE_EVERY_MS, id -> purge()
+                .onFailure(e -> log.warn("Purging expired sessions or log-in failures failed: {}", e.getMessage())));
+        Future<Void> demoUsers = demo ? DemoUsers.create(config, users) : Future.succeededFuture();
+        return demoUsers.compose(done -> FirstAdmin.ensure(config, users));
+    }
+
+    /** Deletes expired sessions and log-in failures that no longer count (runs hourly by itself). */
+    public Future<Void> purge() {
+        return Future.all(sessions.purgeExpired(), logins.purgeOld())
+                .onSuccess(counts -> log.debug("Purged {} expired sessions and {} old log-in failures",
+                        counts.resultAt(0), counts.resultAt(1)))
+                .mapEmpty();
     }
 
     public UserService users() {
         return users;
     }
 
+    /** For routes outside {@code /api} (console pages, push channels) that authenticate a token themselves. */
     public SessionService sessions() {
         return sessions;
     }
@@ -63,7 +79,7 @@ public final class AuthModule {
         return new AuthGuard(sessions);
     }
 
-    public SessionRoutes routes() {
-        return new SessionRoutes(users, sessions);
+    public List<ApiRoutes> routes() {
+        return List.of(new SessionRoutes(users, logins, sessions, config.bool(SessionRoutes.SECURE_COOKIE, false)), new UserRoutes(users));
     }
 }

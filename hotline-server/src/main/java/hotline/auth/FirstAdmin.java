@@ -36,6 +36,7 @@ public final class FirstAdmin {
             }
             NewUser admin;
             try {
+                NewUser.checkPassword(password.get());
                 admin = new NewUser(USERNAME, "Administrator", Role.ADMIN, password.get());
             } catch (InvalidInputException e) {
                 return Future.failedFuture(new ConfigException("setting " + ADMIN_PASSWORD + " ("

@@ -3,7 +3,6 @@ package hotline.auth;
 import hotline.http.ApiRoutes;
 import hotline.http.Requests;
 import hotline.http.Responses;
-import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
@@ -13,16 +12,23 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 
 /**
  * {@code POST /api/session} (log in: token in the body and in an HttpOnly, SameSite=Strict cookie),
- * {@code GET /api/session} (who am I) and {@code DELETE /api/session} (log out).
+ * {@code GET /api/session} (who am I) and {@code DELETE /api/session} (log out). Behind HTTPS set
+ * {@value #SECURE_COOKIE} so browsers send the cookie over HTTPS only (default off: a local start is plain HTTP).
  */
 public final class SessionRoutes implements ApiRoutes {
 
-    private final UserService users;
-    private final SessionService sessions;
+    public static final String SECURE_COOKIE = "auth.secureCookie";
 
-    public SessionRoutes(UserService users, SessionService sessions) {
+    private final UserService users;
+    private final LoginService logins;
+    private final SessionService sessions;
+    private final boolean secureCookie;
+
+    public SessionRoutes(UserService users, LoginService logins, SessionService sessions, boolean secureCookie) {
         this.users = users;
+        this.logins = logins;
         this.sessions = sessions;
+        this.secureCookie = secureCookie;
     }
 
     @Override
@@ -36,9 +42,7 @@ public final class SessionRoutes implements ApiRoutes {
         JsonObject body = Requests.body(ctx);
         String username = body.getString("username");
         String password = body.getString("password");
-        users.verifyPassword(username, password)
-                .compose(user -> user.map(sessions::open).orElseGet(() ->
-                        Future.failedFuture(new HttpException(401, "wrong user name or password"))))
+        logins.login(username, password, ctx.request().remoteAddress().hostAddress())
                 .onSuccess(session -> {
                     ctx.response().addCookie(cookie(session.token(), sessions.sessionLength().toSeconds()));
                     Responses.ok(ctx, new JsonObject()
@@ -46,7 +50,15 @@ public final class SessionRoutes implements ApiRoutes {
                             .put("expiresAt", session.expiresAt().toString())
                             .put("user", session.user().toJson()));
                 })
-                .onFailure(ctx::fail);
+                .onFailure(failure -> {
+                    if (failure instanceof LoginRefusedException refused) {
+                        refused.retryAfter().ifPresent(wait ->
+                                ctx.response().putHeader("Retry-After", Long.toString(wait.toSeconds())));
+                        ctx.fail(new HttpException(refused.status(), refused.getMessage()));
+                    } else {
+                        ctx.fail(failure);
+                    }
+                });
     }
 
     private void current(RoutingContext ctx) {
@@ -65,11 +77,12 @@ public final class SessionRoutes implements ApiRoutes {
                 .onFailure(ctx::fail);
     }
 
-    private static Cookie cookie(String value, long maxAgeSeconds) {
+    private Cookie cookie(String value, long maxAgeSeconds) {
         return Cookie.cookie(AuthGuard.COOKIE, value)
                 .setHttpOnly(true)
                 .setSameSite(CookieSameSite.STRICT)
                 .setPath("/")
+                .setSecure(secureCookie)
                 .setMaxAge(maxAgeSeconds);
     }
 }

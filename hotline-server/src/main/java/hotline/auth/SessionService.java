@@ -11,9 +11,9 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
+
+import static hotline.auth.internal.Timestamps.utc;
 
 /**
  * Log-in sessions: opening one for a user whose password was checked, resolving a presented token to its
@@ -84,13 +84,17 @@ public final class SessionService {
         return pool.preparedQuery(AuthSql.DELETE_SESSION).execute(Tuple.of(tokenHash)).mapEmpty();
     }
 
+    /**
+     * Makes this instance re-read the sessions of a changed user on their next request (other instances within the
+     * token cache time).
+     */
+    public void forgetUser(long userId) {
+        cache.removeUser(userId);
+    }
+
     /** Deletes sessions past their expiry; returns how many. */
     public Future<Integer> purgeExpired() {
         return pool.preparedQuery(AuthSql.DELETE_EXPIRED_SESSIONS).execute(Tuple.of(utc(clock.instant())))
                 .map(rows -> rows.rowCount());
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -11,10 +11,6 @@ import java.time.Instant;
 public record User(long id, String username, String displayName, Role role, String phoneInterface, boolean active,
                    Instant createdAt) {
 
-    public Principal principal() {
-        return new Principal(id, username, displayName, role);
-    }
-
     /** The user as the API shows it. */
     public JsonObject toJson() {
         return new JsonObject()

@@ -37,9 +37,9 @@ public final class ApiErrors {
             return;
         }
         Throwable failure = ctx.failure();
-        // The OpenAPI router reports a validation failure as an HttpException(400) around the validator's exception.
-        if (failure instanceof HttpException http && http.getCause() instanceof ValidatorException cause) {
-            failure = cause;
+        // The OpenAPI router wraps its validation failures in a 400 HttpException; the cause names the field.
+        if (failure instanceof HttpException http && http.getCause() instanceof ValidatorException validation) {
+            failure = validation;
         }
         int status = ctx.statusCode();
         JsonObject body = new JsonObject();
@@ -60,9 +60,6 @@ public final class ApiErrors {
             status = 400;
             body.put("error", e.getMessage());
             putParameter(e.getMessage(), body);
-            if (!body.containsKey("field") && e.getMessage() != null && e.getMessage().contains("request body")) {
-                body.put("field", "body");
-            }
         } else if (failure instanceof DecodeException || failure != null && failure.getCause() instanceof DecodeException) {
             status = 400;
             body.put("error", "the body is not valid JSON").put("field", "body");

@@ -20,10 +20,23 @@ class NewUserTest {
     }
 
     @Test
-    @DisplayName("a password shorter than 8 characters is refused naming the password field")
+    @DisplayName("the password rule refuses fewer than 8 characters naming the password field")
     void shortPassword() {
-        assertThatThrownBy(() -> new NewUser("agent7", "X", Role.AGENT, "1234567"))
+        assertThatThrownBy(() -> NewUser.checkPassword("1234567"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("password"));
+        NewUser.checkPassword("12345678");
+    }
+
+    @Test
+    @DisplayName("a new user needs some password and a phone interface of the form PJSIP/1001")
+    void passwordAndPhonePresence() {
+        assertThatThrownBy(() -> new NewUser("agent7", "X", Role.AGENT, ""))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("password"));
+        assertThatThrownBy(() -> new NewUser("agent7", "X", Role.AGENT, "demo", "1001"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("phoneInterface"));
+        assertThat(new NewUser("agent7", "X", Role.AGENT, "demo", "PJSIP/1001").phoneInterface())
+                .isEqualTo("PJSIP/1001");
     }
 
     @Test

