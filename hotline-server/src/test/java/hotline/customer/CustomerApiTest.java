@@ -215,6 +215,33 @@ class CustomerApiTest {
     }
 
     @Test
+    @DisplayName("a supervisor may create a customer with a manual tier and its reason, which the created event keeps")
+    void manualTierOnCreate() {
+        ApiResponse response = supervisor.post("/api/customers", draft().put("tier", "key").put("tierReason", "市政府"));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        assertThat(response.json().getString("tier")).isEqualTo("key");
+        JsonObject event = agent.get("/api/customers/" + response.json().getLong("id")).json()
+                .getJsonArray("events").getJsonObject(0);
+        assertThat(event.getString("reason")).isEqualTo("市政府");
+    }
+
+    @Test
+    @DisplayName("a free-text search pages through its matches in name order")
+    void searchPages() {
+        String prefix = "Page" + ACCOUNTS.get();
+        for (String suffix : List.of("C", "A", "B")) {
+            created(draft().put("name", prefix + suffix));
+        }
+
+        ApiResponse second = agent.get("/api/customers?q=" + prefix + "&page=2&size=2");
+
+        assertThat(second.json().getJsonArray("items")).hasSize(1);
+        assertThat(second.json().getJsonArray("items").getJsonObject(0).getString("name")).isEqualTo(prefix + "C");
+        assertThat(second.json().getInteger("page")).isEqualTo(2);
+    }
+
+    @Test
     @DisplayName("customers are found by any spelling of their phone, by account and by a name, address or account prefix")
     void find() {
         JsonObject customer = created(draft().put("name", "Zhao Liu 赵六").put("address", "Binjiang Road 5")
