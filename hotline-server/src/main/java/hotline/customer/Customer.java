@@ -1,6 +1,5 @@
 package hotline.customer;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
@@ -33,21 +32,16 @@ public record Customer(long id, String accountNumber, String name, List<String> 
         return new JsonObject()
                 .put("id", id)
                 .put("accountNumber", accountNumber)
-                .put("name", name)
-                .put("phones", new JsonArray(phones))
-                .put("address", address)
-                .put("district", district)
-                .put("waterUse", waterUse.code())
-                .put("kind", kind.code())
-                .put("tier", tier.code())
-                .put("tierReason", tierReason)
-                .put("criticalFacility", criticalFacility)
-                .put("criticalReason", criticalReason == null ? null : criticalReason.code())
-                .put("monthlyConsumption", monthlyConsumption)
-                .put("notes", notes)
+                .mergeIn(asDraft().fields())
                 .put("version", version)
                 .put("createdAt", createdAt.toString())
                 .put("updatedAt", updatedAt.toString());
+    }
+
+    /** The customer's own fields, as a draft would give them. */
+    public CustomerDraft asDraft() {
+        return new CustomerDraft(accountNumber, name, phones, address, district, waterUse, kind, tier, tierReason,
+                criticalFacility, criticalReason, monthlyConsumption, notes);
     }
 
     /** {@code {"field": {"from": old, "to": new}}} for every changeable field that differs in {@code after}. */
