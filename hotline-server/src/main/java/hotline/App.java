@@ -120,12 +120,12 @@ public final class App implements AutoCloseable {
         tickets = new TicketService(vertx, pool, clock,
                 ZoneId.of(config.string(TicketService.TIMEZONE, TicketService.DEFAULT_TIMEZONE)), meters);
         apis.add(new TicketRoutes(tickets));
-        telephony = TelephonyModule.start(vertx, config, pool, clock, meters, health,
-                TelephonyModule.hotlineServices(pool, tickets));
-        apis.add(telephony.routes());
 
         customers = new CustomerService(vertx, pool, TierRules.load(config), clock);
         apis.add(new CustomerRoutes(customers));
+        telephony = TelephonyModule.start(vertx, config, pool, clock, meters, health,
+                TelephonyModule.hotlineServices(pool, tickets, customers));
+        apis.add(telephony.routes());
         pages.add(CustomerRoutes::mountImportBody);
 
         int instances = config.integer(HTTP_INSTANCES, Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 64);

@@ -2,6 +2,7 @@ package hotline.telephony;
 
 import hotline.config.Config;
 import hotline.config.ConfigException;
+import hotline.customer.CustomerService;
 import hotline.health.Health;
 import hotline.http.ApiRoutes;
 import hotline.telephony.internal.AmiLink;
@@ -97,9 +98,9 @@ public final class TelephonyModule implements AutoCloseable {
         }
     }
 
-    /** The IVR's services on this Hotline: tickets through {@code tickets}, customers and statuses from {@code pool}. */
-    public static IvrServices hotlineServices(Pool pool, TicketService tickets) {
-        return new TicketingIvrServices(pool, tickets);
+    /** The IVR's services on this Hotline: tickets through {@code tickets}, callers through {@code customers}. */
+    public static IvrServices hotlineServices(Pool pool, TicketService tickets, CustomerService customers) {
+        return new TicketingIvrServices(pool, tickets, customers);
     }
 
     private static List<String> flowNames(Config config) {

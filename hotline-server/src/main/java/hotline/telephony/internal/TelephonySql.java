@@ -39,13 +39,4 @@ final class TelephonySql {
     static final String RECENT_CALLS = SELECT_CALLS + " ORDER BY c.started_at DESC LIMIT $1";
 
     static final String TICKET_STATUS_BY_NUMBER = "SELECT status FROM tickets WHERE number = $1";
-
-    private static final String SELECT_CUSTOMER = """
-            SELECT c.id, c.account_number, c.name, c.address, c.district, c.tier, c.critical_facility FROM customers c""";
-
-    /** Exactly one match counts: a number shared by several customers identifies nobody. */
-    static final String CUSTOMERS_BY_PHONE = SELECT_CUSTOMER
-            + " WHERE c.id IN (SELECT customer_id FROM customer_phones WHERE phone = $1) LIMIT 2";
-
-    static final String CUSTOMER_BY_ACCOUNT = SELECT_CUSTOMER + " WHERE c.account_number = $1";
 }

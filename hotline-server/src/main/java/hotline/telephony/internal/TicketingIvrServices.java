@@ -1,8 +1,8 @@
 package hotline.telephony.internal;
 
 import hotline.auth.Principal;
-import hotline.common.Code;
-import hotline.customer.Tier;
+import hotline.customer.Customer;
+import hotline.customer.CustomerService;
 import hotline.telephony.IvrCustomer;
 import hotline.telephony.IvrServices;
 import hotline.telephony.KnownIncident;
@@ -12,12 +12,9 @@ import hotline.ticket.Ticket;
 import hotline.ticket.TicketDraft;
 import hotline.ticket.TicketService;
 import hotline.ticket.TicketType;
-import hotline.ticket.internal.CallerNumbers;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 
 import java.util.Map;
@@ -25,8 +22,9 @@ import java.util.Optional;
 
 /**
  * The IVR's services on Hotline itself: repair tickets through {@link TicketService#create} (channel {@code ivr},
- * actor {@code ivr}, the call's uniqueid as idempotency key, so a retried request makes no second ticket), ticket
- * status and customers read from the database. Open incidents: the incident capability is not part of this build, so
+ * actor {@code ivr}, the call's uniqueid as idempotency key, so a retried request makes no second ticket), callers
+ * through {@link CustomerService} (a number shared by several customers identifies nobody), ticket status by number
+ * from the tickets table. Open incidents: the incident capability is not part of this build, so
  * {@link #openIncident} answers that there is none. Thread-safe.
  */
 public final class TicketingIvrServices implements IvrServices {
@@ -44,26 +42,23 @@ public final class TicketingIvrServices implements IvrServices {
 
     private final Pool pool;
     private final TicketService tickets;
+    private final CustomerService customers;
 
-    public TicketingIvrServices(Pool pool, TicketService tickets) {
+    public TicketingIvrServices(Pool pool, TicketService tickets, CustomerService customers) {
         this.pool = pool;
         this.tickets = tickets;
+        this.customers = customers;
     }
 
     @Override
     public Future<Optional<IvrCustomer>> customerByPhone(String phone) {
-        String normalised = CallerNumbers.normalise(phone);
-        if (normalised == null) {
-            return Future.succeededFuture(Optional.empty());
-        }
-        return pool.preparedQuery(TelephonySql.CUSTOMERS_BY_PHONE).execute(Tuple.of(normalised))
-                .map(TicketingIvrServices::single);
+        return customers.findByPhone(phone).map(found -> found.size() == 1
+                ? Optional.of(ivrCustomer(found.getFirst())) : Optional.empty());
     }
 
     @Override
     public Future<Optional<IvrCustomer>> customerByAccount(String accountNumber) {
-        return pool.preparedQuery(TelephonySql.CUSTOMER_BY_ACCOUNT).execute(Tuple.of(accountNumber))
-                .map(TicketingIvrServices::single);
+        return customers.findByAccount(accountNumber).map(found -> found.map(TicketingIvrServices::ivrCustomer));
     }
 
     @Override
@@ -93,13 +88,8 @@ public final class TicketingIvrServices implements IvrServices {
         return Future.succeededFuture(Optional.empty());
     }
 
-    private static Optional<IvrCustomer> single(RowSet<Row> rows) {
-        return rows.size() == 1 ? Optional.of(customer(rows.iterator().next())) : Optional.empty();
-    }
-
-    private static IvrCustomer customer(Row row) {
-        return new IvrCustomer(row.getLong("id"), row.getString("account_number"), row.getString("name"),
-                row.getString("address"), row.getString("district"),
-                Code.parse(Tier.class, row.getString("tier")).orElse(Tier.ORDINARY), row.getBoolean("critical_facility"));
+    private static IvrCustomer ivrCustomer(Customer customer) {
+        return new IvrCustomer(customer.id(), customer.accountNumber(), customer.name(), customer.address(),
+                customer.district(), customer.tier(), customer.criticalFacility());
     }
 }
