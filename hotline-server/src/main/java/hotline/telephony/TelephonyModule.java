@@ -7,6 +7,7 @@ import hotline.health.Health;
 import hotline.http.ApiRoutes;
 import hotline.telephony.internal.AmiLink;
 import hotline.telephony.internal.CallRecordStore;
+import hotline.telephony.internal.CallRecordWriter;
 import hotline.telephony.internal.IvrAgiScript;
 import hotline.telephony.internal.IvrFlow;
 import hotline.telephony.internal.IvrFlows;
@@ -71,6 +72,7 @@ public final class TelephonyModule implements AutoCloseable {
     private VirtualThreadAgiServer agi;
     private AmiLink ami;
     private String switchboardDeployment;
+    private String writerDeployment;
     private int agiPort;
 
     private TelephonyModule(Vertx vertx, SwitchboardVerticle switchboard, CallRecordStore calls) {
@@ -86,9 +88,11 @@ public final class TelephonyModule implements AutoCloseable {
                 config.integer(SERVICE_LEVEL_SECONDS, 20, 1, 600),
                 Duration.ofSeconds(config.integer(WRAP_UP_SECONDS, 15, 0, 3600)));
         CallRecordStore store = new CallRecordStore(pool, clock);
-        TelephonyModule module = new TelephonyModule(vertx, new SwitchboardVerticle(board, store, pool, meters), store);
+        CallRecordWriter writer = new CallRecordWriter(store);
+        TelephonyModule module = new TelephonyModule(vertx, new SwitchboardVerticle(board, writer, pool, meters), store);
         try {
-            module.switchboardDeployment = vertx.deployVerticle(module.switchboard).toCompletionStage().toCompletableFuture().join();
+            module.writerDeployment = join(vertx.deployVerticle(writer));
+            module.switchboardDeployment = join(vertx.deployVerticle(module.switchboard));
             module.startAgi(config, flows, services, meters, health);
             module.startAmi(config, clock, health);
             return module;
@@ -150,6 +154,10 @@ public final class TelephonyModule implements AutoCloseable {
         log.info("AMI link to {} starting (user {})", ami.target(), user);
     }
 
+    private static <T> T join(io.vertx.core.Future<T> future) {
+        return future.toCompletionStage().toCompletableFuture().join();
+    }
+
     private static int freePort(InetAddress address) throws IOException {
         try (ServerSocket probe = new ServerSocket(0, 1, address)) {
             return probe.getLocalPort();
@@ -180,7 +188,11 @@ public final class TelephonyModule implements AutoCloseable {
             agi.stop();
         }
         if (switchboardDeployment != null) {
-            vertx.undeploy(switchboardDeployment);
+            join(vertx.undeploy(switchboardDeployment));
+        }
+        if (writerDeployment != null) {
+            // stopping the writer flushes the calls still pending
+            join(vertx.undeploy(writerDeployment));
         }
     }
 }

@@ -28,20 +28,29 @@ public final class CallRecordStore {
         this.clock = clock;
     }
 
-    /** Stores {@code record} once (a second save of the same uniqueid changes nothing). */
-    public Future<Void> save(CallRecord record, Long agentUserId) {
-        return pool.withTransaction(conn -> conn.preparedQuery(TelephonySql.INSERT_CALL).execute(Tuple.from(new Object[]{
-                record.uniqueid(), record.callerNumber(), record.calledNumber(), time(record.startedAt()),
-                time(record.answeredAt()), time(record.endedAt()), record.ivrPath(), record.queue(), record.waitSeconds(),
-                record.talkSeconds(), record.agentInterface(), agentUserId, record.disposition().code(), record.recording(),
-                record.customerId(), time(clock.instant())})).compose(rows -> {
-            if (rows.size() == 0 || record.ticketNumbers().isEmpty()) {
-                return Future.succeededFuture();
-            }
-            long callId = rows.iterator().next().getLong("id");
-            List<Tuple> links = record.ticketNumbers().stream().map(number -> Tuple.of(callId, number)).toList();
-            return conn.preparedQuery(TelephonySql.LINK_TICKET).executeBatch(links).mapEmpty();
-        }));
+    /** A finished call and the user id of the agent who answered it (null if none or unknown). */
+    public record Finished(CallRecord record, Long agentUserId) {
+    }
+
+    /**
+     * Stores the calls in one transaction, two batched statements; a call already stored (same uniqueid) is left as
+     * it was.
+     */
+    public Future<Void> saveAll(List<Finished> calls) {
+        Object created = time(clock.instant());
+        List<Tuple> rows = new ArrayList<>();
+        List<Tuple> links = new ArrayList<>();
+        for (Finished call : calls) {
+            CallRecord record = call.record();
+            rows.add(Tuple.from(new Object[]{record.uniqueid(), record.callerNumber(), record.calledNumber(),
+                    time(record.startedAt()), time(record.answeredAt()), time(record.endedAt()), record.ivrPath(),
+                    record.queue(), record.waitSeconds(), record.talkSeconds(), record.agentInterface(), call.agentUserId(),
+                    record.disposition().code(), record.recording(), record.customerId(), created}));
+            record.ticketNumbers().forEach(number -> links.add(Tuple.of(record.uniqueid(), number)));
+        }
+        return pool.withTransaction(conn -> conn.preparedQuery(TelephonySql.INSERT_CALL).executeBatch(rows)
+                .compose(done -> links.isEmpty() ? Future.succeededFuture()
+                        : conn.preparedQuery(TelephonySql.LINK_TICKET).executeBatch(links).mapEmpty()));
     }
 
     public Future<List<CallRecord>> ofCustomer(long customerId, int limit) {

@@ -32,15 +32,15 @@ public final class SwitchboardVerticle extends VerticleBase {
 
     private final CallTracker tracker = new CallTracker();
     private final QueueBoard board;
-    private final CallRecordStore store;
+    private final CallRecordWriter writer;
     private final AgentDirectory agents;
     private final Timer screenPopLatency;
     private final io.micrometer.core.instrument.Counter eventsHandled;
     private final AtomicReference<JsonObject> snapshot = new AtomicReference<>();
 
-    public SwitchboardVerticle(QueueBoard board, CallRecordStore store, io.vertx.sqlclient.Pool pool, MeterRegistry meters) {
+    public SwitchboardVerticle(QueueBoard board, CallRecordWriter writer, io.vertx.sqlclient.Pool pool, MeterRegistry meters) {
         this.board = board;
-        this.store = store;
+        this.writer = writer;
         this.agents = new AgentDirectory(pool);
         this.screenPopLatency = Timer.builder("hotline_screenpop_seconds")
                 .description("From the AMI event to the screen pop on the event bus")
@@ -113,8 +113,7 @@ public final class SwitchboardVerticle extends VerticleBase {
     private void finished(CallRecord record) {
         AgentDirectory.Agent agent = agents.find(record.agentInterface());
         vertx.eventBus().publish(TelephonyAddresses.CALLS, record.toJson());
-        store.save(record, agent == null ? null : agent.userId())
-                .onFailure(e -> log.error("Call record {} not stored: {}", record.uniqueid(), e.getMessage()));
+        writer.submit(new CallRecordStore.Finished(record, agent == null ? null : agent.userId()));
     }
 
     private void resync(JsonObject event) {

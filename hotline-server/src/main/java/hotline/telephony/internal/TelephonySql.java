@@ -13,12 +13,12 @@ final class TelephonySql {
                                customer_id, created_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
                     (SELECT id FROM customers WHERE id = $15), $16)
-            ON CONFLICT (uniqueid) DO NOTHING
-            RETURNING id""";
+            ON CONFLICT (uniqueid) DO NOTHING""";
 
+    /** Links a call to a ticket by their outside names; an unknown ticket number links nothing. */
     static final String LINK_TICKET = """
             INSERT INTO call_tickets (call_id, ticket_id)
-            SELECT $1, id FROM tickets WHERE number = $2
+            SELECT c.id, t.id FROM calls c, tickets t WHERE c.uniqueid = $1 AND t.number = $2
             ON CONFLICT DO NOTHING""";
 
     static final String AGENTS_BY_INTERFACE = """

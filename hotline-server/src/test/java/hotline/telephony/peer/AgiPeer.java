@@ -34,6 +34,8 @@ public final class AgiPeer {
     /** Commands res_agi.c lets run on a dead channel (the last column of its command table). */
     private static final Set<String> DEAD_OK = Set.of("SET VARIABLE", "GET VARIABLE", "GET FULL VARIABLE", "VERBOSE",
             "NOOP", "EXEC", "DATABASE GET", "DATABASE PUT", "DATABASE DEL", "DATABASE DELTREE", "ASYNCAGI BREAK");
+    /** Commands during which Asterisk plays audio to the caller. */
+    private static final Set<String> PLAYING = Set.of("STREAM FILE", "GET DATA", "SAY DIGITS");
     private static final AtomicLong UNIQUE = new AtomicLong(1_700_000_000L);
 
     /** One thing the caller does when the IVR waits for keys. */
@@ -52,8 +54,16 @@ public final class AgiPeer {
     public record HangUp() implements Key {
     }
 
-    /** The simulated caller: caller ID ({@code null}: withheld, sent as {@code unknown}), language and key presses. */
-    public record Caller(String callerId, String language, List<Key> keys) {
+    /**
+     * The simulated caller: caller ID ({@code null}: withheld, sent as {@code unknown}), language, key presses, and how
+     * long each prompt plays before Asterisk answers a playing command ({@code playMillis}, 0: at once).
+     */
+    public record Caller(String callerId, String language, List<Key> keys, long playMillis) {
+
+        /** The same caller with prompts that take {@code millis} to play, as real audio does. */
+        public Caller paced(long millis) {
+            return new Caller(callerId, language, keys, millis);
+        }
 
         public static Caller of(String callerId, String... presses) {
             List<Key> keys = new ArrayList<>();
@@ -64,7 +74,7 @@ public final class AgiPeer {
                     default -> new Digits(press);
                 });
             }
-            return new Caller(callerId, "zh", keys);
+            return new Caller(callerId, "zh", keys, 0);
         }
     }
 
@@ -132,6 +142,7 @@ public final class AgiPeer {
     private static final class Session {
         private final String uniqueid;
         private final Deque<Key> keys;
+        private final long playMillis;
         private final BufferedReader in;
         private final OutputStream out;
         private final List<String> commands = new ArrayList<>();
@@ -148,6 +159,7 @@ public final class AgiPeer {
         Session(String uniqueid, Caller caller, BufferedReader in, OutputStream out) {
             this.uniqueid = uniqueid;
             this.keys = new ArrayDeque<>(caller.keys());
+            this.playMillis = caller.playMillis();
             this.in = in;
             this.out = out;
         }
@@ -159,6 +171,15 @@ public final class AgiPeer {
                 turnarounds.add(System.nanoTime() - repliedAt);
                 commands.add(line);
                 String reply = answer(line);
+                String name = commandName(parseArgs(line));
+                if (playMillis > 0 && !dead && name != null && PLAYING.contains(name)) {
+                    try {
+                        Thread.sleep(playMillis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return transcript();
+                    }
+                }
                 replies.add(reply);
                 StringBuilder text = new StringBuilder(reply).append('\n');
                 if (hangupPending) {
@@ -170,6 +191,10 @@ public final class AgiPeer {
                 out.flush();
                 repliedAt = System.nanoTime();
             }
+            return transcript();
+        }
+
+        private Transcript transcript() {
             return new Transcript(uniqueid, commands, prompts, said, variables, callerHungUp, ivrHungUp, replies,
                     turnarounds.stream().mapToLong(Long::longValue).toArray());
         }
@@ -262,6 +287,9 @@ public final class AgiPeer {
         }
 
         private static String commandName(List<String> argv) {
+            if (argv.isEmpty()) {
+                return null;
+            }
             String first = argv.get(0).toUpperCase();
             String two = argv.size() > 1 ? first + " " + argv.get(1).toUpperCase() : first;
             String three = argv.size() > 2 ? two + " " + argv.get(2).toUpperCase() : two;
