@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Consumes the AMI events on {@link TelephonyAddresses#AMI_EVENTS} in order, on one event loop: feeds the
- * {@link CallTracker} and the {@link QueueBoard}, publishes screen pops and queue snapshots, and stores finished calls.
+ * {@link CallTracker} and the {@link QueueBoard}, publishes screen pops at once and the queue board at most every
+ * {@value #BOARD_PUBLISH_MS} ms, and hands finished calls to the {@link CallRecordWriter}.
  * Screen-pop latency (AMI event received → published) is timed as {@code hotline_screenpop_seconds}; events handled
  * are counted as {@code hotline_ami_events_total}.
  */
@@ -29,6 +30,8 @@ public final class SwitchboardVerticle extends VerticleBase {
 
     private static final Logger log = LoggerFactory.getLogger(SwitchboardVerticle.class);
     private static final long DIRECTORY_RELOAD_MS = 30_000;
+    /** The board is published at most this often: a burst of events costs one snapshot, not one per event. */
+    private static final long BOARD_PUBLISH_MS = 100;
 
     private final CallTracker tracker = new CallTracker();
     private final QueueBoard board;
@@ -37,6 +40,7 @@ public final class SwitchboardVerticle extends VerticleBase {
     private final Timer screenPopLatency;
     private final io.micrometer.core.instrument.Counter eventsHandled;
     private final AtomicReference<JsonObject> snapshot = new AtomicReference<>();
+    private boolean boardChanged;
 
     public SwitchboardVerticle(QueueBoard board, CallRecordWriter writer, io.vertx.sqlclient.Pool pool, MeterRegistry meters) {
         this.board = board;
@@ -57,6 +61,11 @@ public final class SwitchboardVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         vertx.setPeriodic(DIRECTORY_RELOAD_MS, id -> reloadAgents());
+        vertx.setPeriodic(BOARD_PUBLISH_MS, id -> {
+            if (boardChanged) {
+                publishBoard();
+            }
+        });
         vertx.eventBus().<JsonObject>localConsumer(TelephonyAddresses.AMI_EVENTS, message -> handle(message.body()));
         return agents.reload().recover(e -> {
             log.warn("Agent phone interfaces not loaded yet: {}", e.getMessage());
@@ -82,7 +91,7 @@ public final class SwitchboardVerticle extends VerticleBase {
             finished(effect.finished());
         }
         if (board.apply(event)) {
-            publishBoard();
+            boardChanged = true;
         }
     }
 
@@ -134,6 +143,7 @@ public final class SwitchboardVerticle extends VerticleBase {
     }
 
     private void publishBoard() {
+        boardChanged = false;
         JsonObject current = board.snapshot();
         snapshot.set(current);
         vertx.eventBus().publish(TelephonyAddresses.QUEUES, current);
