@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An in-memory stand-in for Hotline's services: two customers, tickets kept in a list. Thread-safe. */
-public final class FakeIvrServices implements IvrServices {
+public class FakeIvrServices implements IvrServices {
 
     public static final IvrCustomer WANG = new IvrCustomer(7, "10023456", "王秀英", "幸福路12号3单元", "03", Tier.ORDINARY, false);
     public static final IvrCustomer HOSPITAL = new IvrCustomer(9, "20000001", "市第一人民医院", "健康路1号", "05", Tier.KEY, true);
