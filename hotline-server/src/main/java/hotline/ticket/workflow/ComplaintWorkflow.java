@@ -81,6 +81,6 @@ public final class ComplaintWorkflow {
     private static Step escalated(Step step, String reason, ActionContext context) {
         JsonObject details = step.details();
         JsonObject data = step.eventData().mergeIn(Escalation.raise(details, reason, context));
-        return new Step(step.action(), step.status(), step.priority(), details, data);
+        return new Step(step.action(), step.status(), step.priority(), step.category(), details, data);
     }
 }

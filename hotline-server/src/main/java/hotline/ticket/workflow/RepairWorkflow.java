@@ -20,7 +20,8 @@ import static hotline.ticket.TicketStatus.VERIFIED;
 /**
  * The repair workflow (报修): {@code reported → dispatched (crew, eta) → on_site → repaired (cause, work done) →
  * verified → closed}; {@code cancel} with a reason from any open step. {@code assess} records the intake answers and
- * sets the priority from the derived {@link Severity} (raised once more when the ticket is urgent). Whether the crew
+ * sets the ticket's category and its priority from the derived {@link Severity} (raised once more when the
+ * ticket is urgent). Whether the crew
  * exists is checked by the caller before the action runs; here {@code crewId} is a positive number.
  */
 public final class RepairWorkflow {
@@ -82,6 +83,6 @@ public final class RepairWorkflow {
         JsonObject assessed = input.copy().put("severity", severity.level());
         Step step = StepData.record("assess", ASSESSMENT, state, state.status(), assessed, context);
         Priority priority = state.urgent() ? severity.priority().raised() : severity.priority();
-        return StepData.withPriority(step, priority);
+        return StepData.reclassified(step, priority, category.code());
     }
 }

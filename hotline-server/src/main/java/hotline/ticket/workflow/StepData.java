@@ -31,7 +31,7 @@ final class StepData {
                        ActionContext context) {
         JsonObject details = state.details();
         details.put(key, stamped(input, context));
-        return new Step(action, next, state.priority(), details, new JsonObject().put(key, input.copy()));
+        return new Step(action, next, state.priority(), state.category(), details, new JsonObject().put(key, input.copy()));
     }
 
     static JsonObject stamped(JsonObject input, ActionContext context) {
@@ -44,7 +44,7 @@ final class StepData {
                 (state, input, context) -> {
                     JsonObject details = state.details();
                     JsonObject data = Escalation.raise(details, input.getString("reason"), context);
-                    return new Step("escalate", state.status(), state.priority(), details, data);
+                    return new Step("escalate", state.status(), state.priority(), state.category(), details, data);
                 });
     }
 
@@ -55,8 +55,8 @@ final class StepData {
                 (state, input, context) -> record("reopen", "reopen", state, to, input, context));
     }
 
-    /** The same step with {@code priority} replaced. */
-    static Step withPriority(Step step, Priority priority) {
-        return new Step(step.action(), step.status(), priority, step.details(), step.eventData());
+    /** The same step with {@code priority} and {@code category} replaced. */
+    static Step reclassified(Step step, Priority priority, String category) {
+        return new Step(step.action(), step.status(), priority, category, step.details(), step.eventData());
     }
 }

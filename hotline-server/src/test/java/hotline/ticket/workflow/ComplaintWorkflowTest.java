@@ -38,11 +38,11 @@ class ComplaintWorkflowTest {
     }
 
     static WorkflowState at(TicketStatus status) {
-        return new WorkflowState(TicketType.COMPLAINT, status, Priority.NORMAL, false, new JsonObject());
+        return new WorkflowState(TicketType.COMPLAINT, status, Priority.NORMAL, false, null, new JsonObject());
     }
 
     static WorkflowState after(Step step) {
-        return new WorkflowState(TicketType.COMPLAINT, step.status(), step.priority(), false, step.details());
+        return new WorkflowState(TicketType.COMPLAINT, step.status(), step.priority(), false, null, step.details());
     }
 
     @Test

@@ -20,11 +20,11 @@ class RepairWorkflowTest {
     private static final ActionContext crew = new ActionContext("dispatcher", Instant.parse("2026-05-01T02:00:00Z"));
 
     static WorkflowState at(TicketStatus status, boolean urgent) {
-        return new WorkflowState(TicketType.REPAIR, status, Priority.NORMAL, urgent, new JsonObject());
+        return new WorkflowState(TicketType.REPAIR, status, Priority.NORMAL, urgent, null, new JsonObject());
     }
 
     static WorkflowState after(Step step) {
-        return new WorkflowState(TicketType.REPAIR, step.status(), step.priority(), false, step.details());
+        return new WorkflowState(TicketType.REPAIR, step.status(), step.priority(), false, step.category(), step.details());
     }
 
     static JsonObject answers(String category) {
@@ -77,6 +77,7 @@ class RepairWorkflowTest {
 
         assertThat(step.details().getJsonObject("assessment").getInteger("severity")).isEqualTo(1);
         assertThat(step.priority()).isEqualTo(Priority.CRITICAL);
+        assertThat(step.category()).isEqualTo("burst_main");
         assertThat(step.status()).isEqualTo(TicketStatus.REPORTED);
     }
 
@@ -115,7 +116,7 @@ class RepairWorkflowTest {
     @DisplayName("inquiries are answered or closed, and every type can escalate and reopen")
     void simpleTypes() {
         Workflow inquiry = Workflows.of(TicketType.INQUIRY);
-        WorkflowState open = new WorkflowState(TicketType.INQUIRY, TicketStatus.OPEN, Priority.NORMAL, false, null);
+        WorkflowState open = new WorkflowState(TicketType.INQUIRY, TicketStatus.OPEN, Priority.NORMAL, false, null, null);
 
         assertThat(inquiry.allowedActions(TicketStatus.OPEN)).containsExactly("answer", "close", "escalate");
         assertThat(inquiry.apply(open, "answer", new JsonObject().put("answer", "the bill is due on the 15th"), crew).status())
