@@ -8,6 +8,7 @@ import hotline.http.ApiVerticle;
 import hotline.store.Database;
 import hotline.ticket.TicketRoutes;
 import hotline.ticket.TicketService;
+import hotline.ticket.workflow.WorkflowModule;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -50,6 +51,7 @@ public final class App implements AutoCloseable {
     private final Health health;
     private AuthModule auth;
     private TicketService tickets;
+    private WorkflowModule workflows;
     private int httpPort;
 
     private App(Config config, Database database, Vertx vertx, Clock clock) {
@@ -111,9 +113,11 @@ public final class App implements AutoCloseable {
         await(auth.start(demo));
         guards.add(auth.guard());
         apis.addAll(auth.routes());
-        tickets = new TicketService(vertx, pool, clock,
-                ZoneId.of(config.string(TicketService.TIMEZONE, TicketService.DEFAULT_TIMEZONE)), meters);
-        apis.add(new TicketRoutes(tickets));
+        ZoneId zone = ZoneId.of(config.string(TicketService.TIMEZONE, TicketService.DEFAULT_TIMEZONE));
+        tickets = new TicketService(vertx, pool, clock, zone, meters);
+        workflows = new WorkflowModule(config, vertx, pool, clock, zone, tickets);
+        apis.add(new TicketRoutes(tickets, List.of(workflows.view())));
+        apis.addAll(workflows.routes());
 
         int instances = config.integer(HTTP_INSTANCES, Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 64);
         List<ApiVerticle> deployed = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -123,6 +127,7 @@ public final class App implements AutoCloseable {
             return verticle;
         }, new DeploymentOptions().setInstances(instances)));
         httpPort = deployed.getFirst().actualPort();
+        workflows.start();
         log.info("Hotline listening on http://{}:{}/ (API contract at /api/openapi.yaml)",
                 config.string(ApiVerticle.HTTP_HOST, "127.0.0.1"), httpPort);
     }

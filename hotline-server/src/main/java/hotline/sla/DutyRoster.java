@@ -59,6 +59,11 @@ public final class DutyRoster {
         return PolicyFiles.read(path, json -> parse(json, zone));
     }
 
+    /** From {@code configured} (a path), else {@code conf/roster.json}, else the default shipped in the jar. */
+    public static DutyRoster locate(Optional<String> configured, ZoneId zone) {
+        return PolicyFiles.locate(configured, "roster.json", json -> parse(json, zone));
+    }
+
     /** Parses {@code {"shifts": [{"name", "days"?, "from", "to", "team_lead", "duty_supervisor", "manager"}]}}. */
     public static DutyRoster parse(JsonObject json, ZoneId zone) {
         if (!(json.getValue("shifts") instanceof JsonArray array) || array.isEmpty()) {

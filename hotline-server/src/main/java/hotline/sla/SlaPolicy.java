@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,6 +47,11 @@ public final class SlaPolicy {
 
     public static SlaPolicy load(Path path, ZoneId zone) {
         return PolicyFiles.read(path, json -> parse(json, zone));
+    }
+
+    /** From {@code configured} (a path), else {@code conf/sla.json}, else the default shipped in the jar. */
+    public static SlaPolicy locate(Optional<String> configured, ZoneId zone) {
+        return PolicyFiles.locate(configured, "sla.json", json -> parse(json, zone));
     }
 
     public static SlaPolicy parse(JsonObject json, ZoneId zone) {

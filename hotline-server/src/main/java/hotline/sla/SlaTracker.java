@@ -1,0 +1,104 @@
+package hotline.sla;
+
+import hotline.common.Code;
+import hotline.common.ConflictException;
+import hotline.customer.Tier;
+import hotline.sla.internal.SlaRows;
+import hotline.sla.internal.SlaSql;
+import hotline.store.SqlTime;
+import hotline.ticket.Ticket;
+import hotline.ticket.TicketEvent;
+import hotline.ticket.TicketListener;
+import hotline.ticket.workflow.Escalation;
+import hotline.ticket.workflow.Workflow;
+import hotline.ticket.workflow.Workflows;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Keeps every ticket's due times ({@code ticket_sla}) inside the ticket's own transaction: computed on create,
+ * recomputed on every change (tier and critical flag read from the customer, type, priority, urgency and status from
+ * the ticket). An {@code escalate} event carrying {@code data.sla.deadline} records that breach; if the deadline was
+ * already escalated the change fails with a {@link ConflictException} and rolls back, so no breach escalates twice.
+ * Runs on the event loop; never blocks.
+ */
+public final class SlaTracker implements TicketListener {
+
+    /** Key of the scheduler's breach description in an escalation event's data. */
+    public static final String EVENT_KEY = "sla";
+
+    private final SlaPolicy policy;
+    private final Clock clock;
+
+    public SlaTracker(SlaPolicy policy, Clock clock) {
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public Future<Void> onCreated(SqlConnection tx, Ticket created) {
+        return recompute(tx, created, null);
+    }
+
+    @Override
+    public Future<Void> onChanged(SqlConnection tx, Ticket before, Ticket after, TicketEvent event) {
+        JsonObject breach = event.data().getJsonObject(EVENT_KEY);
+        Future<Void> recorded = breach == null ? Future.succeededFuture()
+                : tx.preparedQuery(SlaSql.BREACH).execute(Tuple.of(after.id(), breach.getString("deadline")))
+                .compose(rows -> rows.size() == 1 ? Future.<Void>succeededFuture()
+                        : Future.failedFuture(new ConflictException("deadline " + breach.getString("deadline")
+                        + " of ticket " + after.id() + " was already escalated")));
+        return recorded.compose(done -> tx.preparedQuery(SlaSql.BY_TICKET).execute(Tuple.of(after.id())))
+                .compose(rows -> recompute(tx, after, rows.size() == 0 ? null : SlaRows.state(rows.iterator().next())));
+    }
+
+    /** Stops the ticket's own escalation (an incident carries it); inside the caller's transaction. */
+    public Future<Void> suspend(SqlClient tx, long ticketId) {
+        return tx.preparedQuery(SlaSql.SUSPEND).execute(Tuple.of(ticketId)).mapEmpty();
+    }
+
+    /** The stored SLA of a ticket, if it has one. */
+    public static Future<Optional<SlaState>> find(SqlClient client, long ticketId) {
+        return client.preparedQuery(SlaSql.BY_TICKET).execute(Tuple.of(ticketId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(SlaRows.state(rows.iterator().next())));
+    }
+
+    private Future<Void> recompute(SqlConnection tx, Ticket ticket, SlaState previous) {
+        Future<Row> customer = ticket.customerId() == null ? Future.succeededFuture(null)
+                : tx.preparedQuery(SlaSql.CUSTOMER).execute(Tuple.of(ticket.customerId()))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
+        return customer.compose(row -> {
+            Tier tier = row == null ? Tier.ORDINARY
+                    : Code.parse(Tier.class, row.getString("tier")).orElse(Tier.ORDINARY);
+            boolean critical = row != null && row.getBoolean("critical_facility");
+            SlaSubject subject = new SlaSubject(tier, ticket.type(), ticket.priority(), ticket.urgent(), critical);
+            SlaRule rule = policy.ruleFor(subject.effective());
+            DueTimes due = DueTimes.of(ticket.createdAt(), policy.targetsFor(subject));
+            Workflow workflow = Workflows.of(ticket.type());
+            boolean responded = workflow.responded(ticket.status());
+            boolean resolved = workflow.resolved(ticket.status());
+            Set<String> warned = previous == null ? Set.of() : previous.warned();
+            Set<String> breached = previous == null ? Set.of() : previous.breached();
+            Instant next = EscalationSchedule.nextCheck(EscalationSchedule.deadlines(due, responded, resolved),
+                    warned, breached);
+            Tuple params = Tuple.tuple()
+                    .addLong(ticket.id()).addString(rule.name()).addString(tier.code()).addBoolean(critical)
+                    .addValue(SqlTime.param(due.firstResponseDue())).addValue(SqlTime.param(due.resolutionDue()))
+                    .addValue(SqlTime.param(due.firstResponseWarnAt())).addValue(SqlTime.param(due.resolutionWarnAt()))
+                    .addLong(due.followUpDelay().toSeconds()).addLong(due.escalateEvery().toSeconds())
+                    .addDouble(due.warning()).addBoolean(responded).addBoolean(resolved)
+                    .addString(Escalation.level(ticket.details()).code()).addValue(SqlTime.param(next))
+                    .addValue(SqlTime.param(clock.instant()));
+            return tx.preparedQuery(SlaSql.UPSERT).execute(params).mapEmpty();
+        });
+    }
+}
