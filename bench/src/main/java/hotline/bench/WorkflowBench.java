@@ -22,6 +22,7 @@ import io.vertx.sqlclient.PoolOptions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -53,7 +54,9 @@ public final class WorkflowBench {
     private static final int REPEAT = 20;
 
     public static void main(String[] args) throws Exception {
-        Path dataDir = Files.createTempDirectory("hotline-bench-workflow");
+        // Readable by others: the embedded PostgreSQL runs as an unprivileged user when started by root.
+        Path dataDir = Files.createTempDirectory("hotline-bench-workflow",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start(dataDir)) {
             DbEndpoint admin = postgres.endpoint().withDatabase("postgres");
             System.out.printf("Workflow benchmarks, PostgreSQL embedded on this machine (%d cores)%n",
@@ -112,8 +115,9 @@ public final class WorkflowBench {
             }
             try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
                  Statement s = c.createStatement()) {
-                s.execute("UPDATE ticket_sla SET next_check_at = first_response_due - interval '1 hour', "
-                        + "first_response_due = timestamptz '" + now + "' - interval '1 minute' "
+                s.execute("UPDATE ticket_sla SET next_check_at = timestamptz '" + now + "' - interval '1 minute', "
+                        + "first_response_due = timestamptz '" + now + "' - interval '1 minute', "
+                        + "warned = '{first_response}' "
                         + "WHERE ticket_id IN (SELECT ticket_id FROM ticket_sla ORDER BY ticket_id LIMIT " + DUE + ")");
                 s.execute("ANALYZE ticket_sla");
             }
