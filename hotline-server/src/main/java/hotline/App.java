@@ -2,6 +2,9 @@ package hotline;
 
 import hotline.auth.AuthModule;
 import hotline.config.Config;
+import hotline.customer.CustomerService;
+import hotline.customer.TierRules;
+import hotline.customer.internal.CustomerRoutes;
 import hotline.health.Health;
 import hotline.http.ApiRoutes;
 import hotline.http.ApiVerticle;
@@ -53,6 +56,7 @@ public final class App implements AutoCloseable {
     private TicketService tickets;
     private WorkflowModule workflows;
     private int httpPort;
+    private CustomerService customers;
 
     private App(Config config, Database database, Vertx vertx, Clock clock) {
         this.config = config;
@@ -119,6 +123,10 @@ public final class App implements AutoCloseable {
         apis.add(new TicketRoutes(tickets, List.of(workflows.view())));
         apis.addAll(workflows.routes());
 
+        customers = new CustomerService(vertx, pool, TierRules.load(config), clock);
+        apis.add(new CustomerRoutes(customers));
+        pages.add(CustomerRoutes::mountImportBody);
+
         int instances = config.integer(HTTP_INSTANCES, Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 64);
         List<ApiVerticle> deployed = java.util.Collections.synchronizedList(new ArrayList<>());
         await(vertx.deployVerticle(() -> {
@@ -139,6 +147,11 @@ public final class App implements AutoCloseable {
     /** Users and sessions (tests create users through it). */
     public AuthModule auth() {
         return auth;
+    }
+
+    /** Customers: caller-ID lookup, tiers; built during {@link #start}. */
+    public CustomerService customers() {
+        return customers;
     }
 
     public Vertx vertx() {

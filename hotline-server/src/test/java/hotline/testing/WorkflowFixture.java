@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The workflow capability without HTTP: a fresh database, a {@link TicketService} and a {@link WorkflowModule}
@@ -34,6 +35,8 @@ public final class WorkflowFixture implements AutoCloseable {
 
     public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     public static final Principal AGENT = new Principal(0, "agent-wang", "Agent Wang", hotline.auth.Role.AGENT);
+
+    private static final AtomicLong ACCOUNTS = new AtomicLong(100_000_000L);
 
     public final MovableClock clock;
     public final DbEndpoint database;
@@ -85,9 +88,9 @@ public final class WorkflowFixture implements AutoCloseable {
         return query("""
                 INSERT INTO customers (account_number, name, district, water_use, kind, tier, critical_facility,
                                        critical_reason, created_at, updated_at)
-                VALUES ('A-' || gen_random_uuid(), 'Customer', $1, 'public', 'organisation', $2, $3,
+                VALUES ($4, 'Customer', $1, 'public', 'organisation', $2, $3,
                         CASE WHEN $3 THEN 'hospital' END, now(), now())
-                RETURNING id""", district, tier, critical).getFirst().getLong("id");
+                RETURNING id""", district, tier, critical, String.valueOf(ACCOUNTS.incrementAndGet())).getFirst().getLong("id");
     }
 
     public static <T> T await(Future<T> future) {

@@ -1,4 +1,4 @@
-package hotline.auth;
+package hotline.auth.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

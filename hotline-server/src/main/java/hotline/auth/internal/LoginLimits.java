@@ -1,4 +1,4 @@
-package hotline.auth;
+package hotline.auth.internal;
 
 import hotline.config.Config;
 

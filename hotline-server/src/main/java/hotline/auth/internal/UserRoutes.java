@@ -1,5 +1,11 @@
-package hotline.auth;
+package hotline.auth.internal;
 
+import hotline.auth.Access;
+import hotline.auth.NewUser;
+import hotline.auth.Role;
+import hotline.auth.User;
+import hotline.auth.UserChanges;
+import hotline.auth.UserService;
 import hotline.common.Code;
 import hotline.common.InvalidInputException;
 import hotline.common.NotFoundException;

@@ -1,6 +1,8 @@
-package hotline.auth;
+package hotline.auth.internal;
 
-import hotline.auth.internal.AuthSql;
+import hotline.auth.Session;
+import hotline.auth.SessionService;
+import hotline.auth.UserService;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;

@@ -1,4 +1,4 @@
-package hotline.auth;
+package hotline.auth.internal;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package hotline.auth;
+package hotline.auth.internal;
 
 import java.time.Duration;
 import java.util.Optional;

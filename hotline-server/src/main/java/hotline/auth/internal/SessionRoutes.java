@@ -1,5 +1,8 @@
-package hotline.auth;
+package hotline.auth.internal;
 
+import hotline.auth.AuthGuard;
+import hotline.auth.SessionService;
+import hotline.auth.UserService;
 import hotline.http.ApiRoutes;
 import hotline.http.Requests;
 import hotline.http.Responses;

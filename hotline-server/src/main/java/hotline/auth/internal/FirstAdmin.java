@@ -1,8 +1,11 @@
-package hotline.auth;
+package hotline.auth.internal;
 
+import hotline.auth.NewUser;
+import hotline.auth.Role;
+import hotline.auth.UserService;
+import hotline.common.InvalidInputException;
 import hotline.config.Config;
 import hotline.config.ConfigException;
-import hotline.common.InvalidInputException;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

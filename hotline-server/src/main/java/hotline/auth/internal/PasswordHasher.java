@@ -1,4 +1,4 @@
-package hotline.auth;
+package hotline.auth.internal;
 
 import com.password4j.Argon2Function;
 import com.password4j.Password;
