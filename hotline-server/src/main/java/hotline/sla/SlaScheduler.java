@@ -11,6 +11,7 @@ import hotline.ticket.TicketChange;
 import hotline.ticket.TicketService;
 import hotline.ticket.workflow.ActionContext;
 import hotline.ticket.workflow.Escalation;
+import hotline.ticket.workflow.WorkflowService;
 import hotline.ticket.workflow.Workflows;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -154,12 +155,11 @@ public final class SlaScheduler {
         }
         JsonObject details = current.details().copy();
         JsonObject data = Escalation.raise(details, "SLA breach: " + deadline.name(), new ActionContext(actor.username(), now));
-        EscalationLevel level = Escalation.level(details);
-        String onDuty = roster.onDuty(level, now).orElse(null);
-        JsonObject escalation = details.getJsonObject(Escalation.KEY).put("owner", onDuty);
         data.put(SlaTracker.EVENT_KEY, new JsonObject().put("deadline", deadline.name())
-                .put("dueAt", deadline.dueAt().toString()).put("to", onDuty));
-        return new TicketChange("escalate", current.withDetail(Escalation.KEY, escalation), data);
+                .put("dueAt", deadline.dueAt().toString()));
+        TicketChange change = new TicketChange("escalate",
+                current.withDetail(Escalation.KEY, details.getJsonObject(Escalation.KEY)), data);
+        return WorkflowService.assignOwner(change, roster, now);
     }
 
     private Future<Void> release(long ticketId, Instant nextCheckAt) {

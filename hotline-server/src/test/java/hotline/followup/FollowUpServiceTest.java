@@ -72,7 +72,7 @@ class FollowUpServiceTest {
     }
 
     @Test
-    @DisplayName("an unhappy outcome (2) reopens the complaint at resolve and escalates; recording twice is a 409")
+    @DisplayName("an unhappy outcome (2) reopens the complaint at resolve and escalates to the team lead on duty; recording twice is a 409")
     void unhappyOutcomeReopens() {
         Ticket ticket = resolvedComplaint("D01");
         long id = fixture.query("SELECT id FROM followups WHERE ticket_id = $1", ticket.id()).getFirst().getLong("id");
@@ -84,6 +84,7 @@ class FollowUpServiceTest {
         Ticket after = await(fixture.tickets.get(ticket.id())).ticket();
         assertThat(after.status()).isEqualTo(TicketStatus.RESOLVE);
         assertThat(after.details().getJsonObject("escalation").getString("level")).isEqualTo("team_lead");
+        assertThat(after.details().getJsonObject("escalation").getString("owner")).isEqualTo("lead.night"); // 21:30 local
         assertThatThrownBy(() -> await(followUps.recordOutcome(id, 5, "again", WorkflowFixture.AGENT)))
                 .isInstanceOf(ConflictException.class);
     }

@@ -63,7 +63,7 @@ class SlaSchedulerTest {
         assertThat(events).hasSize(1);
         JsonObject data = (JsonObject) events.getFirst().getJson("data");
         assertThat(data.getJsonObject("escalation").getString("to")).isEqualTo("team_lead");
-        assertThat(data.getJsonObject("sla").getString("to")).isEqualTo("lead.night");
+        assertThat(data.getJsonObject("escalation").getString("owner")).isEqualTo("lead.night");
         assertThat(events.getFirst().getString("actor")).isEqualTo("sla-scheduler");
         Ticket after = await(fixture.tickets.get(ticket.id())).ticket();
         assertThat(after.details().getJsonObject("escalation").getString("owner")).isEqualTo("lead.night");

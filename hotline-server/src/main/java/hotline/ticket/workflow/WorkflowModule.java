@@ -77,7 +77,7 @@ public final class WorkflowModule {
         tickets.addListener(new FollowUpPlanner(policy.callingHours()));
         tickets.addListener(new QualityWatch(quality, clock));
 
-        workflows = new WorkflowService(tickets, clock);
+        workflows = new WorkflowService(tickets, roster, clock);
         CrewService crews = new CrewService(pool, clock);
         incidents = new IncidentService(pool, tickets, crews, clock);
         workflows.addGuard(crews.dispatchGuard());

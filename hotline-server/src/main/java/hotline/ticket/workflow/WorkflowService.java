@@ -1,6 +1,7 @@
 package hotline.ticket.workflow;
 
 import hotline.auth.Principal;
+import hotline.sla.DutyRoster;
 import hotline.ticket.Channel;
 import hotline.ticket.Ticket;
 import hotline.ticket.TicketChange;
@@ -10,6 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -22,11 +24,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class WorkflowService {
 
     private final TicketService tickets;
+    private final DutyRoster roster;
     private final Clock clock;
     private final List<ActionGuard> guards = new CopyOnWriteArrayList<>();
 
-    public WorkflowService(TicketService tickets, Clock clock) {
+    /** @param roster decides who owns a ticket an action escalates (the holder of the new level on duty now) */
+    public WorkflowService(TicketService tickets, DutyRoster roster, Clock clock) {
         this.tickets = tickets;
+        this.roster = roster;
         this.clock = clock;
     }
 
@@ -44,8 +49,28 @@ public final class WorkflowService {
         for (ActionGuard guard : guards) {
             checked = checked.compose(done -> guard.check(id, action, fields));
         }
-        return checked.compose(done -> tickets.change(id, actor, channel, expectedVersion,
-                current -> change(current, action, fields, new ActionContext(actor.username(), clock.instant()))));
+        return checked.compose(done -> tickets.change(id, actor, channel, expectedVersion, current -> {
+            Instant now = clock.instant();
+            return assignOwner(change(current, action, fields, new ActionContext(actor.username(), now)), roster, now);
+        }));
+    }
+
+    /**
+     * When {@code change} escalates the ticket, names the new owner: the holder of the new level on duty at
+     * {@code now} ({@code details.escalation.owner} and {@code eventData.escalation.owner}; null at agent level or
+     * when the roster names nobody). Other changes pass unchanged.
+     */
+    public static TicketChange assignOwner(TicketChange change, DutyRoster roster, Instant now) {
+        JsonObject escalated = change.eventData().getJsonObject(Escalation.KEY);
+        if (escalated == null) {
+            return change;
+        }
+        Ticket updated = change.updated();
+        String owner = roster.onDuty(Escalation.level(updated.details()), now).orElse(null);
+        JsonObject escalation = updated.details().getJsonObject(Escalation.KEY).copy().put("owner", owner);
+        JsonObject data = change.eventData().copy();
+        data.getJsonObject(Escalation.KEY).put("owner", owner);
+        return new TicketChange(change.action(), updated.withDetail(Escalation.KEY, escalation), data);
     }
 
     /** The ticket change of {@code action} applied to {@code current}: plain domain code, no I/O. */
