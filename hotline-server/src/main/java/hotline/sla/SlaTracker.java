@@ -6,9 +6,12 @@ import hotline.customer.Tier;
 import hotline.sla.internal.SlaRows;
 import hotline.sla.internal.SlaSql;
 import hotline.store.SqlTime;
+import hotline.ticket.Priority;
 import hotline.ticket.Ticket;
 import hotline.ticket.TicketEvent;
 import hotline.ticket.TicketListener;
+import hotline.ticket.TicketStatus;
+import hotline.ticket.TicketType;
 import hotline.ticket.workflow.Escalation;
 import hotline.ticket.workflow.Workflow;
 import hotline.ticket.workflow.Workflows;
@@ -44,9 +47,31 @@ public final class SlaTracker implements TicketListener {
         this.clock = clock;
     }
 
+    /** What the due times of one ticket are computed from. */
+    private record Input(long id, TicketType type, TicketStatus status, Priority priority, boolean urgent,
+                         Long customerId, Instant createdAt, EscalationLevel level) {
+
+        static Input of(Ticket ticket) {
+            return new Input(ticket.id(), ticket.type(), ticket.status(), ticket.priority(), ticket.urgent(),
+                    ticket.customerId(), ticket.createdAt(), Escalation.level(ticket.details()));
+        }
+
+        static Input of(Row row) {
+            return new Input(row.getLong("id"), code(TicketType.class, row.getString("type")),
+                    code(TicketStatus.class, row.getString("status")), code(Priority.class, row.getString("priority")),
+                    row.getBoolean("urgent"), row.getLong("customer_id"), SqlTime.instant(row, "created_at"),
+                    code(EscalationLevel.class, row.getString("escalation_level")));
+        }
+
+        private static <E extends Enum<E> & Code> E code(Class<E> type, String code) {
+            return Code.parse(type, code).orElseThrow(() -> new IllegalStateException("stored "
+                    + type.getSimpleName() + " has an unknown code: " + code));
+        }
+    }
+
     @Override
     public Future<Void> onCreated(SqlConnection tx, Ticket created) {
-        return recompute(tx, created, null);
+        return recompute(tx, Input.of(created), null);
     }
 
     @Override
@@ -58,7 +83,22 @@ public final class SlaTracker implements TicketListener {
                         : Future.failedFuture(new ConflictException("deadline " + breach.getString("deadline")
                         + " of ticket " + after.id() + " was already escalated")));
         return recorded.compose(done -> tx.preparedQuery(SlaSql.BY_TICKET).execute(Tuple.of(after.id())))
-                .compose(rows -> recompute(tx, after, rows.size() == 0 ? null : SlaRows.state(rows.iterator().next())));
+                .compose(rows -> recompute(tx, Input.of(after),
+                        rows.size() == 0 ? null : SlaRows.state(rows.iterator().next())));
+    }
+
+    /**
+     * Recomputes the due times of every open ticket of customer {@code customerId} (after its tier or critical flag
+     * changed), inside the caller's transaction ({@code tx}, the one that changed the customer).
+     */
+    public Future<Void> customerChanged(SqlClient tx, long customerId) {
+        return tx.preparedQuery(SlaSql.OPEN_OF_CUSTOMER).execute(Tuple.of(customerId)).compose(rows -> {
+            Future<Void> chain = Future.succeededFuture();
+            for (Row row : rows) {
+                chain = chain.compose(done -> recompute(tx, Input.of(row), SlaRows.state(row)));
+            }
+            return chain;
+        });
     }
 
     /** Stops the ticket's own escalation (an incident carries it); inside the caller's transaction. */
@@ -72,7 +112,7 @@ public final class SlaTracker implements TicketListener {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(SlaRows.state(rows.iterator().next())));
     }
 
-    private Future<Void> recompute(SqlConnection tx, Ticket ticket, SlaState previous) {
+    private Future<Void> recompute(SqlClient tx, Input ticket, SlaState previous) {
         Future<Row> customer = ticket.customerId() == null ? Future.succeededFuture(null)
                 : tx.preparedQuery(SlaSql.CUSTOMER).execute(Tuple.of(ticket.customerId()))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
@@ -96,7 +136,7 @@ public final class SlaTracker implements TicketListener {
                     .addValue(SqlTime.param(due.firstResponseWarnAt())).addValue(SqlTime.param(due.resolutionWarnAt()))
                     .addLong(due.followUpDelay().toSeconds()).addLong(due.escalateEvery().toSeconds())
                     .addDouble(due.warning()).addBoolean(responded).addBoolean(resolved)
-                    .addString(Escalation.level(ticket.details()).code()).addValue(SqlTime.param(next))
+                    .addString(ticket.level().code()).addValue(SqlTime.param(next))
                     .addValue(SqlTime.param(clock.instant()));
             return tx.preparedQuery(SlaSql.UPSERT).execute(params).mapEmpty();
         });

@@ -162,7 +162,24 @@ class SlaSchedulerTest {
     }
 
     @Test
-    @DisplayName("a key customer's critical-facility repair gets the burst targets even at normal priority")
+    @DisplayName("the due times of a customer's open tickets are recomputed when its tier changes")
+    void recomputedOnTierChange() {
+        fixture = new WorkflowFixture(MORNING, new JsonObject());
+        long customer = fixture.customer("ordinary", false, "D01");
+        Ticket ticket = fixture.create(new TicketDraft(TicketType.COMPLAINT, Channel.PHONE, null, false, customer, null,
+                "meter reader never came", null, null, "D01", null, null));
+
+        await(fixture.pool.withTransaction(tx -> tx.preparedQuery("UPDATE customers SET tier = 'key' WHERE id = $1")
+                .execute(io.vertx.sqlclient.Tuple.of(customer))
+                .compose(done -> fixture.module.sla().customerChanged(tx, customer))));
+
+        SlaState sla = await(SlaTracker.find(fixture.pool, ticket.id())).orElseThrow();
+        assertThat(sla.due().resolutionDue()).isEqualTo(MORNING.plus(Duration.ofDays(2)));
+        assertThat(sla.rule()).isEqualTo("complaint of a key customer");
+    }
+
+    @Test
+    @DisplayName("a critical facility's repair gets the burst targets even at normal priority and ordinary tier")
     void criticalFacilityCustomer() {
         fixture = new WorkflowFixture(MORNING, new JsonObject());
         long hospital = fixture.customer("ordinary", true, "D01");

@@ -43,6 +43,15 @@ public final class SlaSql {
             RETURNING ticket_id
             """;
 
+    /** The open tickets of customer $1 with their SLA rows (ticket columns first, then {@code ticket_sla}). */
+    public static final String OPEN_OF_CUSTOMER = """
+            SELECT t.id, t.type, t.status, t.priority, t.urgent, t.customer_id, t.created_at,
+                   COALESCE(t.details -> 'escalation' ->> 'level', 'agent') AS escalation_level, s.*
+            FROM tickets t JOIN ticket_sla s ON s.ticket_id = t.id
+            WHERE t.customer_id = $1 AND t.closed_at IS NULL
+            ORDER BY t.id
+            """;
+
     /** Stops the escalation of ticket $1 (its incident carries it). */
     public static final String SUSPEND = """
             UPDATE ticket_sla SET suspended = TRUE, next_check_at = NULL WHERE ticket_id = $1

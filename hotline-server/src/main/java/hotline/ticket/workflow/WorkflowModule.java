@@ -62,11 +62,12 @@ public final class WorkflowModule {
     private final int scanIntervalMs;
     private final List<ApiRoutes> routes;
     private final WorkflowView view;
+    private final SlaTracker sla;
 
     public WorkflowModule(Config config, Vertx vertx, Pool pool, Clock clock, ZoneId zone, TicketService tickets) {
         SlaPolicy policy = SlaPolicy.locate(config.string(SLA_POLICY), zone);
         DutyRoster roster = DutyRoster.locate(config.string(ROSTER), zone);
-        SlaTracker sla = new SlaTracker(policy, clock);
+        sla = new SlaTracker(policy, clock);
         IncidentMatcher matcher = new IncidentMatcher(
                 Duration.ofMinutes(config.integer(INCIDENT_WINDOW, 120, 1, 7 * 24 * 60)),
                 config.integer(INCIDENT_DISTANCE, 1000, 1, 100_000));
@@ -114,6 +115,11 @@ public final class WorkflowModule {
 
     public FollowUpService followUps() {
         return followUps;
+    }
+
+    /** The SLA listener; the customer capability calls {@link SlaTracker#customerChanged} when a tier changes. */
+    public SlaTracker sla() {
+        return sla;
     }
 
     public SlaScheduler scheduler() {
