@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.time.ZoneId;
@@ -117,7 +118,7 @@ public final class SlaPolicy {
     }
 
     /** The due times of a ticket created at {@code createdAt}. */
-    public DueTimes dueTimes(SlaSubject subject, java.time.Instant createdAt) {
+    public DueTimes dueTimes(SlaSubject subject, Instant createdAt) {
         return DueTimes.of(createdAt, targetsFor(subject));
     }
 

@@ -122,7 +122,7 @@ public final class SlaTracker implements TicketListener {
             boolean critical = row != null && row.getBoolean("critical_facility");
             SlaSubject subject = new SlaSubject(tier, ticket.type(), ticket.priority(), ticket.urgent(), critical);
             SlaRule rule = policy.ruleFor(subject.effective());
-            DueTimes due = DueTimes.of(ticket.createdAt(), policy.targetsFor(subject));
+            DueTimes due = policy.dueTimes(subject, ticket.createdAt());
             Workflow workflow = Workflows.of(ticket.type());
             boolean responded = workflow.responded(ticket.status());
             boolean resolved = workflow.resolved(ticket.status());

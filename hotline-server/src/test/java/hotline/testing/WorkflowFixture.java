@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class WorkflowFixture implements AutoCloseable {
 
-    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     public static final Principal AGENT = new Principal(0, "agent-wang", "Agent Wang", hotline.auth.Role.AGENT);
 
     private static final AtomicLong ACCOUNTS = new AtomicLong(100_000_000L);

@@ -44,10 +44,6 @@ public final class Workflow {
         this.resolved = Set.copyOf(resolved);
     }
 
-    public TicketType type() {
-        return type;
-    }
-
     /** The actions allowed from {@code status}, in the order a console shows them. */
     public List<String> allowedActions(TicketStatus status) {
         return actionOrder.stream().filter(action -> transitions.get(action).from().contains(status)).toList();
