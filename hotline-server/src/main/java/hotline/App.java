@@ -12,6 +12,7 @@ import hotline.store.Database;
 import hotline.telephony.TelephonyModule;
 import hotline.ticket.TicketRoutes;
 import hotline.ticket.TicketService;
+import hotline.ticket.workflow.WorkflowModule;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -54,6 +55,7 @@ public final class App implements AutoCloseable {
     private final Health health;
     private AuthModule auth;
     private TicketService tickets;
+    private WorkflowModule workflows;
     private TelephonyModule telephony;
     private int httpPort;
     private CustomerService customers;
@@ -117,14 +119,16 @@ public final class App implements AutoCloseable {
         await(auth.start(demo));
         guards.add(auth.guard());
         apis.addAll(auth.routes());
-        tickets = new TicketService(vertx, pool, clock,
-                ZoneId.of(config.string(TicketService.TIMEZONE, TicketService.DEFAULT_TIMEZONE)), meters);
-        apis.add(new TicketRoutes(tickets));
+        ZoneId zone = ZoneId.of(config.string(TicketService.TIMEZONE, TicketService.DEFAULT_TIMEZONE));
+        tickets = new TicketService(vertx, pool, clock, zone, meters);
+        workflows = new WorkflowModule(config, vertx, pool, clock, zone, tickets);
+        apis.add(new TicketRoutes(tickets, List.of(workflows.view())));
+        apis.addAll(workflows.routes());
 
         customers = new CustomerService(vertx, pool, TierRules.load(config), clock);
         apis.add(new CustomerRoutes(customers));
         telephony = TelephonyModule.start(vertx, config, pool, clock, meters, health,
-                TelephonyModule.hotlineServices(pool, tickets, customers));
+                TelephonyModule.hotlineServices(pool, tickets, customers, workflows.incidents()));
         apis.add(telephony.routes());
         pages.add(CustomerRoutes::mountImportBody);
 
@@ -136,6 +140,7 @@ public final class App implements AutoCloseable {
             return verticle;
         }, new DeploymentOptions().setInstances(instances)));
         httpPort = deployed.getFirst().actualPort();
+        workflows.start();
         log.info("Hotline listening on http://{}:{}/ (API contract at /api/openapi.yaml)",
                 config.string(ApiVerticle.HTTP_HOST, "127.0.0.1"), httpPort);
     }

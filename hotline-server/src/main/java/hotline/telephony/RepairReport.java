@@ -9,7 +9,8 @@ import io.vertx.core.json.JsonObject;
  *                       second ticket)
  * @param callerNumber   the caller ID, or null when withheld
  * @param customerId     the identified customer, or null
- * @param category       the category code chosen in the menu ({@code leak}, {@code burst}, {@code no_water}, ...)
+ * @param category       the category code chosen in the menu ({@code service_pipe_leak}, {@code burst_main}, ...; an incident's
+ *                       category when the report is added to it)
  * @param urgent         a severity answer made it urgent (flooding, no supply)
  * @param answers        the severity questions and their answers
  * @param location       the customer's address or a description of the spot

@@ -3,6 +3,7 @@ package hotline.telephony;
 import hotline.config.Config;
 import hotline.config.ConfigException;
 import hotline.customer.CustomerService;
+import hotline.incident.IncidentService;
 import hotline.health.Health;
 import hotline.http.ApiRoutes;
 import hotline.telephony.internal.AmiLink;
@@ -102,9 +103,13 @@ public final class TelephonyModule implements AutoCloseable {
         }
     }
 
-    /** The IVR's services on this Hotline: tickets through {@code tickets}, callers through {@code customers}. */
-    public static IvrServices hotlineServices(Pool pool, TicketService tickets, CustomerService customers) {
-        return new TicketingIvrServices(pool, tickets, customers);
+    /**
+     * The IVR's services on this Hotline: tickets through {@code tickets}, callers through {@code customers}, open
+     * incidents through {@code incidents}.
+     */
+    public static IvrServices hotlineServices(Pool pool, TicketService tickets, CustomerService customers,
+                                              IncidentService incidents) {
+        return new TicketingIvrServices(pool, tickets, customers, incidents);
     }
 
     private static List<String> flowNames(Config config) {

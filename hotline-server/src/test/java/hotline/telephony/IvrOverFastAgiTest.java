@@ -73,7 +73,7 @@ class IvrOverFastAgiTest {
         assertThat(services.repairs).hasSize(1);
         RepairReport report = services.repairs.getFirst();
         assertThat(report.customerId()).isEqualTo(FakeIvrServices.WANG.id());
-        assertThat(report.category()).isEqualTo("leak");
+        assertThat(report.category()).isEqualTo("service_pipe_leak");
         assertThat(report.urgent()).isTrue();
         assertThat(report.location()).isEqualTo("幸福路12号3单元");
         assertThat(report.callUniqueid()).isEqualTo(call.uniqueid());
@@ -144,14 +144,14 @@ class IvrOverFastAgiTest {
     @Test
     @DisplayName("an open incident in the caller's district is announced and one key adds the report to it")
     void incidentAnnounced() throws Exception {
-        services.incidents.put("03", new KnownIncident(5, "03", "幸福路爆管"));
+        services.incidents.put("03", new KnownIncident(5, "03", "burst_main"));
 
         Transcript call = AgiPeer.call(port, Caller.of(FakeIvrServices.WANG_PHONE, "1", "timeout"));
 
         assertThat(call.prompts().getFirst()).isEqualTo("hotline/incident-known");
         assertThat(services.repairs).singleElement().satisfies(report -> {
             assertThat(report.incidentId()).isEqualTo(5L);
-            assertThat(report.category()).isEqualTo("burst");
+            assertThat(report.category()).isEqualTo("burst_main");
         });
     }
 

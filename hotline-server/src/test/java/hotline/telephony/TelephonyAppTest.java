@@ -76,7 +76,7 @@ class TelephonyAppTest {
         assertThat(ticket.getString("status")).isEqualTo("reported");
         assertThat(ticket.getLong("customer_id")).isEqualTo(customerId);
         assertThat(ticket.getString("location")).isEqualTo("幸福路8号");
-        assertThat(ticket.getString("category")).isEqualTo("leak");
+        assertThat(ticket.getString("category")).isEqualTo("service_pipe_leak");
         assertThat(query("SELECT actor FROM ticket_events WHERE ticket_id = $1", Tuple.of(ticket.getLong("id")))
                 .getString("actor")).isEqualTo("ivr");
 
@@ -84,6 +84,25 @@ class TelephonyAppTest {
         Transcript status = AgiPeer.call(app.telephony().agiPort(),
                 Caller.of(null, "2", "13900001111#", "2", number.replaceAll("[^0-9]", ""), "timeout"));
         assertThat(status.prompts()).contains("hotline/status-received");
+    }
+
+    @Test
+    @DisplayName("a caller in a district with an open incident hears it first and joins it with one key")
+    void incidentAnnouncedAndJoined() throws Exception {
+        // given a leak already reported in the customer's district (which opens an incident)
+        AgiPeer.call(app.telephony().agiPort(), Caller.of("13912345678", "1", "1", "2", "2", "1", "1", "timeout"));
+
+        // when the next caller presses 1 at the announcement
+        Transcript call = AgiPeer.call(app.telephony().agiPort(), Caller.of("13912345678", "1", "timeout"));
+
+        // then their report is one more report of that incident
+        assertThat(call.prompts().getFirst()).isEqualTo("hotline/incident-known");
+        String number = call.variables().get("HOTLINE_TICKET");
+        assertThat(number).isNotNull();
+        JsonObject incident = ApiClient.as(app, Role.SUPERVISOR).get("/api/incidents?status=open&district=03").json()
+                .getJsonArray("items").getJsonObject(0);
+        assertThat(incident.getString("category")).isEqualTo("service_pipe_leak");
+        assertThat(incident.getLong("reportCount")).isGreaterThanOrEqualTo(2L);
     }
 
     @Test

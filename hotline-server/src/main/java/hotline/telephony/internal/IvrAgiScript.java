@@ -37,7 +37,8 @@ public final class IvrAgiScript implements AgiScript, MappingStrategy {
 
     @Override
     public AgiScript determineScript(AgiRequest request, AgiChannel channel) {
-        return interpreters.containsKey(request.getScript()) ? this : null;
+        String script = request.getScript();
+        return script != null && interpreters.containsKey(script) ? this : null;
     }
 
     @Override

@@ -234,7 +234,8 @@ public final class IvrInterpreter {
             Long incidentId = withIncident && vars.containsKey("incidentId") ? Long.valueOf(vars.get("incidentId")) : null;
             RepairReport report = new RepairReport(channel.uniqueid(), vars.get("callerId"),
                     vars.containsKey("customerId") ? Long.valueOf(vars.get("customerId")) : null,
-                    vars.getOrDefault("category", "leak"), Boolean.parseBoolean(vars.get("urgent")), answers,
+                    incidentId != null ? vars.get("incidentCategory") : vars.getOrDefault("category", "service_pipe_leak"),
+                    Boolean.parseBoolean(vars.get("urgent")), answers,
                     vars.getOrDefault("location", vars.getOrDefault("address", "")),
                     vars.getOrDefault("district", ""), incidentId, vars.get("callbackNumber"));
             String number = await(services.createRepair(report), "create repair");
@@ -271,6 +272,7 @@ public final class IvrInterpreter {
                 return "none";
             }
             vars.put("incidentId", Long.toString(incident.get().id()));
+            vars.put("incidentCategory", incident.get().category());
             return "announced";
         }
 

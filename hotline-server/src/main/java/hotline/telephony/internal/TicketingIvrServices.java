@@ -3,6 +3,9 @@ package hotline.telephony.internal;
 import hotline.auth.Principal;
 import hotline.customer.Customer;
 import hotline.customer.CustomerService;
+import hotline.incident.Incident;
+import hotline.incident.IncidentService;
+import hotline.incident.IncidentStatus;
 import hotline.telephony.IvrCustomer;
 import hotline.telephony.IvrServices;
 import hotline.telephony.KnownIncident;
@@ -24,8 +27,8 @@ import java.util.Optional;
  * The IVR's services on Hotline itself: repair tickets through {@link TicketService#create} (channel {@code ivr},
  * actor {@code ivr}, the call's uniqueid as idempotency key, so a retried request makes no second ticket), callers
  * through {@link CustomerService} (a number shared by several customers identifies nobody), ticket status by number
- * from the tickets table. Open incidents: the incident capability is not part of this build, so
- * {@link #openIncident} answers that there is none. Thread-safe.
+ * from the tickets table, open incidents of a district through {@link IncidentService} (a report with the incident's
+ * category and district is attached to it by the incident capability's ticket listener). Thread-safe.
  */
 public final class TicketingIvrServices implements IvrServices {
 
@@ -34,8 +37,9 @@ public final class TicketingIvrServices implements IvrServices {
 
     /** Subjects of IVR reports by category code, in the language of the ticket list. */
     private static final Map<String, String> SUBJECTS = Map.of(
-            "leak", "IVR报修：漏水",
-            "burst", "IVR报修：爆管",
+            "service_pipe_leak", "IVR报修：漏水",
+            "meter_leak", "IVR报修：水表漏水",
+            "burst_main", "IVR报修：爆管",
             "no_water", "IVR报修：停水",
             "low_pressure", "IVR报修：水压低",
             "water_quality", "IVR报修：水质问题");
@@ -43,11 +47,13 @@ public final class TicketingIvrServices implements IvrServices {
     private final Pool pool;
     private final TicketService tickets;
     private final CustomerService customers;
+    private final IncidentService incidents;
 
-    public TicketingIvrServices(Pool pool, TicketService tickets, CustomerService customers) {
+    public TicketingIvrServices(Pool pool, TicketService tickets, CustomerService customers, IncidentService incidents) {
         this.pool = pool;
         this.tickets = tickets;
         this.customers = customers;
+        this.incidents = incidents;
     }
 
     @Override
@@ -85,7 +91,9 @@ public final class TicketingIvrServices implements IvrServices {
 
     @Override
     public Future<Optional<KnownIncident>> openIncident(String district) {
-        return Future.succeededFuture(Optional.empty());
+        return incidents.list(IncidentStatus.OPEN, district).map(open -> open.stream()
+                .max(java.util.Comparator.comparing(Incident::lastReportAt))
+                .map(incident -> new KnownIncident(incident.id(), incident.district(), incident.category())));
     }
 
     private static IvrCustomer ivrCustomer(Customer customer) {
