@@ -6,6 +6,7 @@ import hotline.customer.CustomerService;
 import hotline.incident.IncidentService;
 import hotline.health.Health;
 import hotline.http.ApiRoutes;
+import hotline.telephony.internal.AgentActions;
 import hotline.telephony.internal.AmiLink;
 import hotline.telephony.internal.CallRecordStore;
 import hotline.telephony.internal.CallRecordWriter;
@@ -48,7 +49,8 @@ import java.util.Map;
  * (4573; 0 picks a free port), {@code ivr.flows} (comma list, default {@code ivr}), {@code ivr.flowDir} (a directory
  * overriding the packaged flows), {@code ivr.serviceTimeoutMs} (5000), {@code ami.host} (unset: no Asterisk, the
  * {@code ami} health part is DISABLED), {@code ami.port} (5038), {@code ami.user}, {@code ami.secret} (never logged),
- * {@code telephony.serviceLevelSeconds} (20), {@code telephony.wrapUpSeconds} (15), {@code hotline.timezone}.
+ * {@code telephony.serviceLevelSeconds} (20), {@code telephony.wrapUpSeconds} (15), {@code telephony.queue} (the queue
+ * agents log in to, {@code hotline}), {@code hotline.timezone}.
  */
 public final class TelephonyModule implements AutoCloseable {
 
@@ -64,22 +66,28 @@ public final class TelephonyModule implements AutoCloseable {
     public static final String SERVICE_LEVEL_SECONDS = "telephony.serviceLevelSeconds";
     public static final String WRAP_UP_SECONDS = "telephony.wrapUpSeconds";
     public static final String TIMEZONE = "hotline.timezone";
+    /** The Asterisk queue agents log in to ({@code queues_hotline.conf}). */
+    public static final String QUEUE = "telephony.queue";
 
     private static final Logger log = LoggerFactory.getLogger(TelephonyModule.class);
 
     private final Vertx vertx;
     private final SwitchboardVerticle switchboard;
     private final CallRecordStore calls;
+    private final Pool pool;
+    private final String queue;
     private VirtualThreadAgiServer agi;
     private AmiLink ami;
     private String switchboardDeployment;
     private String writerDeployment;
     private int agiPort;
 
-    private TelephonyModule(Vertx vertx, SwitchboardVerticle switchboard, CallRecordStore calls) {
+    private TelephonyModule(Vertx vertx, SwitchboardVerticle switchboard, CallRecordStore calls, Pool pool, String queue) {
         this.vertx = vertx;
         this.switchboard = switchboard;
         this.calls = calls;
+        this.pool = pool;
+        this.queue = queue;
     }
 
     public static TelephonyModule start(Vertx vertx, Config config, Pool pool, Clock clock, MeterRegistry meters,
@@ -90,7 +98,8 @@ public final class TelephonyModule implements AutoCloseable {
                 Duration.ofSeconds(config.integer(WRAP_UP_SECONDS, 15, 0, 3600)));
         CallRecordStore store = new CallRecordStore(pool, clock);
         CallRecordWriter writer = new CallRecordWriter(store);
-        TelephonyModule module = new TelephonyModule(vertx, new SwitchboardVerticle(board, writer, pool, meters), store);
+        TelephonyModule module = new TelephonyModule(vertx, new SwitchboardVerticle(board, writer, pool, meters), store,
+                pool, config.string(QUEUE, "hotline"));
         try {
             module.writerDeployment = join(vertx.deployVerticle(writer));
             module.switchboardDeployment = join(vertx.deployVerticle(module.switchboard));
@@ -169,9 +178,10 @@ public final class TelephonyModule implements AutoCloseable {
         }
     }
 
-    /** The HTTP routes: {@code listQueues}, {@code listCalls}. */
+    /** The HTTP routes: {@code listQueues}, {@code listCalls}, {@code changeAgentQueueState}, {@code originateCall}. */
     public ApiRoutes routes() {
-        return new TelephonyRoutes(switchboard::snapshot, calls);
+        return new TelephonyRoutes(switchboard::snapshot, calls, new AgentActions(vertx, pool, queue,
+                () -> ami == null ? null : ami.connection()));
     }
 
     /** The port FastAGI listens on (the configured one, or the one picked for 0). */

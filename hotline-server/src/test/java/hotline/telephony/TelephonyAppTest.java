@@ -129,5 +129,11 @@ class TelephonyAppTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("customerId");
         assertThat(ApiClient.anonymous(app).get("/api/queues").status()).isEqualTo(401);
+        // no Asterisk configured: an agent with a phone is told the telephone system is not connected
+        query("UPDATE users SET phone_interface = 'PJSIP/agent9' WHERE username = $1 RETURNING id",
+                Tuple.of(agent.user().getString("username")));
+        ApiResponse login = agent.post("/api/agent/queue", new JsonObject().put("action", "login"));
+        assertThat(login.status()).isEqualTo(503);
+        assertThat(login.body()).contains("not connected");
     }
 }

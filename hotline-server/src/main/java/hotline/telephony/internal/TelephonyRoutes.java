@@ -1,5 +1,6 @@
 package hotline.telephony.internal;
 
+import hotline.auth.Principal;
 import hotline.common.InvalidInputException;
 import hotline.http.ApiRoutes;
 import hotline.http.Requests;
@@ -9,26 +10,62 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
 import java.util.List;
 import java.util.function.Supplier;
 
-/** {@code GET /api/queues} (the live queue board) and {@code GET /api/calls} (call records of a customer or a ticket). */
+/**
+ * {@code GET /api/queues} (the live queue board), {@code GET /api/calls} (call records of a customer or a ticket),
+ * {@code POST /api/agent/queue} (log in, log out, pause, resume) and {@code POST /api/calls/originate} (click-to-call).
+ * A link to Asterisk that is down answers 503, an action Asterisk refuses 502.
+ */
 public final class TelephonyRoutes implements ApiRoutes {
 
     private final Supplier<JsonObject> board;
     private final CallRecordStore calls;
+    private final AgentActions agents;
 
-    public TelephonyRoutes(Supplier<JsonObject> board, CallRecordStore calls) {
+    public TelephonyRoutes(Supplier<JsonObject> board, CallRecordStore calls, AgentActions agents) {
         this.board = board;
         this.calls = calls;
+        this.agents = agents;
     }
 
     @Override
     public void mount(RouterBuilder builder) {
         builder.getRoute("listQueues").addHandler(ctx -> Responses.ok(ctx, board.get()));
         builder.getRoute("listCalls").addHandler(this::listCalls);
+        builder.getRoute("changeAgentQueueState").addHandler(this::agentQueue);
+        builder.getRoute("originateCall").addHandler(this::originate);
+    }
+
+    private void agentQueue(RoutingContext ctx) {
+        JsonObject body = Requests.body(ctx);
+        Principal agent = Requests.principal(ctx);
+        Future<Void> done = switch (body.getString("action")) {
+            case "login" -> agents.login(agent);
+            case "logout" -> agents.logout(agent);
+            case "pause" -> agents.pause(agent, true, body.getString("reason"));
+            case "resume" -> agents.pause(agent, false, null);
+            default -> throw new InvalidInputException("action", "must be login, logout, pause or resume");
+        };
+        answer(ctx, done);
+    }
+
+    private void originate(RoutingContext ctx) {
+        JsonObject body = Requests.body(ctx);
+        answer(ctx, agents.call(Requests.principal(ctx), body.getString("number"), body.getString("ticketNumber")));
+    }
+
+    private static void answer(RoutingContext ctx, Future<Void> done) {
+        done.onSuccess(v -> Responses.send(ctx, 202, new JsonObject().put("status", "sent").encode()))
+                .onFailure(e -> ctx.fail(switch (e) {
+                    case AgentActions.LinkDownException down -> new HttpException(503, down.getMessage());
+                    case AgentActions.RefusedException refused -> new HttpException(502, refused.getMessage());
+                    default -> e;
+                }));
     }
 
     private void listCalls(RoutingContext ctx) {

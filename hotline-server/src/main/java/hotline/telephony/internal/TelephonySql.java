@@ -39,4 +39,6 @@ final class TelephonySql {
     static final String RECENT_CALLS = SELECT_CALLS + " ORDER BY c.started_at DESC LIMIT $1";
 
     static final String TICKET_STATUS_BY_NUMBER = "SELECT status FROM tickets WHERE number = $1";
+
+    static final String PHONE_OF_USER = "SELECT phone_interface FROM users WHERE id = $1";
 }

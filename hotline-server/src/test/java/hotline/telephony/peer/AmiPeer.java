@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * The Asterisk side of the Asterisk Manager Interface, for tests: a TCP server on 127.0.0.1 that speaks AMI as
  * {@code main/manager.c} does — the {@code Asterisk Call Manager/13.0.0} banner, {@code \r\n} lines, a blank line
  * ending each message, {@code Response:}/{@code ActionID:}/{@code Message:} in that order, MD5 challenge log-in,
- * {@code Permission denied} before log-in, {@code EventList: start} acknowledgements followed by list events carrying
+ * {@code Permission denied} before log-in, the acknowledgements of QueueAdd, QueueRemove, QueuePause and (async)
+ * Originate as app_queue.c and manager.c word them, {@code EventList: start} acknowledgements followed by list events carrying
  * the ActionID and a {@code ...Complete} event with {@code EventList: Complete} and {@code ListItems}.
  *
  * <p>Tests script it: {@link #emit} sends an event to every logged-in session, {@link #queueMember}/{@link
@@ -270,6 +271,11 @@ public final class AmiPeer implements AutoCloseable {
                         + "CoreMaxLoadAvg: 0.000000\r\nCoreRunUser: asterisk\r\nCoreRunGroup: asterisk\r\n"
                         + "CoreMaxFilehandles: 0\r\nCoreRealTimeEnabled: No\r\nCoreCDRenabled: Yes\r\n"
                         + "CoreHTTPenabled: No\r\nSoundsSearchCustomDir: No\r\n\r\n");
+                case "queueadd" -> respond(m, "Success", "Added interface to queue");
+                case "queueremove" -> respond(m, "Success", "Removed interface from queue");
+                case "queuepause" -> respond(m, "Success", header(m, "Paused").equalsIgnoreCase("false")
+                        ? "Interface unpaused successfully" : "Interface paused successfully");
+                case "originate" -> respond(m, "Success", "Originate successfully queued");
                 case "queuestatus" -> queueStatus(m);
                 case "coreshowchannels" -> coreShowChannels(m);
                 default -> respond(m, "Error", "Invalid/unknown command: " + action
