@@ -73,14 +73,25 @@ public final class TelephonyLoad {
         }
     }
 
+    /** Callers: {@value #CUSTOMERS} customers spread over {@value #DISTRICTS} districts, as a city's calls are. */
+    private static final int CUSTOMERS = 200;
+    private static final int DISTRICTS = 40;
+
+    private static String phone(int customer) {
+        return "1370000%04d".formatted(customer);
+    }
+
     private static long seed(App app) {
         var pool = app.pool();
-        long customer = pool.preparedQuery("INSERT INTO customers (account_number, name, address, district, water_use, "
-                        + "kind, tier, critical_facility, created_at, updated_at) VALUES ('90000001', '压测用户', '测试路1号', "
-                        + "'01', 'residential', 'individual', 'ordinary', false, now(), now()) RETURNING id")
-                .execute().toCompletionStage().toCompletableFuture().join().iterator().next().getLong(0);
-        pool.preparedQuery("INSERT INTO customer_phones (customer_id, phone, position) VALUES ($1, '13700000000', 0)")
-                .execute(Tuple.of(customer)).toCompletionStage().toCompletableFuture().join();
+        for (int i = 0; i < CUSTOMERS; i++) {
+            long customer = pool.preparedQuery("INSERT INTO customers (account_number, name, address, district, water_use, "
+                            + "kind, tier, critical_facility, created_at, updated_at) VALUES ($1, '压测用户', '测试路1号', "
+                            + "$2, 'residential', 'individual', 'ordinary', false, now(), now()) RETURNING id")
+                    .execute(Tuple.of("9%07d".formatted(i), "%02d".formatted(i % DISTRICTS)))
+                    .toCompletionStage().toCompletableFuture().join().iterator().next().getLong(0);
+            pool.preparedQuery("INSERT INTO customer_phones (customer_id, phone, position) VALUES ($1, $2, 0)")
+                    .execute(Tuple.of(customer, phone(i))).toCompletionStage().toCompletableFuture().join();
+        }
         return pool.preparedQuery("INSERT INTO users (username, display_name, role, password_hash, phone_interface, "
                         + "created_at) VALUES ('bench-agent', 'Bench', 'agent', 'x', 'PJSIP/bench', now()) RETURNING id")
                 .execute().toCompletionStage().toCompletableFuture().join().iterator().next().getLong(0);
@@ -93,23 +104,26 @@ public final class TelephonyLoad {
         Histogram turnaround = new Histogram(60_000_000_000L, 3);
         Histogram protocolOnly = new Histogram(60_000_000_000L, 3);
         AtomicInteger failed = new AtomicInteger();
+        AtomicInteger toAgent = new AtomicInteger();
         AtomicInteger tickets = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
         List<Future<?>> done = new ArrayList<>();
         long began;
         try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < calls; i++) {
+                String callerId = phone(i % CUSTOMERS);
                 done.add(callers.submit(() -> {
                     start.await();
                     if (playMillis > 0) {
                         // Real calls do not arrive in the same millisecond: spread the starts over two prompts.
                         Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(2 * playMillis));
                     }
-                    AgiPeer.Transcript call = AgiPeer.call(port, AgiPeer.Caller.of("13700000000",
+                    AgiPeer.Transcript call = AgiPeer.call(port, AgiPeer.Caller.of(callerId,
                             "1", "1", "2", "2", "1", "1", "timeout").paced(playMillis));
                     int created = indexOf(call.commands(), "hotline/ticket-created");
                     if (created < 0 || call.variables().get("HOTLINE_TICKET") == null) {
-                        failed.incrementAndGet();
+                        // served, but the IVR gave up waiting for the ticket (service timeout) and queued the caller
+                        (call.commands().isEmpty() ? failed : toAgent).incrementAndGet();
                         return null;
                     }
                     tickets.incrementAndGet();
@@ -138,8 +152,9 @@ public final class TelephonyLoad {
             }
         }
         double seconds = (System.nanoTime() - began) / 1e9;
-        System.out.printf("IVR: %d simultaneous leak reports, prompts playing %d ms each, in %.1f s: %d tickets, "
-                + "%d refused or lost%n", calls, playMillis, seconds, tickets.get(), failed.get());
+        System.out.printf("IVR: %d simultaneous leak reports, prompts playing %d ms each, in %.1f s: %d tickets read back, "
+                + "%d handed to an agent after the ticket took longer than the IVR waits, %d refused or lost%n",
+                calls, playMillis, seconds, tickets.get(), toAgent.get(), failed.get());
         System.out.printf("  AGI round trip as Asterisk sees it (reply sent → next command): p50 %.2f ms, p99 %.2f ms%n",
                 turnaround.getValueAtPercentile(50) / 1e6, turnaround.getValueAtPercentile(99) / 1e6);
         System.out.printf("  ... of commands that wait for no service call: p50 %.2f ms, p99 %.2f ms%n",

@@ -9,12 +9,13 @@ import java.util.List;
 /**
  * One finished call, built from the AMI events of its caller channel and the channel variables the IVR set.
  * Times are instants; {@code waitSeconds} is the time in the queue, {@code talkSeconds} the agent's talk time.
- * {@code callerNumber} is personal data: shown to agents, never logged.
+ * {@code callerNumber} is personal data: shown to agents, never logged. {@code wrapUpCode} is null until the agent's
+ * wrap-up (and for calls nobody answered).
  */
 public record CallRecord(String uniqueid, String callerNumber, String calledNumber, Instant startedAt,
                          Instant answeredAt, Instant endedAt, String ivrPath, String queue, Integer waitSeconds,
                          Integer talkSeconds, String agentInterface, CallDisposition disposition, String recording,
-                         Long customerId, List<String> ticketNumbers) {
+                         Long customerId, List<String> ticketNumbers, WrapUpCode wrapUpCode) {
 
     public JsonObject toJson() {
         return new JsonObject()
@@ -32,6 +33,7 @@ public record CallRecord(String uniqueid, String callerNumber, String calledNumb
                 .put("disposition", disposition.code())
                 .put("recording", recording)
                 .put("customerId", customerId)
-                .put("ticketNumbers", new JsonArray(ticketNumbers));
+                .put("ticketNumbers", new JsonArray(ticketNumbers))
+                .put("wrapUpCode", wrapUpCode == null ? null : wrapUpCode.code());
     }
 }

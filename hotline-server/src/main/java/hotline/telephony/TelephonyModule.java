@@ -20,6 +20,7 @@ import hotline.telephony.internal.TelephonyRoutes;
 import hotline.telephony.internal.TicketingIvrServices;
 import hotline.ticket.TicketService;
 import hotline.telephony.internal.VirtualThreadAgiServer;
+import hotline.telephony.internal.WrapUps;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.healthchecks.Status;
@@ -76,14 +77,19 @@ public final class TelephonyModule implements AutoCloseable {
     private final CallRecordStore calls;
     private final Pool pool;
     private final String queue;
+    private final TicketService tickets;
+    private final Clock clock;
     private VirtualThreadAgiServer agi;
     private AmiLink ami;
     private String switchboardDeployment;
     private String writerDeployment;
     private int agiPort;
 
-    private TelephonyModule(Vertx vertx, SwitchboardVerticle switchboard, CallRecordStore calls, Pool pool, String queue) {
+    private TelephonyModule(Vertx vertx, SwitchboardVerticle switchboard, CallRecordStore calls, Pool pool, String queue,
+                            TicketService tickets, Clock clock) {
         this.vertx = vertx;
+        this.tickets = tickets;
+        this.clock = clock;
         this.switchboard = switchboard;
         this.calls = calls;
         this.pool = pool;
@@ -91,7 +97,7 @@ public final class TelephonyModule implements AutoCloseable {
     }
 
     public static TelephonyModule start(Vertx vertx, Config config, Pool pool, Clock clock, MeterRegistry meters,
-                                        Health health, IvrServices services) {
+                                        Health health, TicketService tickets, IvrServices services) {
         Map<String, IvrFlow> flows = IvrFlows.load(flowNames(config), config.string(IVR_FLOW_DIR).map(java.nio.file.Path::of).orElse(null));
         QueueBoard board = new QueueBoard(clock, ZoneId.of(config.string(TIMEZONE, "Asia/Shanghai")),
                 config.integer(SERVICE_LEVEL_SECONDS, 20, 1, 600),
@@ -99,7 +105,7 @@ public final class TelephonyModule implements AutoCloseable {
         CallRecordStore store = new CallRecordStore(pool, clock);
         CallRecordWriter writer = new CallRecordWriter(store);
         TelephonyModule module = new TelephonyModule(vertx, new SwitchboardVerticle(board, writer, pool, meters), store,
-                pool, config.string(QUEUE, "hotline"));
+                pool, config.string(QUEUE, "hotline"), tickets, clock);
         try {
             module.writerDeployment = join(vertx.deployVerticle(writer));
             module.switchboardDeployment = join(vertx.deployVerticle(module.switchboard));
@@ -178,10 +184,13 @@ public final class TelephonyModule implements AutoCloseable {
         }
     }
 
-    /** The HTTP routes: {@code listQueues}, {@code listCalls}, {@code changeAgentQueueState}, {@code originateCall}. */
+    /**
+     * The HTTP routes: {@code listQueues}, {@code listCalls}, {@code changeAgentQueueState}, {@code originateCall},
+     * {@code wrapUpCall}, {@code openCallInquiry}.
+     */
     public ApiRoutes routes() {
         return new TelephonyRoutes(switchboard::snapshot, calls, new AgentActions(vertx, pool, queue,
-                () -> ami == null ? null : ami.connection()));
+                () -> ami == null ? null : ami.connection()), new WrapUps(pool, tickets, clock));
     }
 
     /** The port FastAGI listens on (the configured one, or the one picked for 0). */

@@ -60,7 +60,9 @@ class AmiBridgeTest {
                 .put("agi", new JsonObject().put("port", 0))
                 .put("ami", new JsonObject().put("host", "127.0.0.1").put("port", peer.port()).put("user", "hotline")
                         .put("secret", SECRET)), Map.of());
-        module = TelephonyModule.start(vertx, config, pool, Clock.systemUTC(), new SimpleMeterRegistry(), health,
+        var meters = new SimpleMeterRegistry();
+        var tickets = new hotline.ticket.TicketService(vertx, pool, Clock.systemUTC(), java.time.ZoneId.of("Asia/Shanghai"), meters);
+        module = TelephonyModule.start(vertx, config, pool, Clock.systemUTC(), meters, health, tickets,
                 new FakeIvrServices());
         for (var consumer : java.util.List.of(
                 vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.screenPop(agentId), m -> screenPops.add(m.body())),

@@ -3,6 +3,7 @@ package hotline.telephony.internal;
 import hotline.common.Code;
 import hotline.telephony.CallDisposition;
 import hotline.telephony.CallRecord;
+import hotline.telephony.WrapUpCode;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -61,6 +62,11 @@ public final class CallRecordStore {
         return pool.preparedQuery(TelephonySql.CALLS_OF_TICKET).execute(Tuple.of(ticketId, limit)).map(CallRecordStore::records);
     }
 
+    /** Answered calls whose agent has not wrapped them up yet, newest first. */
+    public Future<List<CallRecord>> unwrapped(int limit) {
+        return pool.preparedQuery(TelephonySql.UNWRAPPED_CALLS).execute(Tuple.of(limit)).map(CallRecordStore::records);
+    }
+
     public Future<List<CallRecord>> recent(int limit) {
         return pool.preparedQuery(TelephonySql.RECENT_CALLS).execute(Tuple.of(limit)).map(CallRecordStore::records);
     }
@@ -74,7 +80,8 @@ public final class CallRecordStore {
                     row.getInteger("wait_seconds"), row.getInteger("talk_seconds"), row.getString("agent_interface"),
                     Code.parse(CallDisposition.class, row.getString("disposition")).orElseThrow(),
                     row.getString("recording"), row.getLong("customer_id"),
-                    Arrays.asList(row.getArrayOfStrings("ticket_numbers"))));
+                    Arrays.asList(row.getArrayOfStrings("ticket_numbers")),
+                    Code.parse(WrapUpCode.class, row.getString("wrap_up_code")).orElse(null)));
         }
         return records;
     }

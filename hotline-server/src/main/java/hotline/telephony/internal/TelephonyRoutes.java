@@ -1,11 +1,13 @@
 package hotline.telephony.internal;
 
 import hotline.auth.Principal;
+import hotline.common.Code;
 import hotline.common.InvalidInputException;
 import hotline.http.ApiRoutes;
 import hotline.http.Requests;
 import hotline.http.Responses;
 import hotline.telephony.CallRecord;
+import hotline.telephony.WrapUpCode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +20,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code GET /api/queues} (the live queue board), {@code GET /api/calls} (call records of a customer or a ticket),
- * {@code POST /api/agent/queue} (log in, log out, pause, resume) and {@code POST /api/calls/originate} (click-to-call).
+ * {@code POST /api/agent/queue} (log in, log out, pause, resume), {@code POST /api/calls/originate} (click-to-call),
+ * {@code POST /api/calls/wrap-up} and {@code POST /api/calls/inquiry}.
  * A link to Asterisk that is down answers 503, an action Asterisk refuses 502.
  */
 public final class TelephonyRoutes implements ApiRoutes {
@@ -26,11 +29,13 @@ public final class TelephonyRoutes implements ApiRoutes {
     private final Supplier<JsonObject> board;
     private final CallRecordStore calls;
     private final AgentActions agents;
+    private final WrapUps wrapUps;
 
-    public TelephonyRoutes(Supplier<JsonObject> board, CallRecordStore calls, AgentActions agents) {
+    public TelephonyRoutes(Supplier<JsonObject> board, CallRecordStore calls, AgentActions agents, WrapUps wrapUps) {
         this.board = board;
         this.calls = calls;
         this.agents = agents;
+        this.wrapUps = wrapUps;
     }
 
     @Override
@@ -39,7 +44,25 @@ public final class TelephonyRoutes implements ApiRoutes {
         builder.getRoute("listCalls").addHandler(this::listCalls);
         builder.getRoute("changeAgentQueueState").addHandler(this::agentQueue);
         builder.getRoute("originateCall").addHandler(this::originate);
+        builder.getRoute("wrapUpCall").addHandler(this::wrapUp);
+        builder.getRoute("openCallInquiry").addHandler(this::openInquiry);
     }
+
+    private void wrapUp(RoutingContext ctx) {
+        JsonObject body = Requests.body(ctx);
+        WrapUpCode code = Code.parse(WrapUpCode.class, body.getString("code")).orElseThrow(() ->
+                new InvalidInputException("code", "must be one of " + String.join(", ", Code.codes(WrapUpCode.class))));
+        wrapUps.wrapUp(body.getString("uniqueid"), code, body.getString("note"), body.getString("ticketNumber"), Requests.principal(ctx))
+                .onSuccess(v -> Responses.noContent(ctx)).onFailure(ctx::fail);
+    }
+
+    private void openInquiry(RoutingContext ctx) {
+        JsonObject body = Requests.body(ctx);
+        wrapUps.openInquiry(body.getString("uniqueid"), body.getString("subject"), body.getString("description"), Requests.principal(ctx))
+                .onSuccess(ticket -> Responses.created(ctx, "/api/tickets/" + ticket.id(), ticket.toJson()))
+                .onFailure(ctx::fail);
+    }
+
 
     private void agentQueue(RoutingContext ctx) {
         JsonObject body = Requests.body(ctx);
@@ -72,10 +95,11 @@ public final class TelephonyRoutes implements ApiRoutes {
         int limit = Requests.queryInt(ctx, "limit").orElse(50);
         var customerId = Requests.query(ctx, "customerId").map(Long::valueOf);
         var ticketId = Requests.query(ctx, "ticketId").map(Long::valueOf);
+        boolean unwrapped = Requests.query(ctx, "unwrapped").map(Boolean::parseBoolean).orElse(false);
         if (customerId.isPresent() && ticketId.isPresent()) {
             throw new InvalidInputException("ticketId", "give customerId or ticketId, not both");
         }
-        Future<List<CallRecord>> found = customerId.map(id -> calls.ofCustomer(id, limit))
+        Future<List<CallRecord>> found = unwrapped ? calls.unwrapped(limit) : customerId.map(id -> calls.ofCustomer(id, limit))
                 .or(() -> ticketId.map(id -> calls.ofTicket(id, limit)))
                 .orElseGet(() -> calls.recent(limit));
         found.onSuccess(list -> Responses.ok(ctx, new JsonObject().put("calls",
