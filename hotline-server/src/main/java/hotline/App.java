@@ -128,7 +128,7 @@ public final class App implements AutoCloseable {
         customers = new CustomerService(vertx, pool, TierRules.load(config), clock);
         apis.add(new CustomerRoutes(customers));
         telephony = TelephonyModule.start(vertx, config, pool, clock, meters, health, tickets,
-                TelephonyModule.hotlineServices(pool, tickets, customers, workflows.incidents()));
+                TelephonyModule.hotlineServices(pool, tickets, customers, workflows.incidents(), clock));
         apis.add(telephony.routes());
         pages.add(CustomerRoutes::mountImportBody);
 

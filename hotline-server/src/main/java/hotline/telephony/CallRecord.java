@@ -10,12 +10,12 @@ import java.util.List;
  * One finished call, built from the AMI events of its caller channel and the channel variables the IVR set.
  * Times are instants; {@code waitSeconds} is the time in the queue, {@code talkSeconds} the agent's talk time.
  * {@code callerNumber} is personal data: shown to agents, never logged. {@code wrapUpCode} is null until the agent's
- * wrap-up (and for calls nobody answered).
+ * wrap-up (and for calls nobody answered); {@code satisfaction} is the caller's 1–5 from the IVR survey, if any.
  */
 public record CallRecord(String uniqueid, String callerNumber, String calledNumber, Instant startedAt,
                          Instant answeredAt, Instant endedAt, String ivrPath, String queue, Integer waitSeconds,
                          Integer talkSeconds, String agentInterface, CallDisposition disposition, String recording,
-                         Long customerId, List<String> ticketNumbers, WrapUpCode wrapUpCode) {
+                         Long customerId, List<String> ticketNumbers, WrapUpCode wrapUpCode, Integer satisfaction) {
 
     public JsonObject toJson() {
         return new JsonObject()
@@ -34,6 +34,7 @@ public record CallRecord(String uniqueid, String callerNumber, String calledNumb
                 .put("recording", recording)
                 .put("customerId", customerId)
                 .put("ticketNumbers", new JsonArray(ticketNumbers))
-                .put("wrapUpCode", wrapUpCode == null ? null : wrapUpCode.code());
+                .put("wrapUpCode", wrapUpCode == null ? null : wrapUpCode.code())
+                .put("satisfaction", satisfaction);
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * What the IVR asks of the rest of Hotline: the port its actions ({@code lookup_caller}, {@code create_repair},
- * {@code ticket_status}, {@code announce_incidents}) call. Every method returns at once with a Vert.x {@link Future};
+ * {@code ticket_status}, {@code announce_incidents}, {@code record_satisfaction}) call. Every method returns at once with a Vert.x {@link Future};
  * the IVR waits for it on the call's own virtual thread, never on an event loop.
  */
 public interface IvrServices {
@@ -22,6 +22,9 @@ public interface IvrServices {
 
     /** The status code ({@code reported}, {@code dispatched}, ...) of the ticket with this number, if it exists. */
     Future<Optional<String>> ticketStatus(String ticketNumber);
+
+    /** Stores the caller's survey score (1–5) for the call with this uniqueid; a second score replaces the first. */
+    Future<Void> recordSatisfaction(String callUniqueid, int score);
 
     /** An open incident (burst main, outage) in {@code district}, if there is one. */
     Future<Optional<KnownIncident>> openIncident(String district);

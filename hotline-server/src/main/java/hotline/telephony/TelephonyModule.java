@@ -47,7 +47,7 @@ import java.util.Map;
  * everything listens (call it from a plain thread); {@link #close} stops it all.
  *
  * <p>Settings (environment {@code HOTLINE_...} overrides): {@code agi.host} (default 127.0.0.1), {@code agi.port}
- * (4573; 0 picks a free port), {@code ivr.flows} (comma list, default {@code ivr}), {@code ivr.flowDir} (a directory
+ * (4573; 0 picks a free port), {@code ivr.flows} (comma list, default {@code ivr,survey}), {@code ivr.flowDir} (a directory
  * overriding the packaged flows), {@code ivr.serviceTimeoutMs} (5000), {@code ami.host} (unset: no Asterisk, the
  * {@code ami} health part is DISABLED), {@code ami.port} (5038), {@code ami.user}, {@code ami.secret} (never logged),
  * {@code telephony.serviceLevelSeconds} (20), {@code telephony.wrapUpSeconds} (15), {@code telephony.queue} (the queue
@@ -123,12 +123,12 @@ public final class TelephonyModule implements AutoCloseable {
      * incidents through {@code incidents}.
      */
     public static IvrServices hotlineServices(Pool pool, TicketService tickets, CustomerService customers,
-                                              IncidentService incidents) {
-        return new TicketingIvrServices(pool, tickets, customers, incidents);
+                                              IncidentService incidents, Clock clock) {
+        return new TicketingIvrServices(pool, tickets, customers, incidents, clock);
     }
 
     private static List<String> flowNames(Config config) {
-        return Arrays.stream(config.string(IVR_FLOWS, "ivr").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(config.string(IVR_FLOWS, "ivr,survey").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private void startAgi(Config config, Map<String, IvrFlow> flows, IvrServices services, MeterRegistry meters, Health health) {

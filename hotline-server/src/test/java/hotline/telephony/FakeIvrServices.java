@@ -22,6 +22,7 @@ public class FakeIvrServices implements IvrServices {
     public final List<String> created = new CopyOnWriteArrayList<>();
     public final Map<String, String> statuses = new ConcurrentHashMap<>();
     public final Map<String, KnownIncident> incidents = new ConcurrentHashMap<>();
+    public final Map<String, Integer> scores = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger(41);
 
     @Override
@@ -51,6 +52,12 @@ public class FakeIvrServices implements IvrServices {
     @Override
     public Future<Optional<String>> ticketStatus(String ticketNumber) {
         return Future.succeededFuture(Optional.ofNullable(statuses.get(ticketNumber)));
+    }
+
+    @Override
+    public Future<Void> recordSatisfaction(String callUniqueid, int score) {
+        scores.put(callUniqueid, score);
+        return Future.succeededFuture();
     }
 
     @Override

@@ -42,10 +42,11 @@ class IvrOverFastAgiTest {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        var flows = IvrFlows.load(List.of("ivr"), null);
-        var interpreter = new IvrInterpreter(flows.get("ivr"), services, Duration.ofSeconds(5));
-        server = new VirtualThreadAgiServer(new IvrAgiScript(Map.of("ivr", interpreter), new SimpleMeterRegistry()),
-                InetAddress.getLoopbackAddress(), port);
+        var flows = IvrFlows.load(List.of("ivr", "survey"), null);
+        server = new VirtualThreadAgiServer(new IvrAgiScript(Map.of(
+                "ivr", new IvrInterpreter(flows.get("ivr"), services, Duration.ofSeconds(5)),
+                "survey", new IvrInterpreter(flows.get("survey"), services, Duration.ofSeconds(5))),
+                new SimpleMeterRegistry()), InetAddress.getLoopbackAddress(), port);
         server.start();
     }
 
@@ -163,6 +164,23 @@ class IvrOverFastAgiTest {
         Transcript call = AgiPeer.call(port, Caller.of(FakeIvrServices.WANG_PHONE, "2", "20261120000007", "timeout"));
 
         assertThat(call.prompts()).contains("hotline/status-dispatched");
+    }
+
+    @Test
+    @DisplayName("after the agent hangs up the survey stores the caller's score; two wrong keys store nothing")
+    void satisfactionSurvey() throws Exception {
+        // given the dialplan sending the caller to agi://.../survey
+        // when the caller presses 4
+        Transcript rated = AgiPeer.call(port, "survey", Caller.of(FakeIvrServices.WANG_PHONE, "4"));
+
+        // then the score is stored for that call and left on the channel
+        assertThat(services.scores).containsEntry(rated.uniqueid(), 4);
+        assertThat(rated.variables()).containsEntry("HOTLINE_SATISFACTION", "4");
+        assertThat(rated.prompts()).endsWith("hotline/thanks-rating");
+
+        Transcript wrong = AgiPeer.call(port, "survey", Caller.of(FakeIvrServices.WANG_PHONE, "9", "0"));
+        assertThat(services.scores).doesNotContainKey(wrong.uniqueid());
+        assertThat(wrong.prompts()).endsWith("hotline/goodbye");
     }
 
     @Test

@@ -2,6 +2,7 @@ package hotline.telephony;
 
 import hotline.App;
 import hotline.auth.Role;
+import hotline.telephony.peer.AgiPeer;
 import hotline.testing.ApiClient;
 import hotline.testing.ApiResponse;
 import hotline.testing.TestApp;
@@ -77,6 +78,18 @@ class WrapUpTest {
         assertThat(unwrapped("1700000600.61")).as("a refused wrap-up writes nothing").isTrue();
         assertThat(agent.post("/api/calls/wrap-up", new JsonObject().put("uniqueid", "1700009999.99").put("code", "resolved")).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    @DisplayName("the caller's survey score shows on the call record")
+    void surveyScoreOnCall() throws Exception {
+        AgiPeer.Transcript survey = AgiPeer.call(app.telephony().agiPort(), "survey", AgiPeer.Caller.of("13800138000", "5"));
+        answeredCall(survey.uniqueid());
+
+        JsonObject call = agent.get("/api/calls?unwrapped=true").json().getJsonArray("calls").stream()
+                .map(JsonObject.class::cast).filter(c -> survey.uniqueid().equals(c.getString("uniqueid")))
+                .findFirst().orElseThrow();
+        assertThat(call.getInteger("satisfaction")).isEqualTo(5);
     }
 
     @Test

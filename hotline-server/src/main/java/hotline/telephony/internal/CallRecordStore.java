@@ -81,7 +81,8 @@ public final class CallRecordStore {
                     Code.parse(CallDisposition.class, row.getString("disposition")).orElseThrow(),
                     row.getString("recording"), row.getLong("customer_id"),
                     Arrays.asList(row.getArrayOfStrings("ticket_numbers")),
-                    Code.parse(WrapUpCode.class, row.getString("wrap_up_code")).orElse(null)));
+                    Code.parse(WrapUpCode.class, row.getString("wrap_up_code")).orElse(null),
+                    row.getInteger("satisfaction")));
         }
         return records;
     }

@@ -176,7 +176,7 @@ public final class CallTracker {
                 endedAt, vars.get(IvrInterpreter.VAR_IVR_PATH), call.queue, call.waitSeconds, call.talkSeconds,
                 call.agentInterface, disposition, vars.get(VAR_RECORDING),
                 customerId(vars),
-                ticket == null ? List.of() : List.of(ticket), null);
+                ticket == null ? List.of() : List.of(ticket), null, null);
     }
 
     /** The customer id the IVR left, or null when absent or not a number (a variable is only text). */

@@ -32,6 +32,7 @@ public final class IvrFlowParser {
             "create_repair", Set.of("created", "failed"),
             "ticket_status", Set.of("not_found", "*"),
             "announce_incidents", Set.of("none", "announced"),
+            "record_satisfaction", Set.of("saved", "failed"),
             "to_queue", Set.of());
 
     private static final Set<String> NODE_KINDS = Set.of("menu", "input", "action", "say", "branch", "hangup");

@@ -49,6 +49,7 @@ public final class IvrInterpreter {
     public static final String VAR_TICKET = "HOTLINE_TICKET";
     public static final String VAR_CALLBACK = "HOTLINE_CALLBACK";
     public static final String VAR_ENDING = "HOTLINE_IVR_ENDING";
+    public static final String VAR_SATISFACTION = "HOTLINE_SATISFACTION";
     /** Read by {@code Queue(hotline,,,,,,,,,${QUEUE_PRIO})}'s priority (Asterisk's own QUEUE_PRIO variable). */
     public static final String VAR_QUEUE_PRIO = "QUEUE_PRIO";
 
@@ -190,6 +191,7 @@ public final class IvrInterpreter {
                 case "create_repair" -> createRepair(action.params());
                 case "ticket_status" -> ticketStatus(action.params());
                 case "announce_incidents" -> announceIncidents();
+                case "record_satisfaction" -> recordSatisfaction(action.params());
                 case "to_queue" -> null;
                 default -> throw new IllegalStateException("unchecked action " + action.action());
             };
@@ -274,6 +276,20 @@ public final class IvrInterpreter {
             vars.put("incidentId", Long.toString(incident.get().id()));
             vars.put("incidentCategory", incident.get().category());
             return "announced";
+        }
+
+        private String recordSatisfaction(Map<String, String> params) {
+            String score = vars.getOrDefault(params.getOrDefault("from", "score"), "");
+            if (!score.matches("[1-5]")) {
+                return "failed";
+            }
+            Boolean saved = await(services.recordSatisfaction(channel.uniqueid(), Integer.parseInt(score)).map(true),
+                    "satisfaction");
+            if (saved == null) {
+                return "failed";
+            }
+            channel.setVariable(VAR_SATISFACTION, score);
+            return "saved";
         }
 
         private IvrResult.Ending toQueue(Map<String, String> params) {

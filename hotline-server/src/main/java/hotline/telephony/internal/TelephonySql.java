@@ -27,7 +27,7 @@ final class TelephonySql {
     private static final String SELECT_CALLS = """
             SELECT c.uniqueid, c.caller_number, c.called_number, c.started_at, c.answered_at, c.ended_at, c.ivr_path,
                    c.queue, c.wait_seconds, c.talk_seconds, c.agent_interface, c.disposition, c.recording, c.customer_id,
-                   c.wrap_up_code,
+                   c.wrap_up_code, (SELECT s.score FROM call_satisfaction s WHERE s.uniqueid = c.uniqueid) AS satisfaction,
                    COALESCE((SELECT array_agg(t.number ORDER BY t.number) FROM call_tickets ct JOIN tickets t ON t.id = ct.ticket_id
                              WHERE ct.call_id = c.id), '{}') AS ticket_numbers
             FROM calls c""";
@@ -67,6 +67,10 @@ final class TelephonySql {
             WHERE id = $1 AND disposition = 'answered' AND wrap_up_code IS NULL"""; 
 
     static final String TICKET_STATUS_BY_NUMBER = "SELECT status FROM tickets WHERE number = $1";
+
+    static final String RECORD_SATISFACTION = """
+            INSERT INTO call_satisfaction (uniqueid, score, recorded_at) VALUES ($1, $2, $3)
+            ON CONFLICT (uniqueid) DO UPDATE SET score = EXCLUDED.score, recorded_at = EXCLUDED.recorded_at""";
 
     static final String PHONE_OF_USER = "SELECT phone_interface FROM users WHERE id = $1";
 }

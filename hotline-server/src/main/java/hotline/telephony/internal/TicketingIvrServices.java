@@ -20,6 +20,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,7 +29,8 @@ import java.util.Optional;
  * actor {@code ivr}, the call's uniqueid as idempotency key, so a retried request makes no second ticket), callers
  * through {@link CustomerService} (a number shared by several customers identifies nobody), ticket status by number
  * from the tickets table, open incidents of a district through {@link IncidentService} (a report with the incident's
- * category and district is attached to it by the incident capability's ticket listener). Thread-safe.
+ * category and district is attached to it by the incident capability's ticket listener), survey scores in
+ * {@code call_satisfaction}. Thread-safe.
  */
 public final class TicketingIvrServices implements IvrServices {
 
@@ -48,9 +50,12 @@ public final class TicketingIvrServices implements IvrServices {
     private final TicketService tickets;
     private final CustomerService customers;
     private final IncidentService incidents;
+    private final Clock clock;
 
-    public TicketingIvrServices(Pool pool, TicketService tickets, CustomerService customers, IncidentService incidents) {
+    public TicketingIvrServices(Pool pool, TicketService tickets, CustomerService customers, IncidentService incidents,
+                                Clock clock) {
         this.pool = pool;
+        this.clock = clock;
         this.tickets = tickets;
         this.customers = customers;
         this.incidents = incidents;
@@ -87,6 +92,12 @@ public final class TicketingIvrServices implements IvrServices {
     public Future<Optional<String>> ticketStatus(String ticketNumber) {
         return pool.preparedQuery(TelephonySql.TICKET_STATUS_BY_NUMBER).execute(Tuple.of(ticketNumber))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString("status")));
+    }
+
+    @Override
+    public Future<Void> recordSatisfaction(String callUniqueid, int score) {
+        return pool.preparedQuery(TelephonySql.RECORD_SATISFACTION)
+                .execute(Tuple.of(callUniqueid, score, clock.instant().atOffset(java.time.ZoneOffset.UTC))).mapEmpty();
     }
 
     @Override

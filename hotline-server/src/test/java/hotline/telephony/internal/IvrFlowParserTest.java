@@ -21,12 +21,13 @@ class IvrFlowParserTest {
     }
 
     @Test
-    @DisplayName("the shipped flow loads from the class path with every prompt in Chinese and English")
-    void shippedFlowLoads() {
-        IvrFlow flow = IvrFlows.load(List.of("ivr"), null).get("ivr");
+    @DisplayName("the shipped flows load from the class path with every prompt in Chinese and English")
+    void shippedFlowsLoad() {
+        var flows = IvrFlows.load(List.of("ivr", "survey"), null);
 
-        assertThat(flow.start()).isEqualTo("identify");
-        assertThat(flow.prompts().values()).allSatisfy(prompt -> {
+        assertThat(flows.get("ivr").start()).isEqualTo("identify");
+        assertThat(flows.get("survey").start()).isEqualTo("ask");
+        assertThat(flows.values().stream().flatMap(flow -> flow.prompts().values().stream())).allSatisfy(prompt -> {
             assertThat(prompt.zh()).isNotBlank();
             assertThat(prompt.en()).isNotBlank();
         });
