@@ -2,6 +2,7 @@ package hotline;
 
 import hotline.auth.AuthModule;
 import hotline.config.Config;
+import hotline.demo.DemoData;
 import hotline.customer.CustomerService;
 import hotline.customer.TierRules;
 import hotline.customer.internal.CustomerRoutes;
@@ -126,6 +127,10 @@ public final class App implements AutoCloseable {
         customers = new CustomerService(vertx, pool, TierRules.load(config), clock);
         apis.add(new CustomerRoutes(customers));
         pages.add(CustomerRoutes::mountImportBody);
+
+        if (demo) {
+            await(DemoData.loadOnce(config, vertx, pool, zone, customers, clock));
+        }
 
         int instances = config.integer(HTTP_INSTANCES, Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 64);
         List<ApiVerticle> deployed = java.util.Collections.synchronizedList(new ArrayList<>());
