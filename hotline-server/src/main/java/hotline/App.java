@@ -125,6 +125,7 @@ public final class App implements AutoCloseable {
         apis.addAll(workflows.routes());
 
         customers = new CustomerService(vertx, pool, TierRules.load(config), clock);
+        customers.addListener(workflows.sla()::customerChanged);
         apis.add(new CustomerRoutes(customers));
         pages.add(CustomerRoutes::mountImportBody);
 
