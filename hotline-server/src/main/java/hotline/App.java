@@ -10,6 +10,7 @@ import hotline.health.Health;
 import hotline.http.ApiRoutes;
 import hotline.http.ApiVerticle;
 import hotline.store.Database;
+import hotline.telephony.TelephonyModule;
 import hotline.ticket.TicketRoutes;
 import hotline.ticket.TicketService;
 import hotline.ticket.workflow.WorkflowModule;
@@ -56,6 +57,7 @@ public final class App implements AutoCloseable {
     private AuthModule auth;
     private TicketService tickets;
     private WorkflowModule workflows;
+    private TelephonyModule telephony;
     private int httpPort;
     private CustomerService customers;
 
@@ -127,6 +129,9 @@ public final class App implements AutoCloseable {
         customers = new CustomerService(vertx, pool, TierRules.load(config), clock);
         customers.addListener(workflows.sla()::customerChanged);
         apis.add(new CustomerRoutes(customers));
+        telephony = TelephonyModule.start(vertx, config, pool, clock, meters, health, tickets,
+                TelephonyModule.hotlineServices(pool, tickets, customers, workflows.incidents()));
+        apis.add(telephony.routes());
         pages.add(CustomerRoutes::mountImportBody);
 
         if (demo) {
@@ -181,6 +186,10 @@ public final class App implements AutoCloseable {
         return tickets;
     }
 
+    public TelephonyModule telephony() {
+        return telephony;
+    }
+
     public MeterRegistry meters() {
         return meters;
     }
@@ -189,6 +198,9 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (telephony != null) {
+                telephony.close();
+            }
             await(vertx.close());
         } catch (RuntimeException e) {
             log.warn("Vert.x did not stop cleanly: {}", e.getMessage());
