@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 
 /**
  * The Lucene index of tickets in a root directory: the live index lives in a sub-directory named by the file
@@ -76,7 +77,8 @@ public final class SearchIndex implements AutoCloseable {
         return new HotlineAnalyzer();
     }
 
-    static SearchIndex open(Path root, Analyzer analyzer, Vocabulary vocabulary) {
+    /** Opens with another analyzer (for comparisons such as {@code bench/}); the vocabulary must be built with it. */
+    public static SearchIndex open(Path root, Analyzer analyzer, Vocabulary vocabulary) {
         try {
             Files.createDirectories(root);
             Path pointer = root.resolve(CURRENT);
@@ -161,6 +163,17 @@ public final class SearchIndex implements AutoCloseable {
     /** Up to {@code size} cases most like a free text. */
     public List<SearchHit> similarToText(String text, int size) {
         return withSearcher(searcher -> searches.similarToText(searcher, text, size));
+    }
+
+    /**
+     * Every ticket id matching the words of {@code text} (no paging, no order), for measuring recall and for
+     * exports; {@code ids} is called on this thread.
+     */
+    public void forEachMatch(String text, LongConsumer ids) {
+        withSearcher(searcher -> {
+            searches.forEachMatch(searcher, text, ids);
+            return null;
+        });
     }
 
     /** Tickets in the index (as of the last refresh). */

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A page of hits, the exact number of matching tickets, and — when asked for — facet counts: for each of
- * {@code type}, {@code status}, {@code district}, {@code tier} the matching tickets per value, largest first.
+ * A page of hits, the number of matching tickets ({@code totalExact} false: at least that many — counting stops early
+ * when no facets are asked for), and — when asked for — facet counts: for each of {@code type}, {@code status},
+ * {@code district}, {@code tier} the matching tickets per value, largest first.
  */
-public record SearchResults(long total, List<SearchHit> hits, Map<String, Map<String, Long>> facets) {
+public record SearchResults(long total, boolean totalExact, List<SearchHit> hits,
+                            Map<String, Map<String, Long>> facets) {
 
     public JsonObject toJson() {
         JsonObject facetJson = new JsonObject();
@@ -21,6 +23,7 @@ public record SearchResults(long total, List<SearchHit> hits, Map<String, Map<St
         });
         return new JsonObject()
                 .put("total", total)
+                .put("totalExact", totalExact)
                 .put("hits", new JsonArray(hits.stream().map(SearchHit::toJson).toList()))
                 .put("facets", facetJson);
     }

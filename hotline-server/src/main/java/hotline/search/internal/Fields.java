@@ -4,11 +4,14 @@ import hotline.search.SearchDocument;
 import hotline.search.SearchHit;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 
@@ -47,10 +50,20 @@ public final class Fields {
     public static final List<String> FACETS = List.of(TYPE, STATUS, DISTRICT, TIER);
     /** Text fields searched by the user's words, and their weight. */
     public static final List<String> TEXT = List.of(SUBJECT, BODY, CUSTOMER);
-    /** Text fields similar cases are compared on. */
-    public static final List<String> SIMILARITY = List.of(SUBJECT, BODY);
+    /** The case's own texts: compared for similar cases, searched for synonyms, highlighted. */
+    public static final List<String> CASE_TEXT = List.of(SUBJECT, BODY);
+
+    /** Stored text with offsets in the postings, so snippets need no re-analysis of the hits. */
+    private static final FieldType HIGHLIGHTED = highlighted();
 
     private Fields() {
+    }
+
+    private static FieldType highlighted() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
     }
 
     public static float weight(String textField) {
@@ -73,6 +86,7 @@ public final class Fields {
     public static Document toDocument(SearchDocument ticket) {
         Document doc = new Document();
         doc.add(new StringField(ID, Long.toString(ticket.id()), Field.Store.YES));
+        doc.add(new NumericDocValuesField(ID, ticket.id()));
         doc.add(new StoredField(NUMBER, ticket.number()));
         doc.add(new StringField(NUMBER_KEY, lookupKey(ticket.number()), Field.Store.NO));
         for (String phone : ticket.phones()) {
@@ -94,7 +108,7 @@ public final class Fields {
         if (ticket.closedAt() != null) {
             doc.add(new StoredField(CLOSED, ticket.closedAt().toEpochMilli()));
         }
-        doc.add(new TextField(SUBJECT, nonNull(ticket.subject()), Field.Store.YES));
+        doc.add(new Field(SUBJECT, nonNull(ticket.subject()), HIGHLIGHTED));
         addText(doc, BODY, ticket.description(), true);
         addText(doc, BODY, ticket.location(), true);
         for (String text : ticket.eventTexts()) {
@@ -139,7 +153,7 @@ public final class Fields {
 
     private static void addText(Document doc, String field, String text, boolean stored) {
         if (notBlank(text)) {
-            doc.add(new TextField(field, text, stored ? Field.Store.YES : Field.Store.NO));
+            doc.add(stored ? new Field(field, text, HIGHLIGHTED) : new TextField(field, text, Field.Store.NO));
         }
     }
 

@@ -215,7 +215,7 @@ public final class QueryFactory {
         }
         for (String term : vocabulary.expand(originalKey)) {
             if (!Analysis.key(analyzer, term).equals(originalKey)) {
-                Query synonym = inTextFields(term);
+                Query synonym = inFields(Fields.CASE_TEXT, term);
                 if (synonym != null) {
                     any.add(synonym, Occur.SHOULD);
                 }
@@ -226,9 +226,14 @@ public final class QueryFactory {
 
     /** The text's tokens as a phrase (one token: a term) in each text field; null when it has no token. */
     private Query inTextFields(String text) {
+        return inFields(Fields.TEXT, text);
+    }
+
+    /** Synonyms are looked for in the case texts only (a customer's name or address has none). */
+    private Query inFields(List<String> fields, String text) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         boolean found = false;
-        for (String field : Fields.TEXT) {
+        for (String field : fields) {
             Query q = builder.createPhraseQuery(field, text.toLowerCase(Locale.ROOT));
             if (q != null) {
                 any.add(new BoostQuery(q, Fields.weight(field)), Occur.SHOULD);

@@ -9,6 +9,9 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -19,6 +22,8 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermQuery;
@@ -36,6 +41,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * The read side of the index on one acquired {@link IndexSearcher}: filtered, paged, faceted search with highlighted
@@ -44,6 +50,11 @@ import java.util.Optional;
 public final class Searches {
 
     private static final int SNIPPETS = 2;
+    /**
+     * Without facets, matches are counted exactly up to this many; beyond it Lucene may skip documents that cannot
+     * reach the top hits, which keeps frequent words fast.
+     */
+    private static final int COUNT_EXACTLY_UP_TO = 1_000;
     /** Terms rarer than this in the corpus are noise for similarity (typos, numbers). */
     private static final int SIMILAR_MIN_DOC_FREQ = 2;
     private static final int SIMILAR_MAX_TERMS = 25;
@@ -73,10 +84,11 @@ public final class Searches {
         }
         Query built = query.build();
         int depth = (request.page() + 1) * request.size();
+        int countUpTo = request.facets() ? Integer.MAX_VALUE : Math.max(depth, COUNT_EXACTLY_UP_TO);
         CollectorManager<?, ? extends TopDocs> top = request.sort() == SearchSort.RELEVANCE
-                ? new TopScoreDocCollectorManager(depth, Integer.MAX_VALUE)
+                ? new TopScoreDocCollectorManager(depth, countUpTo)
                 : new TopFieldCollectorManager(new Sort(LongField.newSortField(Fields.CREATED,
-                        request.sort() == SearchSort.NEWEST, SortedNumericSelector.Type.MIN)), depth, Integer.MAX_VALUE);
+                        request.sort() == SearchSort.NEWEST, SortedNumericSelector.Type.MIN)), depth, countUpTo);
         TopDocs topDocs;
         Map<String, Map<String, Long>> facets;
         if (request.facets()) {
@@ -91,7 +103,31 @@ public final class Searches {
         }
         int from = Math.min(request.page() * request.size(), topDocs.scoreDocs.length);
         ScoreDoc[] page = Arrays.copyOfRange(topDocs.scoreDocs, from, topDocs.scoreDocs.length);
-        return new SearchResults(topDocs.totalHits.value(), hits(searcher, text, page), facets);
+        return new SearchResults(topDocs.totalHits.value(),
+                topDocs.totalHits.relation() == TotalHits.Relation.EQUAL_TO, hits(searcher, text, page), facets);
+    }
+
+    public void forEachMatch(IndexSearcher searcher, String text, LongConsumer ids) throws IOException {
+        searcher.search(queries.parse(text), new SimpleCollector() {
+            private NumericDocValues values;
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                values = DocValues.getNumeric(context.reader(), Fields.ID);
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                if (values.advanceExact(doc)) {
+                    ids.accept(values.longValue());
+                }
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
     }
 
     /** Cases like the indexed ticket {@code id} (itself excluded); empty when it is not in the index. */
@@ -117,7 +153,7 @@ public final class Searches {
     private MoreLikeThis moreLikeThis(IndexSearcher searcher) throws IOException {
         MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
         mlt.setAnalyzer(analyzer);
-        mlt.setFieldNames(Fields.SIMILARITY.toArray(String[]::new));
+        mlt.setFieldNames(Fields.CASE_TEXT.toArray(String[]::new));
         mlt.setMinTermFreq(1);
         mlt.setMinDocFreq(SIMILAR_MIN_DOC_FREQ);
         mlt.setMaxDocFreq(Math.max(SIMILAR_MAX_DOC_FREQ_FLOOR,
@@ -143,6 +179,10 @@ public final class Searches {
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
                 .withHandleMultiTermQuery(true)
+                // Terms from the postings' offsets, not the query's exact matches per document: the expanded query
+                // would otherwise be re-run on every hit, which costs more than the search itself.
+                .withWeightMatches(false)
+                .withHighlightPhrasesStrictly(false)
                 .withMaxNoHighlightPassages(1)
                 .build();
         TopDocs pageDocs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
