@@ -1,10 +1,13 @@
 package hotline;
 
+import hotline.auth.AuthModule;
 import hotline.config.Config;
 import hotline.health.Health;
 import hotline.http.ApiRoutes;
 import hotline.http.ApiVerticle;
 import hotline.store.Database;
+import hotline.ticket.TicketRoutes;
+import hotline.ticket.TicketService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -24,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,6 +48,8 @@ public final class App implements AutoCloseable {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Health health;
+    private AuthModule auth;
+    private TicketService tickets;
     private int httpPort;
 
     private App(Config config, Database database, Vertx vertx, Clock clock) {
@@ -101,6 +107,14 @@ public final class App implements AutoCloseable {
         List<ApiRoutes> apis = new ArrayList<>();
         List<Handler<Router>> pages = new ArrayList<>();
 
+        auth = new AuthModule(vertx, pool, config, clock);
+        await(auth.start(demo));
+        guards.add(auth.guard());
+        apis.addAll(auth.routes());
+        tickets = new TicketService(vertx, pool, clock,
+                ZoneId.of(config.string(TicketService.TIMEZONE, TicketService.DEFAULT_TIMEZONE)), meters);
+        apis.add(new TicketRoutes(tickets));
+
         int instances = config.integer(HTTP_INSTANCES, Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 64);
         List<ApiVerticle> deployed = java.util.Collections.synchronizedList(new ArrayList<>());
         await(vertx.deployVerticle(() -> {
@@ -117,6 +131,11 @@ public final class App implements AutoCloseable {
         return httpPort;
     }
 
+    /** Users and sessions (tests create users through it). */
+    public AuthModule auth() {
+        return auth;
+    }
+
     public Vertx vertx() {
         return vertx;
     }
@@ -131,6 +150,11 @@ public final class App implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The ticket service; add {@link hotline.ticket.TicketListener}s before the server takes traffic. */
+    public TicketService tickets() {
+        return tickets;
     }
 
     public MeterRegistry meters() {

@@ -37,6 +37,10 @@ public final class ApiErrors {
             return;
         }
         Throwable failure = ctx.failure();
+        // The OpenAPI router wraps its validation failures in a 400 HttpException; the cause names the field.
+        if (failure instanceof HttpException http && http.getCause() instanceof ValidatorException validation) {
+            failure = validation;
+        }
         int status = ctx.statusCode();
         JsonObject body = new JsonObject();
         if (failure instanceof InvalidInputException e) {
@@ -119,9 +123,7 @@ public final class ApiErrors {
 
     private static void putParameter(String message, JsonObject body) {
         Matcher parameter = PARAMETER.matcher(message == null ? "" : message);
-        if (parameter.find()) {
-            body.put("field", parameter.group(1));
-        }
+        body.put("field", parameter.find() ? parameter.group(1) : "body");
     }
 
     private static String standardMessage(int status) {

@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -63,7 +64,8 @@ public final class ApiVerticle extends VerticleBase {
                     .sendFile(CONTRACT));
             extraRoutes.forEach(mount -> mount.handle(root));
 
-            RouterBuilder builder = RouterBuilder.create(vertx, contract);
+            // The body was read by the BodyHandler below; validation must take it from there, not from the request.
+            RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
             builder.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
             guards.forEach(builder::rootHandler);
             apis.forEach(api -> api.mount(builder));

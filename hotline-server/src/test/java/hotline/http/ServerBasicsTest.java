@@ -1,6 +1,9 @@
 package hotline.http;
 
 import hotline.App;
+import hotline.auth.Role;
+import hotline.testing.ApiClient;
+import hotline.testing.ApiResponse;
 import hotline.testing.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,13 +66,12 @@ class ServerBasicsTest {
     }
 
     @Test
-    @DisplayName("an unknown API path is a JSON 404, not an HTML page")
-    void unknownPathIsJson404() throws Exception {
-        HttpResponse<String> response = get("/api/no-such-thing");
+    @DisplayName("an unknown API path is a JSON 404 for a logged-in user, not an HTML page")
+    void unknownPathIsJson404() {
+        ApiResponse response = ApiClient.as(app, Role.AGENT).get("/api/no-such-thing");
 
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
-        assertThat(response.body()).contains("\"error\"");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header("content-type")).startsWith("application/json");
+        assertThat(response.json().getString("error")).isNotBlank();
     }
 }

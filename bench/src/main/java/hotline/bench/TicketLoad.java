@@ -1,0 +1,177 @@
+package hotline.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.core.buffer.Buffer;
+import org.HdrHistogram.Histogram;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Ticket creation over HTTP against the real server jar on its embedded database: closed-loop clients (1, 8, 32)
+ * each send {@code POST /api/tickets} back to back for a fixed time; prints tickets/s and p50/p99/max latency.
+ * Then the durability check: 32 clients, the server and its PostgreSQL are SIGKILLed mid-run, the server is
+ * restarted on the same data, and every ticket that got a 201 must be readable.
+ *
+ * <p>Usage: {@code bench/run TicketLoad [seconds-per-phase]} (default 15).
+ */
+public final class TicketLoad {
+
+    private static final String[] SUBJECTS = {
+            "门口爆管，水流到马路上", "Leak at the meter box, water running", "水压很低，楼上没水",
+            "自来水发黄有异味", "No water since this morning", "消防栓漏水", "Low pressure on the 5th floor"};
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        Path dataDir = Files.createTempDirectory("hotline-bench-tickets");
+        ServerProcess server = new ServerProcess(Path.of("hotline-server/target/hotline-server.jar"), dataDir);
+        Vertx vertx = Vertx.vertx();
+        try {
+            server.start(Map.of());
+            System.out.printf("Ticket creation, %d s per phase, server and PostgreSQL on this machine (%d cores)%n",
+                    seconds, Runtime.getRuntime().availableProcessors());
+            System.out.println("clients  tickets/s     p50 ms   p99 ms   max ms   errors");
+            for (int clients : new int[] {1, 8, 32}) {
+                Result result = run(vertx, server, clients, Duration.ofSeconds(seconds), null);
+                System.out.printf("%7d %10.0f %10.2f %8.2f %8.2f %8d%n", clients, result.perSecond(),
+                        result.millis(50), result.millis(99), result.histogram.getMaxValue() / 1000.0, result.errors);
+            }
+            crashCheck(vertx, server, seconds);
+        } finally {
+            server.stop();
+            vertx.close();
+        }
+    }
+
+    private static void crashCheck(Vertx vertx, ServerProcess server, int seconds) throws Exception {
+        Result result = run(vertx, server, 32, Duration.ofSeconds(Math.max(6, seconds)), Duration.ofSeconds(3));
+        System.out.printf("crash: SIGKILL of server and PostgreSQL after 3 s; %d tickets acknowledged (201), %d requests"
+                + " failed or were cut off%n", result.acknowledged.size(), result.errors);
+        server.start(Map.of());
+        WebClient client = client(vertx, server, 8);
+        String token = login(client);
+        List<Future<Integer>> checks = new ArrayList<>();
+        for (long id : result.acknowledged) {
+            checks.add(client.get("/api/tickets/" + id).bearerTokenAuthentication(token).send()
+                    .map(HttpResponse::statusCode));
+        }
+        long missing = Future.all(checks).map(all -> checks.stream().filter(c -> c.result() != 200).count())
+                .toCompletionStage().toCompletableFuture().get();
+        System.out.printf("after restart: %d of %d acknowledged tickets found, %d missing%n",
+                result.acknowledged.size() - missing, result.acknowledged.size(), missing);
+        if (missing > 0) {
+            System.exit(1);
+        }
+    }
+
+    private record Result(Histogram histogram, long count, long errors, double seconds,
+                          ConcurrentLinkedQueue<Long> acknowledged) {
+        double perSecond() {
+            return count / seconds;
+        }
+
+        double millis(double percentile) {
+            return histogram.getValueAtPercentile(percentile) / 1000.0;
+        }
+    }
+
+    /** Runs {@code clients} closed loops for {@code duration}; with {@code killAfter}, kills the server then. */
+    private static Result run(Vertx vertx, ServerProcess server, int clients, Duration duration, Duration killAfter)
+            throws Exception {
+        WebClient client = client(vertx, server, clients);
+        String token = login(client);
+        Histogram histogram = new Histogram(60_000_000L, 3);
+        AtomicLong count = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        ConcurrentLinkedQueue<Long> acknowledged = new ConcurrentLinkedQueue<>();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        List<io.vertx.core.Promise<Void>> done = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            io.vertx.core.Promise<Void> finished = io.vertx.core.Promise.promise();
+            done.add(finished);
+            int clientNo = i;
+            vertx.runOnContext(v -> loop(client, token, clientNo, end, histogram, count, errors, acknowledged,
+                    finished));
+        }
+        if (killAfter != null) {
+            Thread.sleep(killAfter.toMillis());
+            server.killHard();
+        }
+        Future.all(done.stream().map(io.vertx.core.Promise::future).toList())
+                .toCompletionStage().toCompletableFuture().get();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        client.close();
+        return new Result(histogram, count.get(), errors.get(), seconds, acknowledged);
+    }
+
+    private static void loop(WebClient client, String token, int clientNo, long end, Histogram histogram,
+                             AtomicLong count, AtomicLong errors, ConcurrentLinkedQueue<Long> acknowledged,
+                             io.vertx.core.Promise<Void> finished) {
+        if (System.nanoTime() >= end) {
+            finished.complete();
+            return;
+        }
+        long sent = System.nanoTime();
+        long n = count.get() + errors.get();
+        JsonObject ticket = new JsonObject()
+                .put("type", "repair")
+                .put("channel", "phone")
+                .put("subject", SUBJECTS[(int) (n % SUBJECTS.length)])
+                .put("description", "Load test ticket " + n + " from client " + clientNo + "：来电反映情况，请尽快处理。")
+                .put("location", "人民路" + (n % 300) + "号")
+                .put("district", "D" + (n % 12))
+                .put("callerNumber", "1380000" + String.format("%04d", n % 10_000));
+        client.post("/api/tickets").bearerTokenAuthentication(token).sendJsonObject(ticket).onComplete(reply -> {
+            if (reply.succeeded() && reply.result().statusCode() == 201) {
+                histogram.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
+                count.incrementAndGet();
+                acknowledged.add(reply.result().bodyAsJsonObject().getLong("id"));
+            } else {
+                errors.incrementAndGet();
+            }
+            if (reply.failed()) {
+                // The server is gone (crash phase): stop this client instead of spinning on refused connections.
+                if (System.nanoTime() < end) {
+                    client.request(io.vertx.core.http.HttpMethod.GET, "/health").send().onComplete(h -> {
+                        if (h.failed()) {
+                            finished.tryComplete();
+                        } else {
+                            loop(client, token, clientNo, end, histogram, count, errors, acknowledged, finished);
+                        }
+                    });
+                    return;
+                }
+            }
+            loop(client, token, clientNo, end, histogram, count, errors, acknowledged, finished);
+        });
+    }
+
+    private static WebClient client(Vertx vertx, ServerProcess server, int connections) {
+        return WebClient.wrap(vertx.createHttpClient(
+                new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.port()).setKeepAlive(true),
+                new PoolOptions().setHttp1MaxSize(connections)));
+    }
+
+    private static String login(WebClient client) throws Exception {
+        HttpResponse<Buffer> reply = client.post("/api/session")
+                .sendJsonObject(new JsonObject().put("username", "admin").put("password", ServerProcess.ADMIN_PASSWORD))
+                .toCompletionStage().toCompletableFuture().get();
+        if (reply.statusCode() != 200) {
+            throw new IllegalStateException("login failed: " + reply.statusCode() + " " + reply.bodyAsString());
+        }
+        return reply.bodyAsJsonObject().getString("token");
+    }
+}

@@ -1,0 +1,67 @@
+package hotline.ticket;
+
+import hotline.common.InvalidInputException;
+import hotline.ticket.internal.TicketText;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * What creating a ticket needs. {@code priority} null means derived: {@link Priority#HIGH} when {@code urgent},
+ * else {@link Priority#NORMAL}. {@code customerId}, {@code callerNumber} and {@code category} may be null; the text
+ * fields default to empty, {@code details} to an empty object. Validates itself: a broken rule throws an
+ * {@link InvalidInputException} naming the API field (subject 1..200 characters, description ≤ 10,000,
+ * location ≤ 500, district and category ≤ 100, caller number ≤ 40 of digits, {@code + ( ) -} and spaces).
+ */
+public record TicketDraft(TicketType type, Channel channel, Priority priority, boolean urgent, Long customerId,
+                          String callerNumber, String subject, String description, String location, String district,
+                          String category, JsonObject details) {
+
+    public TicketDraft {
+        if (type == null) {
+            throw new InvalidInputException("type", "is required");
+        }
+        if (channel == null) {
+            throw new InvalidInputException("channel", "is required");
+        }
+        priority = priority != null ? priority : urgent ? Priority.HIGH : Priority.NORMAL;
+        if (customerId != null && customerId <= 0) {
+            throw new InvalidInputException("customerId", "must be a positive id");
+        }
+        callerNumber = TicketText.callerNumber(callerNumber);
+        subject = TicketText.subject(subject);
+        description = TicketText.text("description", description == null ? "" : description,
+                TicketText.DESCRIPTION_MAX);
+        location = TicketText.text("location", location == null ? "" : location, TicketText.LOCATION_MAX);
+        district = TicketText.text("district", district == null ? "" : district, TicketText.DISTRICT_MAX);
+        category = TicketText.category(category);
+        details = details == null ? new JsonObject() : details.copy();
+    }
+
+    /** A minimal draft: the given type, channel and subject, everything else defaulted. */
+    public static TicketDraft of(TicketType type, Channel channel, String subject) {
+        return new TicketDraft(type, channel, null, false, null, null, subject, null, null, null, null, null);
+    }
+
+    /**
+     * The draft of an API body (already checked against the contract's schema; checked again here so the service
+     * can be called with any JSON). {@code channel} defaults to {@code phone}.
+     */
+    public static TicketDraft fromJson(JsonObject json) {
+        try {
+            return new TicketDraft(
+                    TicketText.code(json, "type", TicketType.class, null),
+                    TicketText.code(json, "channel", Channel.class, Channel.PHONE),
+                    TicketText.code(json, "priority", Priority.class, null),
+                    json.getBoolean("urgent", false),
+                    json.getLong("customerId"),
+                    json.getString("callerNumber"),
+                    json.getString("subject"),
+                    json.getString("description"),
+                    json.getString("location"),
+                    json.getString("district"),
+                    json.getString("category"),
+                    json.getJsonObject("details"));
+        } catch (ClassCastException e) {
+            throw new InvalidInputException("body", "a field has the wrong type");
+        }
+    }
+}

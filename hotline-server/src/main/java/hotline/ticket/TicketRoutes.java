@@ -1,0 +1,70 @@
+package hotline.ticket;
+
+import hotline.common.Code;
+import hotline.http.ApiRoutes;
+import hotline.http.Requests;
+import hotline.http.Responses;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+
+/**
+ * The ticket operations of {@code openapi.yaml}: {@code createTicket}, {@code getTicket}, {@code listTickets},
+ * {@code updateTicket}. Any authenticated role may use them. A create repeated with the same
+ * {@code Idempotency-Key} answers 201 with the same ticket (and the same {@code Location}) as the first.
+ */
+public final class TicketRoutes implements ApiRoutes {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final TicketService tickets;
+
+    public TicketRoutes(TicketService tickets) {
+        this.tickets = tickets;
+    }
+
+    @Override
+    public void mount(RouterBuilder builder) {
+        builder.getRoute("createTicket").addHandler(this::create);
+        builder.getRoute("getTicket").addHandler(this::get);
+        builder.getRoute("listTickets").addHandler(this::list);
+        builder.getRoute("updateTicket").addHandler(this::update);
+    }
+
+    private void create(RoutingContext ctx) {
+        // A handler that throws (bad input) fails the request; the API's failure handler renders the error.
+        tickets.create(TicketDraft.fromJson(Requests.body(ctx)), Requests.principal(ctx),
+                        Requests.header(ctx, IDEMPOTENCY_KEY))
+                .onSuccess(ticket -> Responses.created(ctx, "/api/tickets/" + ticket.id(), ticket.toJson()))
+                .onFailure(ctx::fail);
+    }
+
+    private void get(RoutingContext ctx) {
+        tickets.get(Requests.pathId(ctx, "id"))
+                .onSuccess(view -> Responses.ok(ctx, view.toJson()))
+                .onFailure(ctx::fail);
+    }
+
+    private void list(RoutingContext ctx) {
+        TicketFilter filter = new TicketFilter(
+                Requests.query(ctx, "status").flatMap(code -> Code.parse(TicketStatus.class, code))
+                        .orElse(null),
+                Requests.query(ctx, "type").flatMap(code -> Code.parse(TicketType.class, code))
+                        .orElse(null),
+                Requests.query(ctx, "customerId").map(Long::valueOf).orElse(null),
+                Requests.query(ctx, "district").orElse(null),
+                Requests.queryInt(ctx, "page").orElse(0),
+                Requests.queryInt(ctx, "size").orElse(TicketFilter.DEFAULT_SIZE));
+        tickets.list(filter)
+                .onSuccess(page -> Responses.ok(ctx, page.toJson(Ticket::toJson)))
+                .onFailure(ctx::fail);
+    }
+
+    private void update(RoutingContext ctx) {
+        JsonObject body = Requests.body(ctx);
+        tickets.update(Requests.pathId(ctx, "id"), TicketPatch.fromJson(body), Requests.principal(ctx),
+                        Channel.PHONE, body.getInteger("version"))
+                .onSuccess(ticket -> Responses.ok(ctx, ticket.toJson()))
+                .onFailure(ctx::fail);
+    }
+}

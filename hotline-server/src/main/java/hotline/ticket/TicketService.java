@@ -1,0 +1,294 @@
+package hotline.ticket;
+
+import hotline.auth.Principal;
+import hotline.common.ConflictException;
+import hotline.common.InvalidInputException;
+import hotline.common.NotFoundException;
+import hotline.ticket.internal.CallerNumbers;
+import hotline.ticket.internal.TicketDiff;
+import hotline.ticket.internal.TicketRows;
+import hotline.ticket.internal.TicketSql;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * The only way a ticket comes into being or changes. Each write is ONE transaction holding the ticket row, its
+ * event, its outbox row (topic {@value #OUTBOX_TOPIC}) and the work of every {@link TicketListener}; after the
+ * commit a hint goes to the event-bus address {@value #BUS_ADDRESS}: {@code {"id", "number", "action", "status",
+ * "type", "district"}}. Every method returns a Vert.x {@link Future} and never blocks; failures are
+ * {@link InvalidInputException} (422), {@link NotFoundException} (404) or {@link ConflictException} (409).
+ * Thread-safe; listeners are added by the composition root before the server takes traffic.
+ */
+public final class TicketService {
+
+    /** Setting: the zone whose calendar date goes into ticket numbers; default {@value #DEFAULT_TIMEZONE}. */
+    public static final String TIMEZONE = "hotline.timezone";
+    public static final String DEFAULT_TIMEZONE = "Asia/Shanghai";
+    public static final String BUS_ADDRESS = "hotline.tickets";
+    public static final String OUTBOX_TOPIC = "ticket";
+    /**
+     * Counts created tickets by type and channel. Prometheus shows it as {@code hotline_tickets_total{type,channel}}:
+     * its client strips the reserved suffix {@code _created} from a counter's name.
+     */
+    public static final String CREATED_COUNTER = "hotline.tickets.created";
+    public static final String ACTION_CREATED = "created";
+    public static final String ACTION_UPDATED = "updated";
+    /** Longest accepted idempotency key, in characters. */
+    public static final int MAX_KEY_LENGTH = 100;
+
+    private static final DateTimeFormatter NUMBER_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final String CUSTOMER_FOREIGN_KEY = "tickets_customer_id_fkey";
+
+    private final Vertx vertx;
+    private final Pool pool;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final MeterRegistry meters;
+    private final List<TicketListener> listeners = new CopyOnWriteArrayList<>();
+
+    /** @param zone the zone of the date in ticket numbers (setting {@value #TIMEZONE}) */
+    public TicketService(Vertx vertx, Pool pool, Clock clock, ZoneId zone, MeterRegistry meters) {
+        this.vertx = vertx;
+        this.pool = pool;
+        this.clock = clock;
+        this.zone = zone;
+        this.meters = meters;
+    }
+
+    public void addListener(TicketListener listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Creates a ticket (see the class comment for what one transaction holds). With an idempotency key already used,
+     * answers the ticket created under it and writes nothing, also when two requests with one key race.
+     * {@code draft.customerId()} must exist (else 422 on {@code customerId}); without it, a caller number whose
+     * normalised form belongs to exactly one customer links that customer, several or none leave it unlinked.
+     */
+    public Future<Ticket> create(TicketDraft draft, Principal actor, Optional<String> idempotencyKey) {
+        String key;
+        try {
+            key = idempotencyKey.map(TicketService::checkKey).orElse(null);
+        } catch (InvalidInputException e) {
+            return Future.failedFuture(e);
+        }
+        Instant now = clock.instant();
+        Tuple params = Tuple.tuple()
+                .addString(key)
+                .addString(NUMBER_DATE.format(now.atZone(zone)))
+                .addString(draft.type().code())
+                .addString(draft.channel().code())
+                .addString(TicketStatus.initial(draft.type()).code())
+                .addString(draft.priority().code())
+                .addBoolean(draft.urgent())
+                .addLong(draft.customerId())
+                .addString(draft.callerNumber())
+                .addString(draft.customerId() == null ? CallerNumbers.normalise(draft.callerNumber()) : null)
+                .addString(draft.subject())
+                .addString(draft.description())
+                .addString(draft.location())
+                .addString(draft.district())
+                .addString(draft.category())
+                .addValue(draft.details())
+                .addLong(actor.isSystem() ? null : actor.id())
+                .addValue(TicketRows.timestamp(now))
+                .addString(actor.username());
+        Future<RowSet<Row>> inserted = listeners.isEmpty()
+                // A single statement is its own transaction: one round trip instead of BEGIN, statement, COMMIT.
+                ? pool.preparedQuery(TicketSql.CREATE).execute(params)
+                : pool.withTransaction(tx -> tx.preparedQuery(TicketSql.CREATE).execute(params).compose(rows ->
+                        rows.size() == 0 ? Future.succeededFuture(rows)
+                                : runListeners(listener -> listener.onCreated(tx, TicketRows.ticket(
+                                        rows.iterator().next()))).map(rows)));
+        return inserted
+                .recover(failure -> Future.failedFuture(translate(failure)))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        return byKey(key);
+                    }
+                    Ticket ticket = TicketRows.ticket(rows.iterator().next());
+                    Counter.builder(CREATED_COUNTER).description("Tickets created")
+                            .tag("type", ticket.type().code()).tag("channel", ticket.channel().code())
+                            .register(meters).increment();
+                    announce(ticket, ACTION_CREATED);
+                    return Future.succeededFuture(ticket);
+                });
+    }
+
+    /** The ticket and its events, oldest first; 404 when there is no such ticket. */
+    public Future<TicketView> get(long id) {
+        Future<Ticket> ticket = pool.preparedQuery(TicketSql.BY_ID).execute(Tuple.of(id))
+                .map(rows -> single(rows, id));
+        Future<List<TicketEvent>> events = pool.preparedQuery(TicketSql.EVENTS).execute(Tuple.of(id))
+                .map(rows -> rows.stream().map(TicketRows::event).toList());
+        return Future.all(ticket, events).map(both -> new TicketView(ticket.result(), events.result()));
+    }
+
+    /** A page of the tickets matching {@code filter}, newest first, with the number of all matches. */
+    public Future<Page<Ticket>> list(TicketFilter filter) {
+        List<Object> criteria = Arrays.asList(
+                filter.status() == null ? null : filter.status().code(),
+                filter.type() == null ? null : filter.type().code(),
+                filter.customerId(),
+                filter.district());
+        Tuple paged = Tuple.from(criteria).addInteger(filter.size()).addLong((long) filter.page() * filter.size());
+        Future<List<Ticket>> items = pool.preparedQuery(TicketSql.LIST).execute(paged)
+                .map(rows -> rows.stream().map(TicketRows::ticket).toList());
+        Future<Long> total = pool.preparedQuery(TicketSql.COUNT).execute(Tuple.from(criteria))
+                .map(rows -> rows.iterator().next().getLong(0));
+        return Future.all(items, total)
+                .map(both -> new Page<>(items.result(), total.result(), filter.page(), filter.size()));
+    }
+
+    /**
+     * Applies a plain edit (event {@value #ACTION_UPDATED} with the changed fields only). A patch that changes
+     * nothing writes nothing and answers the current ticket. {@code expectedVersion} null skips the version check.
+     */
+    public Future<Ticket> update(long id, TicketPatch patch, Principal actor, Channel channel,
+                                 Integer expectedVersion) {
+        return change(id, actor, channel, expectedVersion,
+                current -> new TicketChange(ACTION_UPDATED, patch.applyTo(current), new JsonObject()));
+    }
+
+    /**
+     * THE seam for workflows: locks the ticket row, checks {@code expectedVersion} (stale → 409 with the current
+     * {@code version} in the error body; null skips the check), lets {@code mutation} decide from the current state,
+     * then writes the row (version + 1, {@code updatedAt}; {@code closedAt} set when the status becomes final and
+     * cleared when it leaves a final one), an event with the diff of the changed fields and the mutation's data,
+     * an outbox row, and runs every listener's {@code onChanged} — all in one transaction. The mutation may change
+     * any field but id, number, channel, version and the timestamps (those are ignored). A change whose fields and
+     * data are both empty writes nothing and answers the current ticket.
+     */
+    public Future<Ticket> change(long id, Principal actor, Channel channel, Integer expectedVersion,
+                                 TicketMutation mutation) {
+        Instant now = clock.instant();
+        return pool.withTransaction(tx -> tx.preparedQuery(TicketSql.LOCK).execute(Tuple.of(id))
+                .compose(rows -> {
+                    Ticket current = single(rows, id);
+                    if (expectedVersion != null && expectedVersion != current.version()) {
+                        throw new ConflictException("the ticket was changed by someone else (now version "
+                                + current.version() + "); reload it and try again",
+                                Map.of("version", current.version()));
+                    }
+                    TicketChange change = mutation.apply(current);
+                    JsonObject changes = TicketDiff.between(current, change.updated());
+                    if (changes.isEmpty() && change.eventData().isEmpty()) {
+                        return Future.succeededFuture(new Written(current, null));
+                    }
+                    return write(tx, current, change, changes, actor, channel, now);
+                }))
+                .onSuccess(written -> {
+                    if (written.event != null) {
+                        announce(written.ticket, written.event.action());
+                    }
+                })
+                .map(written -> written.ticket)
+                .recover(failure -> Future.failedFuture(translate(failure)));
+    }
+
+    private Future<Written> write(SqlConnection tx, Ticket before, TicketChange change, JsonObject changes,
+                                  Principal actor, Channel channel, Instant now) {
+        Ticket wanted = change.updated();
+        Instant closedAt = !wanted.status().isFinal() ? null : before.status().isFinal() ? before.closedAt() : now;
+        Tuple params = Tuple.tuple()
+                .addLong(before.id())
+                .addString(wanted.type().code())
+                .addString(wanted.status().code())
+                .addString(wanted.priority().code())
+                .addBoolean(wanted.urgent())
+                .addLong(wanted.customerId())
+                .addString(wanted.callerNumber())
+                .addString(wanted.subject())
+                .addString(wanted.description())
+                .addString(wanted.location())
+                .addString(wanted.district())
+                .addString(wanted.category())
+                .addValue(wanted.details())
+                .addValue(TicketRows.timestamp(now))
+                .addValue(TicketRows.timestamp(closedAt))
+                .addString(actor.username())
+                .addString(channel.code())
+                .addString(change.action())
+                .addValue(changes)
+                .addValue(change.eventData());
+        return tx.preparedQuery(TicketSql.CHANGE).execute(params).compose(rows -> {
+            Row row = rows.iterator().next();
+            Ticket after = TicketRows.ticket(row);
+            TicketEvent event = new TicketEvent(row.getLong("event_id"), after.id(), now, actor.username(), channel,
+                    change.action(), changes, change.eventData());
+            return runListeners(listener -> listener.onChanged(tx, before, after, event))
+                    .map(new Written(after, event));
+        });
+    }
+
+    private Future<Ticket> byKey(String key) {
+        return pool.preparedQuery(TicketSql.BY_KEY).execute(Tuple.of(key)).compose(rows -> rows.size() == 1
+                ? Future.succeededFuture(TicketRows.ticket(rows.iterator().next()))
+                // Only reachable if the key's ticket vanished between the two statements, which nothing does.
+                : Future.failedFuture(new IllegalStateException("idempotency key held by no ticket")));
+    }
+
+    private Future<Void> runListeners(Function<TicketListener, Future<Void>> call) {
+        Future<Void> chain = Future.succeededFuture();
+        for (TicketListener listener : listeners) {
+            chain = chain.compose(done -> call.apply(listener));
+        }
+        return chain;
+    }
+
+    private void announce(Ticket ticket, String action) {
+        vertx.eventBus().publish(BUS_ADDRESS, new JsonObject()
+                .put("id", ticket.id())
+                .put("number", ticket.number())
+                .put("action", action)
+                .put("status", ticket.status().code())
+                .put("type", ticket.type().code())
+                .put("district", ticket.district()));
+    }
+
+    private static Ticket single(RowSet<Row> rows, long id) {
+        if (rows.size() == 0) {
+            throw new NotFoundException("no ticket with id " + id);
+        }
+        return TicketRows.ticket(rows.iterator().next());
+    }
+
+    private static String checkKey(String key) {
+        if (key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw new InvalidInputException("Idempotency-Key",
+                    "must be 1 to " + MAX_KEY_LENGTH + " printable ASCII characters without spaces");
+        }
+        return key;
+    }
+
+    private static Throwable translate(Throwable failure) {
+        if (failure instanceof PgException e && "23503".equals(e.getSqlState())
+                && CUSTOMER_FOREIGN_KEY.equals(e.getConstraint())) {
+            return new InvalidInputException("customerId", "no customer has this id");
+        }
+        return failure;
+    }
+
+    private record Written(Ticket ticket, TicketEvent event) {
+    }
+}

@@ -1,0 +1,439 @@
+package hotline.ticket;
+
+import hotline.auth.Principal;
+import hotline.common.ConflictException;
+import hotline.common.InvalidInputException;
+import hotline.common.NotFoundException;
+import hotline.store.DbEndpoint;
+import hotline.testing.TestDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Tuple;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TicketServiceTest {
+
+    /** 17:00 UTC is already the next day in Shanghai. */
+    private static final Instant NOW = Instant.parse("2026-11-23T17:00:00Z");
+    private static final Principal AGENT = Principal.system("agent-test");
+
+    private DbEndpoint database;
+    private Vertx vertx;
+    private Pool pool;
+    private SimpleMeterRegistry meters;
+    private TicketService tickets;
+
+    @BeforeEach
+    void start() {
+        database = TestDatabase.fresh();
+        vertx = Vertx.vertx();
+        pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(database.connectOptions())
+                .using(vertx).build();
+        meters = new SimpleMeterRegistry();
+        tickets = new TicketService(vertx, pool, Clock.fixed(NOW, ZoneOffset.UTC), ZoneId.of("Asia/Shanghai"),
+                meters);
+    }
+
+    @AfterEach
+    void stop() {
+        await(vertx.close());
+    }
+
+    @Test
+    @DisplayName("numbers are HL-<date in Shanghai>-<6 digits>, one per ticket, in order")
+    void numbersFollowTheFormat() {
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            numbers.add(create(TicketDraft.of(TicketType.INQUIRY, Channel.PHONE, "q" + i)).number());
+        }
+
+        assertThat(numbers).allMatch(number -> number.matches("HL-20261124-\\d{6}"));
+        assertThat(numbers).containsExactly("HL-20261124-000001", "HL-20261124-000002", "HL-20261124-000003",
+                "HL-20261124-000004", "HL-20261124-000005");
+    }
+
+    @Test
+    @DisplayName("a rolled-back create burns its number: the next ticket never reuses it")
+    void numberNeverReusedAfterRollback() {
+        Ticket first = create(TicketDraft.of(TicketType.REPAIR, Channel.PHONE, "leak"));
+        tickets.addListener(new TicketListener() {
+            private boolean failed;
+
+            @Override
+            public Future<Void> onCreated(io.vertx.sqlclient.SqlConnection tx, Ticket created) {
+                if (!failed) {
+                    failed = true;
+                    return Future.failedFuture(new IllegalStateException("listener refuses"));
+                }
+                return Future.succeededFuture();
+            }
+        });
+
+        assertThatThrownBy(() -> create(TicketDraft.of(TicketType.REPAIR, Channel.PHONE, "burst")))
+                .hasMessageContaining("listener refuses");
+        Ticket third = create(TicketDraft.of(TicketType.REPAIR, Channel.PHONE, "pressure"));
+
+        assertThat(first.number()).endsWith("-000001");
+        assertThat(third.number()).endsWith("-000003");
+        assertThat(count("SELECT count(*) FROM tickets")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM ticket_events")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM outbox")).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a new ticket starts in its type's initial status with a created event, an outbox row and a count")
+    void createWritesTicketEventOutboxAndMetric() {
+        Ticket ticket = create(new TicketDraft(TicketType.COMPLAINT, Channel.WEB, null, true, null, null,
+                "rude crew", "desc", "loc", "Huangpu", "staff", new JsonObject().put("vent", new JsonObject())));
+
+        assertThat(ticket.status()).isEqualTo(TicketStatus.VENT);
+        assertThat(ticket.priority()).isEqualTo(Priority.HIGH);
+        assertThat(ticket.version()).isEqualTo(1);
+        assertThat(ticket.createdAt()).isEqualTo(NOW);
+        TicketView view = await(tickets.get(ticket.id()));
+        assertThat(view.ticket()).isEqualTo(ticket);
+        assertThat(view.events()).singleElement().satisfies(event -> {
+            assertThat(event.action()).isEqualTo("created");
+            assertThat(event.actor()).isEqualTo("agent-test");
+            assertThat(event.channel()).isEqualTo(Channel.WEB);
+        });
+        assertThat(count("SELECT count(*) FROM outbox WHERE topic = 'ticket' AND aggregate_id = " + ticket.id()))
+                .isEqualTo(1);
+        assertThat(meters.get(TicketService.CREATED_COUNTER).tag("type", "complaint").tag("channel", "web")
+                .counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    @DisplayName("after each commit a hint with id, number, action, status, type and district goes to hotline.tickets")
+    void busHintAfterCommit() {
+        List<JsonObject> hints = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CompletableFuture<Void> both = new java.util.concurrent.CompletableFuture<>();
+        await(vertx.eventBus().<JsonObject>consumer(TicketService.BUS_ADDRESS, message -> {
+            hints.add(message.body());
+            if (hints.size() == 2) {
+                both.complete(null);
+            }
+        }).completion());
+
+        Ticket ticket = create(new TicketDraft(TicketType.REPAIR, Channel.PHONE, null, false, null, null, "leak", null,
+                null, "Xuhui", null, null));
+        await(tickets.change(ticket.id(), AGENT, Channel.PHONE, null,
+                current -> new TicketChange("dispatch", current.withStatus(TicketStatus.DISPATCHED), null)));
+
+        both.orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
+        assertThat(hints.getFirst()).isEqualTo(new JsonObject().put("id", ticket.id()).put("number", ticket.number())
+                .put("action", "created").put("status", "reported").put("type", "repair").put("district", "Xuhui"));
+        assertThat(hints.get(1).getString("action")).isEqualTo("dispatch");
+        assertThat(hints.get(1).getString("status")).isEqualTo("dispatched");
+    }
+
+    @Test
+    @DisplayName("a retry with the same idempotency key answers the first ticket and creates nothing")
+    void idempotentRetry() {
+        TicketDraft draft = TicketDraft.of(TicketType.REPAIR, Channel.PHONE, "leak");
+        Ticket first = await(tickets.create(draft, AGENT, Optional.of("key-1")));
+        Ticket again = await(tickets.create(draft, AGENT, Optional.of("key-1")));
+        Ticket other = await(tickets.create(draft, AGENT, Optional.of("key-2")));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(other.id()).isNotEqualTo(first.id());
+        assertThat(count("SELECT count(*) FROM tickets")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM outbox")).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("two identical requests racing with one idempotency key make one ticket, both answered with it")
+    void idempotentRace() {
+        race("plain");
+    }
+
+    @Test
+    @DisplayName("the idempotency race also makes one ticket when listeners join the transaction")
+    void idempotentRaceWithListener() {
+        tickets.addListener(new TicketListener() {
+        });
+        race("listened");
+    }
+
+    private void race(String prefix) {
+        TicketDraft draft = TicketDraft.of(TicketType.REPAIR, Channel.PHONE, "leak");
+        for (int round = 0; round < 10; round++) {
+            String key = prefix + "-" + round;
+            Future<Ticket> a = tickets.create(draft, AGENT, Optional.of(key));
+            Future<Ticket> b = tickets.create(draft, AGENT, Optional.of(key));
+
+            assertThat(await(a).id()).isEqualTo(await(b).id());
+        }
+        assertThat(count("SELECT count(*) FROM tickets")).isEqualTo(10);
+    }
+
+    @Test
+    @DisplayName("an idempotency key over 100 characters or with a space is refused, naming the header")
+    void badIdempotencyKey() {
+        TicketDraft draft = TicketDraft.of(TicketType.REPAIR, Channel.PHONE, "leak");
+
+        assertThatThrownBy(() -> await(tickets.create(draft, AGENT, Optional.of("k".repeat(101)))))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("Idempotency-Key"));
+        assertThatThrownBy(() -> await(tickets.create(draft, AGENT, Optional.of("a b"))))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    @DisplayName("a caller number matching exactly one customer's phone links that customer, in any spelling")
+    void linksTheOneMatchingCustomer() {
+        long customer = customer("A-1", "13800138000");
+
+        Ticket ticket = create(callerDraft("+86 138-0013-8000"));
+
+        assertThat(ticket.customerId()).isEqualTo(customer);
+        assertThat(ticket.callerNumber()).isEqualTo("+86 138-0013-8000");
+        assertThat(create(callerDraft("0086 13800138000")).customerId()).isEqualTo(customer);
+    }
+
+    @Test
+    @DisplayName("a caller number shared by several customers, or by none, leaves the ticket unlinked")
+    void severalOrNoMatchesStayUnlinked() {
+        customer("A-1", "02155550000");
+        customer("A-2", "02155550000");
+
+        assertThat(create(callerDraft("021-5555-0000")).customerId()).isNull();
+        assertThat(create(callerDraft("13900000000")).customerId()).isNull();
+    }
+
+    @Test
+    @DisplayName("an explicit customer id wins over the caller number; an unknown one is a 422 on customerId")
+    void explicitCustomer() {
+        customer("A-1", "13800138000");
+        long chosen = customer("A-2", "13900139000");
+
+        Ticket ticket = create(callerDraft("13800138000", chosen));
+
+        assertThat(ticket.customerId()).isEqualTo(chosen);
+        assertThatThrownBy(() -> create(callerDraft("13800138000", 999_999L)))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("customerId"));
+        assertThat(count("SELECT count(*) FROM tickets")).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("an update appends an event with only the changed fields and an outbox row; old events stay as they were")
+    void updateAppendsEvent() {
+        Ticket ticket = create(TicketDraft.of(TicketType.INQUIRY, Channel.PHONE, "bill"));
+        TicketEvent created = await(tickets.get(ticket.id())).events().getFirst();
+
+        Ticket updated = await(tickets.update(ticket.id(), new TicketPatch("bill too high", null, null, "Xuhui",
+                null, null, null, null, null), AGENT, Channel.PHONE, 1));
+
+        assertThat(updated.version()).isEqualTo(2);
+        assertThat(updated.subject()).isEqualTo("bill too high");
+        TicketView view = await(tickets.get(ticket.id()));
+        assertThat(view.events()).hasSize(2);
+        assertThat(view.events().getFirst()).isEqualTo(created);
+        assertThat(view.events().get(1).action()).isEqualTo("updated");
+        assertThat(view.events().get(1).changes()).isEqualTo(new JsonObject()
+                .put("subject", new JsonObject().put("from", "bill").put("to", "bill too high"))
+                .put("district", new JsonObject().put("from", "").put("to", "Xuhui")));
+        assertThat(count("SELECT count(*) FROM outbox WHERE aggregate_id = " + ticket.id())).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a patch that changes nothing writes nothing")
+    void emptyPatchWritesNothing() {
+        Ticket ticket = create(TicketDraft.of(TicketType.INQUIRY, Channel.PHONE, "bill"));
+
+        Ticket same = await(tickets.update(ticket.id(), new TicketPatch("bill", null, null, null, null, null, null,
+                null, null), AGENT, Channel.PHONE, null));
+
+        assertThat(same).isEqualTo(ticket);
+        assertThat(count("SELECT count(*) FROM ticket_events")).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("two concurrent changes expecting the same version: one wins, the other gets a conflict")
+    void concurrentChangesConflict() {
+        Ticket ticket = create(TicketDraft.of(TicketType.REPAIR, Channel.PHONE, "leak"));
+        TicketMutation dispatch = current -> new TicketChange("dispatch",
+                current.withStatus(TicketStatus.DISPATCHED), new JsonObject().put("crew", "A"));
+
+        Future<Ticket> a = tickets.change(ticket.id(), AGENT, Channel.PHONE, 1, dispatch);
+        Future<Ticket> b = tickets.change(ticket.id(), AGENT, Channel.PHONE, 1, dispatch);
+        await(Future.join(a, b).otherwiseEmpty());
+
+        assertThat(List.of(a.succeeded(), b.succeeded())).containsExactlyInAnyOrder(true, false);
+        Throwable failure = a.failed() ? a.cause() : b.cause();
+        assertThat(failure).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.details()).containsEntry("version", 2));
+        assertThat(await(tickets.get(ticket.id())).ticket().version()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a failing listener rolls the change back: row, event and outbox stay as before")
+    void listenerFailureRollsBack() {
+        Ticket ticket = create(TicketDraft.of(TicketType.REPAIR, Channel.PHONE, "leak"));
+        tickets.addListener(new TicketListener() {
+            @Override
+            public Future<Void> onChanged(io.vertx.sqlclient.SqlConnection tx, Ticket before, Ticket after,
+                                          TicketEvent event) {
+                return tx.query("INSERT INTO outbox (topic, aggregate_id, created_at) VALUES ('x', 1, now())")
+                        .execute().compose(done -> Future.failedFuture(new IllegalStateException("SLA refuses")));
+            }
+        });
+
+        assertThatThrownBy(() -> await(tickets.change(ticket.id(), AGENT, Channel.PHONE, null,
+                current -> new TicketChange("close", current.withStatus(TicketStatus.CLOSED), null))))
+                .hasMessageContaining("SLA refuses");
+
+        assertThat(await(tickets.get(ticket.id())).ticket()).isEqualTo(ticket);
+        assertThat(count("SELECT count(*) FROM ticket_events")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM outbox")).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a change to a final status sets closedAt; the event records the diff and the action's data")
+    void closingSetsClosedAt() {
+        Ticket ticket = create(TicketDraft.of(TicketType.INQUIRY, Channel.PHONE, "bill"));
+        List<TicketEvent> seen = new ArrayList<>();
+        tickets.addListener(new TicketListener() {
+            @Override
+            public Future<Void> onChanged(io.vertx.sqlclient.SqlConnection tx, Ticket before, Ticket after,
+                                          TicketEvent event) {
+                seen.add(event);
+                return Future.succeededFuture();
+            }
+        });
+
+        Ticket closed = await(tickets.change(ticket.id(), AGENT, Channel.WEB, 1, current -> new TicketChange(
+                "close", current.withStatus(TicketStatus.CLOSED).withDetail("answer", new JsonObject().put("a", 1)),
+                new JsonObject().put("note", "answered"))));
+
+        assertThat(closed.closedAt()).isEqualTo(NOW);
+        assertThat(seen).singleElement().satisfies(event -> {
+            assertThat(event.changes().fieldNames()).containsExactlyInAnyOrder("status", "details.answer");
+            assertThat(event.data()).isEqualTo(new JsonObject().put("note", "answered"));
+        });
+        assertThat(await(tickets.get(ticket.id())).events().get(1)).isEqualTo(seen.getFirst());
+    }
+
+    @Test
+    @DisplayName("a domain exception thrown by the mutation writes nothing; an unknown id is not found")
+    void mutationFailureAndUnknownId() {
+        Ticket ticket = create(TicketDraft.of(TicketType.INQUIRY, Channel.PHONE, "bill"));
+
+        assertThatThrownBy(() -> await(tickets.change(ticket.id(), AGENT, Channel.PHONE, null, current -> {
+            throw new ConflictException("not allowed now");
+        }))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> await(tickets.get(424242))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> await(tickets.update(424242, new TicketPatch("x", null, null, null, null, null,
+                null, null, null), AGENT, Channel.PHONE, null))).isInstanceOf(NotFoundException.class);
+        assertThat(await(tickets.get(ticket.id())).ticket()).isEqualTo(ticket);
+    }
+
+    @Test
+    @DisplayName("lists filter by status, type, customer and district, newest first, page by page with the total")
+    void listFiltersAndPages() {
+        long customer = customer("A-1", "13800138000");
+        for (int i = 0; i < 7; i++) {
+            create(new TicketDraft(i % 2 == 0 ? TicketType.REPAIR : TicketType.INQUIRY, Channel.PHONE, null, false,
+                    i < 3 ? customer : null, null, "t" + i, null, null, i < 5 ? "Xuhui" : "Pudong", null, null));
+        }
+
+        Page<Ticket> repairs = await(tickets.list(new TicketFilter(null, TicketType.REPAIR, null, null, 0, 20)));
+        Page<Ticket> reported = await(tickets.list(new TicketFilter(TicketStatus.REPORTED, null, null, "Xuhui",
+                0, 20)));
+        Page<Ticket> mine = await(tickets.list(new TicketFilter(null, null, customer, null, 0, 20)));
+        Page<Ticket> second = await(tickets.list(new TicketFilter(null, null, null, null, 1, 3)));
+        Page<Ticket> beyond = await(tickets.list(new TicketFilter(null, null, null, null, 5, 3)));
+
+        assertThat(repairs.items()).extracting(Ticket::subject).containsExactly("t6", "t4", "t2", "t0");
+        assertThat(reported.items()).extracting(Ticket::subject).containsExactly("t4", "t2", "t0");
+        assertThat(mine.total()).isEqualTo(3);
+        assertThat(second.items()).extracting(Ticket::subject).containsExactly("t3", "t2", "t1");
+        assertThat(second.total()).isEqualTo(7);
+        assertThat(beyond.items()).isEmpty();
+        assertThat(beyond.total()).isEqualTo(7);
+    }
+
+    @Test
+    @DisplayName("HTML, SQL, emoji and Chinese text are stored and read back byte for byte")
+    void textRoundTrips() {
+        String text = "<script>alert('x')</script>'; DROP TABLE tickets; -- 水管爆裂 💧 \u200b \\ \"q\"";
+        Ticket ticket = create(new TicketDraft(TicketType.REPAIR, Channel.PHONE, null, false, null, null, text, text,
+                text, "浦东新区", "漏水", new JsonObject().put("note", text)));
+
+        Ticket read = await(tickets.get(ticket.id())).ticket();
+
+        assertThat(read.subject()).isEqualTo(text);
+        assertThat(read.description()).isEqualTo(text);
+        assertThat(read.district()).isEqualTo("浦东新区");
+        assertThat(read.details().getString("note")).isEqualTo(text);
+    }
+
+    @Test
+    @DisplayName("many tickets get distinct numbers")
+    void numbersAreUnique() {
+        List<Future<Ticket>> all = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            all.add(tickets.create(TicketDraft.of(TicketType.HELP, Channel.IVR, "help"), AGENT, Optional.empty()));
+        }
+        await(Future.all(all));
+
+        assertThat(new HashSet<>(all.stream().map(f -> f.result().number()).toList())).hasSize(50);
+    }
+
+    private Ticket create(TicketDraft draft) {
+        return await(tickets.create(draft, AGENT, Optional.empty()));
+    }
+
+    private static TicketDraft callerDraft(String number) {
+        return callerDraft(number, null);
+    }
+
+    private static TicketDraft callerDraft(String number, Long customerId) {
+        return new TicketDraft(TicketType.REPAIR, Channel.PHONE, null, false, customerId, number, "leak", null, null,
+                null, null, null);
+    }
+
+    private long customer(String account, String phone) {
+        long id = await(pool.preparedQuery("""
+                INSERT INTO customers (account_number, name, water_use, kind, tier, created_at, updated_at)
+                VALUES ($1, 'name', 'residential', 'individual', 'ordinary', now(), now()) RETURNING id""")
+                .execute(Tuple.of(account))).iterator().next().getLong(0);
+        await(pool.preparedQuery("INSERT INTO customer_phones (customer_id, phone, position) VALUES ($1, $2, 0)")
+                .execute(Tuple.of(id, phone)));
+        return id;
+    }
+
+    private long count(String sql) {
+        return await(pool.query(sql).execute()).iterator().next().getLong(0);
+    }
+
+    static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+}
