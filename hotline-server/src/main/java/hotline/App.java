@@ -3,6 +3,7 @@ package hotline;
 import hotline.auth.AuthModule;
 import hotline.config.Config;
 import hotline.health.Health;
+import hotline.search.SearchModule;
 import hotline.http.ApiRoutes;
 import hotline.http.ApiVerticle;
 import hotline.store.Database;
@@ -50,6 +51,7 @@ public final class App implements AutoCloseable {
     private final Health health;
     private AuthModule auth;
     private TicketService tickets;
+    private SearchModule search;
     private int httpPort;
 
     private App(Config config, Database database, Vertx vertx, Clock clock) {
@@ -114,6 +116,9 @@ public final class App implements AutoCloseable {
         tickets = new TicketService(vertx, pool, clock,
                 ZoneId.of(config.string(TicketService.TIMEZONE, TicketService.DEFAULT_TIMEZONE)), meters);
         apis.add(new TicketRoutes(tickets));
+        search = new SearchModule(vertx, pool, config, tickets);
+        await(search.start(health));
+        apis.add(search.routes());
 
         int instances = config.integer(HTTP_INSTANCES, Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 64);
         List<ApiVerticle> deployed = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -161,7 +166,12 @@ public final class App implements AutoCloseable {
         return meters;
     }
 
-    /** Stops Vert.x (in-flight requests finish) and then the embedded database. */
+    /** Full-text search over the tickets (the index is fed from the outbox). */
+    public SearchModule search() {
+        return search;
+    }
+
+    /** Stops Vert.x (in-flight requests finish), then the search index, then the embedded database. */
     @Override
     public void close() {
         try {
@@ -169,7 +179,13 @@ public final class App implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Vert.x did not stop cleanly: {}", e.getMessage());
         } finally {
-            database.close();
+            try {
+                if (search != null) {
+                    search.close();
+                }
+            } finally {
+                database.close();
+            }
         }
     }
 

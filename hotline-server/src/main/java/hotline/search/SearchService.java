@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
  * never holds an event loop, nor the shared worker pool) and answers a Vert.x {@link Future}. Domain failures
  * ({@code InvalidInputException}) arrive as failed futures.
  */
-public final class SearchService implements AutoCloseable {
+public final class SearchService {
 
     /** Similar cases returned when the caller does not say. */
     public static final int SIMILAR_DEFAULT = 10;
@@ -53,11 +53,5 @@ public final class SearchService implements AutoCloseable {
     /** Runs blocking index work (a rebuild step, a commit) on the search workers. */
     public <T> Future<T> run(Callable<T> work) {
         return workers.executeBlocking(work, false);
-    }
-
-    /** Releases the worker pool; the index itself is closed by its owner. */
-    @Override
-    public void close() {
-        workers.close();
     }
 }
