@@ -126,13 +126,14 @@ public final class Vocabulary {
                 all.addAll(terms.get(concept));
                 todo.addAll(narrower.getOrDefault(concept, List.of()));
             }
+            Set<String> needed = withoutRedundant(all, analyzer);
             for (String term : terms.get(id)) {
                 String key = Analysis.key(analyzer, term);
                 if (term.codePoints().allMatch(Analysis::isCjk)) {
                     cjkTerms.add(term);
                 }
                 if (!key.isEmpty()) {
-                    expansions.computeIfAbsent(key, k -> new LinkedHashSet<>()).addAll(all);
+                    expansions.computeIfAbsent(key, k -> new LinkedHashSet<>()).addAll(needed);
                     longest = Math.max(longest, key.split(" ").length);
                 }
             }
@@ -141,7 +142,30 @@ public final class Vocabulary {
         return new Vocabulary(Map.copyOf(expansions), Set.copyOf(cjkTerms), terms.size(), longest);
     }
 
-    /** The terms a query term stands for (itself included), or an empty set; {@code key} in analysed form. */
+    /**
+     * The terms that can add matches beside a shorter one: 水管漏水 and "leaking pipe" go when 漏水 and "leak" are
+     * there, since every text with the longer term has the shorter one. Fewer, shorter clauses make expanded queries
+     * several times faster at the same recall.
+     */
+    private static Set<String> withoutRedundant(Set<String> terms, Analyzer analyzer) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        terms.forEach(term -> keys.put(term, " " + Analysis.key(analyzer, term) + " "));
+        Set<String> needed = new LinkedHashSet<>();
+        for (String term : terms) {
+            String key = keys.get(term);
+            boolean covered = keys.values().stream()
+                    .anyMatch(other -> !other.equals(key) && !other.isBlank() && key.contains(other));
+            if (!covered) {
+                needed.add(term);
+            }
+        }
+        return needed;
+    }
+
+    /**
+     * The terms a query term stands for (itself included unless a shorter synonym covers it), or an empty set;
+     * {@code key} in analysed form.
+     */
     public Set<String> expand(String key) {
         return expansions.getOrDefault(key, Set.of());
     }
