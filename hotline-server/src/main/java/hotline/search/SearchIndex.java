@@ -107,14 +107,7 @@ public final class SearchIndex implements AutoCloseable {
     /** Adds or replaces the documents (by ticket id) and records that the outbox up to {@code outboxId} is in. */
     public void apply(Collection<SearchDocument> tickets, long outboxId) {
         synchronized (writes) {
-            IndexGeneration live = current.get();
-            try {
-                for (SearchDocument ticket : tickets) {
-                    live.writer().updateDocument(Fields.idTerm(ticket.id()), Fields.toDocument(ticket));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write to the search index", e);
-            }
+            write(current.get(), tickets);
             appliedOutboxId = Math.max(appliedOutboxId, outboxId);
         }
     }
@@ -240,6 +233,17 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** Adds or replaces (by ticket id) each document. */
+    private static void write(IndexGeneration generation, Collection<SearchDocument> tickets) {
+        try {
+            for (SearchDocument ticket : tickets) {
+                generation.writer().updateDocument(Fields.idTerm(ticket.id()), Fields.toDocument(ticket));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the search index " + generation.path(), e);
+        }
+    }
+
     private void refreshQuietly() {
         try {
             current.get().searchers().maybeRefresh();
@@ -283,13 +287,7 @@ public final class SearchIndex implements AutoCloseable {
         }
 
         public void add(Collection<SearchDocument> tickets) {
-            try {
-                for (SearchDocument ticket : tickets) {
-                    generation.writer().updateDocument(Fields.idTerm(ticket.id()), Fields.toDocument(ticket));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the rebuilt search index", e);
-            }
+            write(generation, tickets);
         }
 
         /**

@@ -4,6 +4,7 @@ import hotline.search.SearchDocument;
 import hotline.search.SearchIndex;
 import hotline.search.SearchRequest;
 import hotline.search.Vocabulary;
+import hotline.search.internal.IndexGeneration;
 import hotline.store.EmbeddedPostgres;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
@@ -317,12 +318,6 @@ public final class SearchBench {
     }
 
     private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var files = Files.walk(dir)) {
-                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        IndexGeneration.deleteTree(dir);
     }
 }
