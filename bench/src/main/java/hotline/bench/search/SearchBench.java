@@ -184,6 +184,18 @@ public final class SearchBench {
         }
         int k = QuerySet.CONCEPTS.size();
         line("| **mean** | | **%.3f** | **%.3f** | | |", sums[0] / k, sums[1] / k);
+        line("%nLiteral Chinese words (answers: the cases whose text contains the word), vocabulary off:%n");
+        line("| query | answers | recall | precision |%n|---|---|---|---|");
+        double sum = 0;
+        try (SearchIndex index = SearchIndex.open(dir, analyzer, Vocabulary.empty())) {
+            for (int q = 0; q < QuerySet.LITERAL.size(); q++) {
+                double[] s = score(index, QuerySet.LITERAL.get(q), answers.literal().get(q));
+                sum += s[0];
+                line("| %s | %,d | %.3f | %.3f |", QuerySet.LITERAL.get(q), answers.literal().get(q).cardinality(),
+                        s[0], s[1]);
+            }
+        }
+        line("| **mean** | | **%.3f** | |", sum / QuerySet.LITERAL.size());
     }
 
     /** Recall and precision of a query against its known answers. */

@@ -177,7 +177,10 @@ public final class QueryFactory {
         for (int[] term : terms) {
             addSubstring(run.substring(at, term[0]), parts, !terms.isEmpty());
             String word = run.substring(term[0], term[1]);
-            parts.add(withSynonyms(word, Analysis.key(analyzer, word)));
+            Query concept = withSynonyms(word, Analysis.key(analyzer, word));
+            if (concept != null) {
+                parts.add(concept);
+            }
             at = term[1];
         }
         addSubstring(run.substring(at), parts, !terms.isEmpty());
@@ -207,39 +210,37 @@ public final class QueryFactory {
         return any.build();
     }
 
+    /**
+     * The original words and their synonyms as ONE flat disjunction of (term or phrase, field) clauses: flat, the
+     * scorer can skip documents that only synonyms match once the top hits are full of original-word matches.
+     */
     private Query withSynonyms(String original, String originalKey) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        Query exact = inTextFields(original);
-        if (exact != null) {
-            any.add(new BoostQuery(exact, ORIGINAL_WEIGHT), Occur.SHOULD);
-        }
+        boolean found = addInFields(any, Fields.TEXT, original, ORIGINAL_WEIGHT);
         for (String term : vocabulary.expand(originalKey)) {
             if (!Analysis.key(analyzer, term).equals(originalKey)) {
-                Query synonym = inFields(Fields.CASE_TEXT, term);
-                if (synonym != null) {
-                    any.add(synonym, Occur.SHOULD);
-                }
+                found |= addInFields(any, Fields.CASE_TEXT, term, 1f);
             }
         }
-        return any.build();
+        return found ? any.build() : null;
     }
 
     /** The text's tokens as a phrase (one token: a term) in each text field; null when it has no token. */
     private Query inTextFields(String text) {
-        return inFields(Fields.TEXT, text);
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        return addInFields(any, Fields.TEXT, text, 1f) ? any.build() : null;
     }
 
-    /** Synonyms are looked for in the case texts only (a customer's name or address has none). */
-    private Query inFields(List<String> fields, String text) {
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
+    /** Adds the text as a phrase in each field (synonyms go to the case texts only: names and addresses have none). */
+    private boolean addInFields(BooleanQuery.Builder any, List<String> fields, String text, float weight) {
         boolean found = false;
         for (String field : fields) {
             Query q = builder.createPhraseQuery(field, text.toLowerCase(Locale.ROOT));
             if (q != null) {
-                any.add(new BoostQuery(q, Fields.weight(field)), Occur.SHOULD);
+                any.add(new BoostQuery(q, weight * Fields.weight(field)), Occur.SHOULD);
                 found = true;
             }
         }
-        return found ? any.build() : null;
+        return found;
     }
 }
