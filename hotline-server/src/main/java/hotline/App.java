@@ -2,13 +2,14 @@ package hotline;
 
 import hotline.auth.AuthModule;
 import hotline.config.Config;
-import hotline.demo.DemoData;
 import hotline.customer.CustomerService;
 import hotline.customer.TierRules;
 import hotline.customer.internal.CustomerRoutes;
+import hotline.demo.DemoData;
 import hotline.health.Health;
 import hotline.http.ApiRoutes;
 import hotline.http.ApiVerticle;
+import hotline.search.SearchModule;
 import hotline.store.Database;
 import hotline.telephony.TelephonyModule;
 import hotline.ticket.TicketRoutes;
@@ -58,6 +59,7 @@ public final class App implements AutoCloseable {
     private TicketService tickets;
     private WorkflowModule workflows;
     private TelephonyModule telephony;
+    private SearchModule search;
     private int httpPort;
     private CustomerService customers;
 
@@ -134,6 +136,10 @@ public final class App implements AutoCloseable {
         apis.add(telephony.routes());
         pages.add(CustomerRoutes::mountImportBody);
 
+        search = new SearchModule(vertx, pool, config, tickets);
+        await(search.start(health));
+        apis.add(search.routes());
+
         if (demo) {
             await(DemoData.loadOnce(config, vertx, pool, zone, customers, clock));
         }
@@ -194,7 +200,12 @@ public final class App implements AutoCloseable {
         return meters;
     }
 
-    /** Stops Vert.x (in-flight requests finish) and then the embedded database. */
+    /** Full-text search over the tickets (the index is fed from the outbox). */
+    public SearchModule search() {
+        return search;
+    }
+
+    /** Stops Vert.x (in-flight requests finish), then the search index, then the embedded database. */
     @Override
     public void close() {
         try {
@@ -205,7 +216,13 @@ public final class App implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Vert.x did not stop cleanly: {}", e.getMessage());
         } finally {
-            database.close();
+            try {
+                if (search != null) {
+                    search.close();
+                }
+            } finally {
+                database.close();
+            }
         }
     }
 
