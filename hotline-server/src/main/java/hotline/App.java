@@ -5,9 +5,11 @@ import hotline.config.Config;
 import hotline.customer.CustomerService;
 import hotline.customer.TierRules;
 import hotline.customer.internal.CustomerRoutes;
+import hotline.demo.DemoData;
 import hotline.health.Health;
 import hotline.http.ApiRoutes;
 import hotline.http.ApiVerticle;
+import hotline.search.SearchModule;
 import hotline.store.Database;
 import hotline.telephony.TelephonyModule;
 import hotline.ticket.TicketRoutes;
@@ -57,6 +59,7 @@ public final class App implements AutoCloseable {
     private TicketService tickets;
     private WorkflowModule workflows;
     private TelephonyModule telephony;
+    private SearchModule search;
     private int httpPort;
     private CustomerService customers;
 
@@ -126,11 +129,20 @@ public final class App implements AutoCloseable {
         apis.addAll(workflows.routes());
 
         customers = new CustomerService(vertx, pool, TierRules.load(config), clock);
+        customers.addListener(workflows.sla()::customerChanged);
         apis.add(new CustomerRoutes(customers));
         telephony = TelephonyModule.start(vertx, config, pool, clock, meters, health, tickets,
                 TelephonyModule.hotlineServices(pool, tickets, customers, workflows.incidents(), clock));
         apis.add(telephony.routes());
         pages.add(CustomerRoutes::mountImportBody);
+
+        search = new SearchModule(vertx, pool, config, tickets);
+        await(search.start(health));
+        apis.add(search.routes());
+
+        if (demo) {
+            await(DemoData.loadOnce(config, vertx, pool, zone, customers, clock));
+        }
 
         int instances = config.integer(HTTP_INSTANCES, Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 64);
         List<ApiVerticle> deployed = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -188,7 +200,12 @@ public final class App implements AutoCloseable {
         return meters;
     }
 
-    /** Stops Vert.x (in-flight requests finish) and then the embedded database. */
+    /** Full-text search over the tickets (the index is fed from the outbox). */
+    public SearchModule search() {
+        return search;
+    }
+
+    /** Stops Vert.x (in-flight requests finish), then the search index, then the embedded database. */
     @Override
     public void close() {
         try {
@@ -199,7 +216,13 @@ public final class App implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Vert.x did not stop cleanly: {}", e.getMessage());
         } finally {
-            database.close();
+            try {
+                if (search != null) {
+                    search.close();
+                }
+            } finally {
+                database.close();
+            }
         }
     }
 

@@ -1,0 +1,330 @@
+package hotline.search;
+
+import hotline.search.internal.Fields;
+import hotline.search.internal.HotlineAnalyzer;
+import hotline.search.internal.IndexGeneration;
+import hotline.search.internal.QueryFactory;
+import hotline.search.internal.Searches;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
+
+/**
+ * The Lucene index of tickets in a root directory: the live index lives in a sub-directory named by the file
+ * {@code CURRENT}; a {@link Rebuild} writes a new sub-directory and {@link Rebuild#complete swaps} it in atomically
+ * (the file is replaced by an atomic rename) while searches continue on the old one until they finish.
+ *
+ * <p>Writes ({@link #apply}) carry the id of the last outbox row they reflect; that id is committed with the
+ * documents, so after a crash {@link #committedOutboxId()} says where to resume. Changes become searchable within
+ * {@value #REFRESH_MS} ms (a background refresh), and are committed every {@value #COMMIT_MS} ms and on
+ * {@link #close}. All methods block (Lucene I/O): call them from a worker, never an event loop. Thread-safe; writes
+ * are serialised.
+ */
+public final class SearchIndex implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+
+    public static final long REFRESH_MS = 200;
+    public static final long COMMIT_MS = 5_000;
+    private static final String CURRENT = "CURRENT";
+    private static final double RAM_BUFFER_MB = 64;
+
+    private final Path root;
+    private final Analyzer analyzer;
+    private final Searches searches;
+    private final AtomicReference<IndexGeneration> current = new AtomicReference<>();
+    private final Object writes = new Object();
+    private final ScheduledExecutorService background;
+    private volatile long appliedOutboxId;
+    private volatile long committedOutboxId;
+
+    private SearchIndex(Path root, Analyzer analyzer, Vocabulary vocabulary, IndexGeneration live) {
+        this.root = root;
+        this.analyzer = analyzer;
+        this.searches = new Searches(analyzer, new QueryFactory(analyzer, vocabulary));
+        this.current.set(live);
+        this.committedOutboxId = live.committedOutboxId();
+        this.appliedOutboxId = committedOutboxId;
+        this.background = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
+                .name("search-index-refresh").factory());
+        background.scheduleWithFixedDelay(this::refreshQuietly, REFRESH_MS, REFRESH_MS, TimeUnit.MILLISECONDS);
+        background.scheduleWithFixedDelay(this::commitQuietly, COMMIT_MS, COMMIT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Opens the index under {@code root} (created if absent), dropping leftovers of an interrupted rebuild. */
+    public static SearchIndex open(Path root, Vocabulary vocabulary) {
+        return open(root, new HotlineAnalyzer(), vocabulary);
+    }
+
+    /** The analyzer used by {@link #open(Path, Vocabulary)}, for building a {@link Vocabulary} to match. */
+    public static Analyzer analyzer() {
+        return new HotlineAnalyzer();
+    }
+
+    /** Opens with another analyzer (for comparisons such as {@code bench/}); the vocabulary must be built with it. */
+    public static SearchIndex open(Path root, Analyzer analyzer, Vocabulary vocabulary) {
+        try {
+            Files.createDirectories(root);
+            Path pointer = root.resolve(CURRENT);
+            String name = Files.exists(pointer) ? Files.readString(pointer, StandardCharsets.UTF_8).strip() : "index-1";
+            try (var children = Files.list(root)) {
+                for (Path child : children.toList()) {
+                    if (Files.isDirectory(child) && !child.getFileName().toString().equals(name)) {
+                        log.info("Removing {} left by an unfinished rebuild", child);
+                        IndexGeneration.deleteTree(child);
+                    }
+                }
+            }
+            IndexGeneration live = IndexGeneration.open(root.resolve(name), analyzer, RAM_BUFFER_MB);
+            if (!Files.exists(pointer)) {
+                pointTo(root, name);
+            }
+            SearchIndex index = new SearchIndex(root, analyzer, vocabulary, live);
+            log.info("Search index {} open: {} tickets, outbox id {}", live.path(), index.size(),
+                    index.committedOutboxId);
+            return index;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index in " + root, e);
+        }
+    }
+
+    /** Adds or replaces the documents (by ticket id) and records that the outbox up to {@code outboxId} is in. */
+    public void apply(Collection<SearchDocument> tickets, long outboxId) {
+        synchronized (writes) {
+            write(current.get(), tickets);
+            appliedOutboxId = Math.max(appliedOutboxId, outboxId);
+        }
+    }
+
+    /** The last outbox id applied (searchable within a refresh; durable after the next commit). */
+    public long appliedOutboxId() {
+        return appliedOutboxId;
+    }
+
+    /** The last outbox id durably committed: after a crash, the index resumes from here. */
+    public long committedOutboxId() {
+        return committedOutboxId;
+    }
+
+    /** Commits now (normally done every {@value #COMMIT_MS} ms). */
+    public void commit() {
+        synchronized (writes) {
+            long outboxId = appliedOutboxId;
+            try {
+                current.get().commit(outboxId);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot commit the search index", e);
+            }
+            committedOutboxId = outboxId;
+        }
+    }
+
+    /** Makes every applied change searchable now (normally done every {@value #REFRESH_MS} ms). */
+    public void refresh() {
+        try {
+            current.get().searchers().maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot refresh the search index", e);
+        }
+    }
+
+    public SearchResults search(SearchRequest request) {
+        return withSearcher(searcher -> searches.search(searcher, request));
+    }
+
+    /** Up to {@code size} cases most like ticket {@code id}, or none when that ticket is not indexed. */
+    public List<SearchHit> similarTo(long id, int size) {
+        return withSearcher(searcher -> searches.similarTo(searcher, id, size));
+    }
+
+    /** Up to {@code size} cases most like a free text. */
+    public List<SearchHit> similarToText(String text, int size) {
+        return withSearcher(searcher -> searches.similarToText(searcher, text, size));
+    }
+
+    /**
+     * Every ticket id matching the words of {@code text} (no paging, no order), for measuring recall and for
+     * exports; {@code ids} is called on this thread.
+     */
+    public void forEachMatch(String text, LongConsumer ids) {
+        withSearcher(searcher -> {
+            searches.forEachMatch(searcher, text, ids);
+            return null;
+        });
+    }
+
+    /** Tickets in the index (as of the last refresh). */
+    public int size() {
+        return withSearcher(searcher -> searcher.getIndexReader().numDocs());
+    }
+
+    /** The directory of the live index (changes with each rebuild). */
+    public Path directory() {
+        return current.get().path();
+    }
+
+    /** Starts a rebuild into a new directory beside the live index; the live index keeps serving meanwhile. */
+    public Rebuild rebuild() {
+        String name = "index-" + System.nanoTime();
+        try {
+            return new Rebuild(IndexGeneration.open(root.resolve(name), analyzer, RAM_BUFFER_MB));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a search index rebuild", e);
+        }
+    }
+
+    /** Stops the background refresh, commits what was applied, closes the index. */
+    @Override
+    public void close() {
+        background.shutdownNow();
+        try {
+            commit();
+        } finally {
+            try {
+                current.get().close();
+            } catch (IOException e) {
+                log.warn("Search index did not close cleanly: {}", e.getMessage());
+            }
+        }
+    }
+
+    private interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        while (true) {
+            IndexGeneration live = current.get();
+            IndexSearcher searcher;
+            try {
+                searcher = live.searchers().acquire();
+            } catch (AlreadyClosedException swapped) {
+                continue; // a rebuild was swapped in between reading current and acquiring: use the new one
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot search the index", e);
+            }
+            try {
+                return work.apply(searcher);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot search the index", e);
+            } finally {
+                try {
+                    live.searchers().release(searcher);
+                } catch (IOException e) {
+                    log.warn("Releasing a searcher failed: {}", e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Adds or replaces (by ticket id) each document. */
+    private static void write(IndexGeneration generation, Collection<SearchDocument> tickets) {
+        try {
+            for (SearchDocument ticket : tickets) {
+                generation.writer().updateDocument(Fields.idTerm(ticket.id()), Fields.toDocument(ticket));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the search index " + generation.path(), e);
+        }
+    }
+
+    private void refreshQuietly() {
+        try {
+            current.get().searchers().maybeRefresh();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Search index refresh failed: {}", e.getMessage());
+        }
+    }
+
+    private void commitQuietly() {
+        if (appliedOutboxId == committedOutboxId && !current.get().writer().hasUncommittedChanges()) {
+            return;
+        }
+        try {
+            commit();
+        } catch (RuntimeException e) {
+            log.warn("Search index commit failed: {}", e.getMessage());
+        }
+    }
+
+    private static void pointTo(Path root, String name) throws IOException {
+        Path temporary = root.resolve(CURRENT + ".tmp");
+        Files.writeString(temporary, name, StandardCharsets.UTF_8);
+        try (var channel = java.nio.channels.FileChannel.open(temporary, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        Files.move(temporary, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * A new index being built beside the live one. {@link #add} documents (any order, repeats replace), then
+     * {@link #complete} commits it with the outbox id it reflects and makes it the live index; {@link #close} without
+     * completing throws it away. One thread at a time.
+     */
+    public final class Rebuild implements AutoCloseable {
+
+        private final IndexGeneration generation;
+        private boolean completed;
+
+        private Rebuild(IndexGeneration generation) {
+            this.generation = generation;
+        }
+
+        public void add(Collection<SearchDocument> tickets) {
+            write(generation, tickets);
+        }
+
+        /**
+         * Commits the new index as reflecting the outbox up to {@code outboxId} and swaps it in; later
+         * {@link SearchIndex#apply}s go to it. Searches running on the old index finish there.
+         */
+        public void complete(long outboxId) {
+            synchronized (writes) {
+                try {
+                    generation.commit(outboxId);
+                    generation.searchers().maybeRefreshBlocking();
+                    pointTo(root, generation.path().getFileName().toString());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot complete the search index rebuild", e);
+                }
+                IndexGeneration old = current.getAndSet(generation);
+                appliedOutboxId = outboxId;
+                committedOutboxId = outboxId;
+                completed = true;
+                try {
+                    old.discard();
+                } catch (IOException e) {
+                    log.warn("The replaced search index {} was not removed: {}", old.path(), e.getMessage());
+                }
+            }
+            log.info("Search index rebuilt in {}: outbox id {}", generation.path(), outboxId);
+        }
+
+        @Override
+        public void close() {
+            if (!completed) {
+                try {
+                    generation.discard();
+                } catch (IOException e) {
+                    log.warn("The abandoned rebuild {} was not removed: {}", generation.path(), e.getMessage());
+                }
+            }
+        }
+    }
+}

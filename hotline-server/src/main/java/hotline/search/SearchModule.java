@@ -1,0 +1,71 @@
+package hotline.search;
+
+import hotline.config.Config;
+import hotline.health.Health;
+import hotline.search.internal.OutboxFeeder;
+import hotline.store.Database;
+import hotline.ticket.TicketService;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.sqlclient.Pool;
+
+import java.nio.file.Path;
+
+/**
+ * Builds the search capability for the composition root: the index in {@code search.dir} (default
+ * {@code <data.dir>/search}), the vocabulary from {@code search.vocabulary} (a file; default: the copy shipped in the
+ * jar), {@code search.threads} search workers (default 2), the outbox feeder, the routes and the {@code search}
+ * health check. {@link #start} catches up with the outbox before answering; {@link #close} after Vert.x has stopped.
+ */
+public final class SearchModule implements AutoCloseable {
+
+    public static final String DIR = "search.dir";
+    public static final String VOCABULARY = "search.vocabulary";
+    public static final String THREADS = "search.threads";
+
+    private final Vertx vertx;
+    private final SearchIndex index;
+    private final SearchService service;
+    private final OutboxFeeder feeder;
+    private final SearchRoutes routes;
+
+    /** Opens the index (blocking: call from main or a worker). */
+    public SearchModule(Vertx vertx, Pool pool, Config config, TicketService tickets) {
+        this.vertx = vertx;
+        Path dir = config.string(DIR).map(Path::of).orElse(Database.dataDir(config).resolve("search"));
+        Vocabulary vocabulary = config.string(VOCABULARY).filter(path -> !path.isBlank())
+                .map(path -> Vocabulary.load(Path.of(path), SearchIndex.analyzer()))
+                .orElseGet(() -> Vocabulary.loadDefault(SearchIndex.analyzer()));
+        this.index = SearchIndex.open(dir, vocabulary);
+        this.service = new SearchService(vertx, index, config.integer(THREADS, 2, 1, 64));
+        this.feeder = new OutboxFeeder(pool, service);
+        this.routes = new SearchRoutes(service, tickets, feeder);
+    }
+
+    /** Deploys the feeder; the future completes once the index has caught up with the outbox. */
+    public Future<Void> start(Health health) {
+        health.register("search", false, promise -> service.run(() -> new JsonObject()
+                        .put("tickets", index.size())
+                        .put("appliedOutboxId", index.appliedOutboxId())
+                        .put("committedOutboxId", index.committedOutboxId()))
+                .onSuccess(data -> promise.complete(Status.OK(data)))
+                .onFailure(promise::fail));
+        return vertx.deployVerticle(feeder).mapEmpty();
+    }
+
+    public SearchRoutes routes() {
+        return routes;
+    }
+
+    public SearchService service() {
+        return service;
+    }
+
+    /** Commits and closes the index; call after Vert.x has stopped (no search or feeding in flight). */
+    @Override
+    public void close() {
+        index.close();
+    }
+}

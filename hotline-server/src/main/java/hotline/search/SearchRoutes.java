@@ -1,0 +1,109 @@
+package hotline.search;
+
+import hotline.auth.Access;
+import hotline.auth.Role;
+import hotline.common.Code;
+import hotline.common.InvalidInputException;
+import hotline.http.ApiRoutes;
+import hotline.http.Requests;
+import hotline.http.Responses;
+import hotline.search.internal.OutboxFeeder;
+import hotline.ticket.Ticket;
+import hotline.ticket.TicketService;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * The search operations of {@code openapi.yaml}: {@code searchTickets}, {@code similarTickets},
+ * {@code similarToText} (any authenticated role: every role may read every ticket, and hits carry no customer phone
+ * or account) and {@code reindexSearch} (admins only). Hits of similar cases carry how each was resolved and its
+ * satisfaction score when the ticket's workflow data has them.
+ */
+public final class SearchRoutes implements ApiRoutes {
+
+    private final SearchService search;
+    private final TicketService tickets;
+    private final OutboxFeeder feeder;
+
+    public SearchRoutes(SearchService search, TicketService tickets, OutboxFeeder feeder) {
+        this.search = search;
+        this.tickets = tickets;
+        this.feeder = feeder;
+    }
+
+    @Override
+    public void mount(RouterBuilder builder) {
+        builder.getRoute("searchTickets").addHandler(this::search);
+        builder.getRoute("similarTickets").addHandler(this::similarToTicket);
+        builder.getRoute("similarToText").addHandler(this::similarToText);
+        builder.getRoute("reindexSearch").addHandler(Access.requireRole(Role.ADMIN)).addHandler(this::reindex);
+    }
+
+    private void search(RoutingContext ctx) {
+        SearchRequest request = new SearchRequest(
+                Requests.query(ctx, "q").orElse(null),
+                Requests.query(ctx, "type").orElse(null),
+                Requests.query(ctx, "status").orElse(null),
+                Requests.query(ctx, "district").orElse(null),
+                Requests.query(ctx, "tier").orElse(null),
+                instant(ctx, "from"),
+                instant(ctx, "to"),
+                Requests.queryInt(ctx, "page").orElse(0),
+                Requests.queryInt(ctx, "size").orElse(20),
+                Requests.query(ctx, "sort").flatMap(code -> Code.parse(SearchSort.class, code)).orElse(null),
+                true);
+        search.search(request)
+                .onSuccess(results -> Responses.ok(ctx, results.toJson()))
+                .onFailure(ctx::fail);
+    }
+
+    private void similarToTicket(RoutingContext ctx) {
+        long id = Requests.pathId(ctx, "id");
+        int size = Requests.queryInt(ctx, "size").orElse(SearchService.SIMILAR_DEFAULT);
+        tickets.get(id)
+                .compose(view -> search.similarTo(id, size).compose(hits -> hits.isEmpty()
+                        ? notYetIndexed(view.ticket(), size) : Future.succeededFuture(hits)))
+                .onSuccess(hits -> Responses.ok(ctx, hits(hits)))
+                .onFailure(ctx::fail);
+    }
+
+    /** A ticket created a moment ago may not be indexed yet: compare its words instead. */
+    private Future<List<SearchHit>> notYetIndexed(Ticket ticket, int size) {
+        return search.similarToText(ticket.subject() + "\n" + ticket.description(), size + 1)
+                .map(hits -> hits.stream().filter(hit -> hit.id() != ticket.id()).limit(size).toList());
+    }
+
+    private void similarToText(RoutingContext ctx) {
+        JsonObject body = Requests.body(ctx);
+        search.similarToText(body.getString("text"), body.getInteger("size", SearchService.SIMILAR_DEFAULT))
+                .onSuccess(hits -> Responses.ok(ctx, hits(hits)))
+                .onFailure(ctx::fail);
+    }
+
+    private void reindex(RoutingContext ctx) {
+        feeder.reindex()
+                .onSuccess(rebuilt -> Responses.ok(ctx, rebuilt.toJson()))
+                .onFailure(ctx::fail);
+    }
+
+    private static JsonObject hits(List<SearchHit> hits) {
+        return new JsonObject().put("hits", new JsonArray(hits.stream().map(SearchHit::toJson).toList()));
+    }
+
+    private static Instant instant(RoutingContext ctx, String name) {
+        return Requests.query(ctx, name).map(value -> {
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException(name, "must be a date-time such as 2026-11-01T00:00:00Z");
+            }
+        }).orElse(null);
+    }
+}
