@@ -24,6 +24,7 @@ import hotline.telephony.internal.WrapUps;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.healthchecks.Status;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
@@ -49,7 +50,8 @@ import java.util.Map;
  * <p>Settings (environment {@code HOTLINE_...} overrides): {@code agi.host} (default 127.0.0.1), {@code agi.port}
  * (4573; 0 picks a free port), {@code ivr.flows} (comma list, default {@code ivr,survey}), {@code ivr.flowDir} (a directory
  * overriding the packaged flows), {@code ivr.serviceTimeoutMs} (5000), {@code ami.host} (unset: no Asterisk, the
- * {@code ami} health part is DISABLED), {@code ami.port} (5038), {@code ami.user}, {@code ami.secret} (never logged),
+ * {@code ami} health part is DISABLED; several Asterisks as {@code host[:port],host[:port]}, one link each, all feeding
+ * the same switchboard — give each a distinct {@code systemname} so uniqueids never collide), {@code ami.port} (5038), {@code ami.user}, {@code ami.secret} (never logged),
  * {@code telephony.serviceLevelSeconds} (20), {@code telephony.wrapUpSeconds} (15), {@code telephony.queue} (the queue
  * agents log in to, {@code hotline}), {@code hotline.timezone}.
  */
@@ -80,7 +82,7 @@ public final class TelephonyModule implements AutoCloseable {
     private final TicketService tickets;
     private final Clock clock;
     private VirtualThreadAgiServer agi;
-    private AmiLink ami;
+    private final List<AmiLink> amis = new java.util.ArrayList<>();
     private String switchboardDeployment;
     private String writerDeployment;
     private int agiPort;
@@ -165,13 +167,32 @@ public final class TelephonyModule implements AutoCloseable {
                 new ConfigException("setting " + AMI_USER + " (" + Config.envName(AMI_USER) + "): required when ami.host is set"));
         String secret = config.string(AMI_SECRET).orElseThrow(() ->
                 new ConfigException("setting " + AMI_SECRET + " (" + Config.envName(AMI_SECRET) + "): required when ami.host is set"));
-        ami = new AmiLink(host.get(), config.port(AMI_PORT, 5038), user, secret,
-                event -> vertx.eventBus().send(TelephonyAddresses.AMI_EVENTS, event), clock);
-        ami.start();
-        health.register("ami", false, promise -> promise.complete(ami.isUp()
-                ? Status.OK(new JsonObject().put("asterisk", ami.target()))
-                : Status.KO(new JsonObject().put("asterisk", ami.target()).put("detail", ami.lastProblem()))));
-        log.info("AMI link to {} starting (user {})", ami.target(), user);
+        int defaultPort = config.port(AMI_PORT, 5038);
+        for (String target : host.get().split(",")) {
+            String name = target.trim();
+            int colon = name.lastIndexOf(':');
+            int port = defaultPort;
+            if (colon > 0) {
+                try {
+                    port = Integer.parseInt(name.substring(colon + 1));
+                } catch (NumberFormatException e) {
+                    throw new ConfigException("setting " + AMI_HOST + " (" + Config.envName(AMI_HOST) + "): '" + name
+                            + "' is not host or host:port");
+                }
+                name = name.substring(0, colon);
+            }
+            AmiLink link = new AmiLink(name, port, user, secret,
+                    event -> vertx.eventBus().send(TelephonyAddresses.AMI_EVENTS, event), clock);
+            amis.add(link);
+            link.start();
+            log.info("AMI link to {} starting (user {})", link.target(), user);
+        }
+        health.register("ami", false, promise -> {
+            JsonObject data = new JsonObject().put("asterisk", new JsonArray(amis.stream().map(AmiLink::target).toList()));
+            List<String> down = amis.stream().filter(link -> !link.isUp())
+                    .map(link -> link.target() + ": " + link.lastProblem()).toList();
+            promise.complete(down.isEmpty() ? Status.OK(data) : Status.KO(data.put("detail", String.join("; ", down))));
+        });
     }
 
     private static <T> T join(io.vertx.core.Future<T> future) {
@@ -190,7 +211,7 @@ public final class TelephonyModule implements AutoCloseable {
      */
     public ApiRoutes routes() {
         return new TelephonyRoutes(switchboard::snapshot, calls, new AgentActions(vertx, pool, queue,
-                () -> ami == null ? null : ami.connection()), new WrapUps(pool, tickets, clock));
+                this::anyConnection), new WrapUps(pool, tickets, clock));
     }
 
     /** The port FastAGI listens on (the configured one, or the one picked for 0). */
@@ -198,16 +219,19 @@ public final class TelephonyModule implements AutoCloseable {
         return agiPort;
     }
 
-    /** True while the AMI link is logged in; false when down or not configured. */
+    /** A logged-in connection for agent actions (with several Asterisks, the first that is up), or null. */
+    private org.asteriskjava.manager.ManagerConnection anyConnection() {
+        return amis.stream().map(AmiLink::connection).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** True while every AMI link is logged in; false when one is down or none is configured. */
     public boolean amiUp() {
-        return ami != null && ami.isUp();
+        return !amis.isEmpty() && amis.stream().allMatch(AmiLink::isUp);
     }
 
     @Override
     public void close() {
-        if (ami != null) {
-            ami.stop();
-        }
+        amis.forEach(AmiLink::stop);
         if (agi != null) {
             agi.stop();
         }
