@@ -32,7 +32,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Runs an {@link IvrFlow} against one call. Plain Java: it talks to the call through {@link IvrChannel} and to Hotline
  * through {@link IvrServices}, whose Futures it waits for on the calling thread (a virtual thread per call), bounded by
- * the service timeout. A node's prompt is played at most {@code tries} times (invalid or no keys count); then the
+ * the service timeout (three times it for {@code create_repair}). A node's prompt is played at most {@code tries} times (invalid or no keys count); then the
  * caller goes to the node's {@code onFail}, by default the flow's agent node. Nothing is written until the
  * {@code create_repair} action, which makes the whole ticket in one service call, so a caller who hangs up earlier
  * leaves nothing behind. One instance serves every call of its flow (thread-safe, no shared mutable state).
@@ -56,6 +56,8 @@ public final class IvrInterpreter {
     private static final Logger log = LoggerFactory.getLogger(IvrInterpreter.class);
     /** A flow that loops without end (a data mistake) sends the caller to an agent after this many steps. */
     private static final int MAX_STEPS = 200;
+    /** {@code create_repair} waits this many service timeouts. */
+    private static final int CREATE_TIMEOUT_FACTOR = 3;
 
     private final IvrFlow flow;
     private final IvrServices services;
@@ -240,7 +242,9 @@ public final class IvrInterpreter {
                     Boolean.parseBoolean(vars.get("urgent")), answers,
                     vars.getOrDefault("location", vars.getOrDefault("address", "")),
                     vars.getOrDefault("district", ""), incidentId, vars.get("callbackNumber"));
-            String number = await(services.createRepair(report), "create repair");
+            // A ticket may take longer than a lookup (one transaction with its SLA and incident listeners); giving up
+            // early would send the caller to an agent while the ticket is still being made.
+            String number = await(services.createRepair(report), "create repair", serviceTimeout.multipliedBy(CREATE_TIMEOUT_FACTOR));
             if (number == null) {
                 return "failed";
             }
@@ -339,8 +343,12 @@ public final class IvrInterpreter {
 
         /** The value of a service Future, or null when it failed or took longer than the service timeout. */
         private <T> T await(Future<T> future, String what) {
+            return await(future, what, serviceTimeout);
+        }
+
+        private <T> T await(Future<T> future, String what, Duration timeout) {
             try {
-                return future.toCompletionStage().toCompletableFuture().get(serviceTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CallerHungUpException();
