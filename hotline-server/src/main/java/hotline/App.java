@@ -2,6 +2,9 @@ package hotline;
 
 import hotline.auth.AuthModule;
 import hotline.config.Config;
+import hotline.customer.CustomerService;
+import hotline.customer.TierRules;
+import hotline.customer.internal.CustomerRoutes;
 import hotline.health.Health;
 import hotline.search.SearchModule;
 import hotline.http.ApiRoutes;
@@ -9,6 +12,7 @@ import hotline.http.ApiVerticle;
 import hotline.store.Database;
 import hotline.ticket.TicketRoutes;
 import hotline.ticket.TicketService;
+import hotline.ticket.workflow.WorkflowModule;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -51,8 +55,10 @@ public final class App implements AutoCloseable {
     private final Health health;
     private AuthModule auth;
     private TicketService tickets;
+    private WorkflowModule workflows;
     private SearchModule search;
     private int httpPort;
+    private CustomerService customers;
 
     private App(Config config, Database database, Vertx vertx, Clock clock) {
         this.config = config;
@@ -113,9 +119,15 @@ public final class App implements AutoCloseable {
         await(auth.start(demo));
         guards.add(auth.guard());
         apis.addAll(auth.routes());
-        tickets = new TicketService(vertx, pool, clock,
-                ZoneId.of(config.string(TicketService.TIMEZONE, TicketService.DEFAULT_TIMEZONE)), meters);
-        apis.add(new TicketRoutes(tickets));
+        ZoneId zone = ZoneId.of(config.string(TicketService.TIMEZONE, TicketService.DEFAULT_TIMEZONE));
+        tickets = new TicketService(vertx, pool, clock, zone, meters);
+        workflows = new WorkflowModule(config, vertx, pool, clock, zone, tickets);
+        apis.add(new TicketRoutes(tickets, List.of(workflows.view())));
+        apis.addAll(workflows.routes());
+
+        customers = new CustomerService(vertx, pool, TierRules.load(config), clock);
+        apis.add(new CustomerRoutes(customers));
+        pages.add(CustomerRoutes::mountImportBody);
         search = new SearchModule(vertx, pool, config, tickets);
         await(search.start(health));
         apis.add(search.routes());
@@ -128,6 +140,7 @@ public final class App implements AutoCloseable {
             return verticle;
         }, new DeploymentOptions().setInstances(instances)));
         httpPort = deployed.getFirst().actualPort();
+        workflows.start();
         log.info("Hotline listening on http://{}:{}/ (API contract at /api/openapi.yaml)",
                 config.string(ApiVerticle.HTTP_HOST, "127.0.0.1"), httpPort);
     }
@@ -139,6 +152,11 @@ public final class App implements AutoCloseable {
     /** Users and sessions (tests create users through it). */
     public AuthModule auth() {
         return auth;
+    }
+
+    /** Customers: caller-ID lookup, tiers; built during {@link #start}. */
+    public CustomerService customers() {
+        return customers;
     }
 
     public Vertx vertx() {

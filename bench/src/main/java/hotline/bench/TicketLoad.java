@@ -12,6 +12,7 @@ import org.HdrHistogram.Histogram;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,9 @@ public final class TicketLoad {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
-        Path dataDir = Files.createTempDirectory("hotline-bench-tickets");
+        // Others may enter: as root the embedded PostgreSQL runs as 'nobody'.
+        Path dataDir = Files.createTempDirectory("hotline-bench-tickets",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         ServerProcess server = new ServerProcess(Path.of("hotline-server/target/hotline-server.jar"), dataDir);
         Vertx vertx = Vertx.vertx();
         try {

@@ -8,12 +8,15 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.User;
+import io.vertx.ext.auth.authorization.Authorization;
 import io.vertx.ext.auth.authorization.RoleBasedAuthorization;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.handler.SimpleAuthenticationHandler;
 
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The authentication guard of the API (a root handler of {@code ApiVerticle}): every {@code /api/**} request except
@@ -61,13 +64,13 @@ public final class AuthGuard implements Handler<RoutingContext> {
         return cookie == null ? Optional.empty() : Optional.of(cookie.getValue());
     }
 
-    private static User vertxUser(Principal principal) {
+    static User vertxUser(Principal principal) {
         User user = User.create(new JsonObject().put("username", principal.username()).put("id", principal.id()));
-        for (Role role : Role.values()) {
-            if (principal.role().includes(role)) {
-                user.authorizations().put(AUTHORIZATION_PROVIDER, RoleBasedAuthorization.create(role.code()));
-            }
-        }
+        // One put with every included role: each put replaces the provider's whole set.
+        user.authorizations().put(AUTHORIZATION_PROVIDER, Arrays.stream(Role.values())
+                .filter(principal.role()::includes)
+                .map(role -> (Authorization) RoleBasedAuthorization.create(role.code()))
+                .collect(Collectors.toSet()));
         return user;
     }
 }

@@ -1,6 +1,12 @@
 package hotline.auth;
 
+import hotline.auth.internal.FirstAdmin;
+import hotline.auth.internal.LoginLimits;
+import hotline.auth.internal.LoginService;
+import hotline.auth.internal.PasswordHasher;
+import hotline.auth.internal.SessionRoutes;
 import hotline.auth.internal.TokenCache;
+import hotline.auth.internal.UserRoutes;
 import hotline.config.Config;
 import hotline.http.ApiRoutes;
 import io.vertx.core.Future;

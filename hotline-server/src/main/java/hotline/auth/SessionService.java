@@ -1,6 +1,7 @@
 package hotline.auth;
 
 import hotline.auth.internal.AuthSql;
+import hotline.auth.internal.SessionToken;
 import hotline.auth.internal.TokenCache;
 import hotline.common.Code;
 import io.vertx.core.Future;

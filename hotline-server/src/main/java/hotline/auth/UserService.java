@@ -1,6 +1,7 @@
 package hotline.auth;
 
 import hotline.auth.internal.AuthSql;
+import hotline.auth.internal.PasswordHasher;
 import hotline.common.Code;
 import hotline.common.ConflictException;
 import hotline.common.NotFoundException;

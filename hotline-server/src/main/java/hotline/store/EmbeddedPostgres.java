@@ -70,7 +70,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
             Files.createDirectories(home);
             FileChannel channel = FileChannel.open(home.resolve("hotline.lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException heldInThisJvm) {
+                lock = null;
+            }
             if (lock == null) {
                 channel.close();
                 throw new IllegalStateException(home + " is in use by another Hotline server");

@@ -4,9 +4,12 @@ import hotline.common.Code;
 import hotline.http.ApiRoutes;
 import hotline.http.Requests;
 import hotline.http.Responses;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
+
+import java.util.List;
 
 /**
  * The ticket operations of {@code openapi.yaml}: {@code createTicket}, {@code getTicket}, {@code listTickets},
@@ -18,9 +21,16 @@ public final class TicketRoutes implements ApiRoutes {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final TicketService tickets;
+    private final List<TicketViewExtension> extensions;
 
     public TicketRoutes(TicketService tickets) {
+        this(tickets, List.of());
+    }
+
+    /** @param extensions add their fields to {@code getTicket}'s answer, in order */
+    public TicketRoutes(TicketService tickets, List<TicketViewExtension> extensions) {
         this.tickets = tickets;
+        this.extensions = List.copyOf(extensions);
     }
 
     @Override
@@ -41,7 +51,14 @@ public final class TicketRoutes implements ApiRoutes {
 
     private void get(RoutingContext ctx) {
         tickets.get(Requests.pathId(ctx, "id"))
-                .onSuccess(view -> Responses.ok(ctx, view.toJson()))
+                .compose(view -> {
+                    Future<JsonObject> json = Future.succeededFuture(view.toJson());
+                    for (TicketViewExtension extension : extensions) {
+                        json = json.compose(body -> extension.extend(view.ticket()).map(body::mergeIn));
+                    }
+                    return json;
+                })
+                .onSuccess(json -> Responses.ok(ctx, json))
                 .onFailure(ctx::fail);
     }
 

@@ -4,7 +4,7 @@ import hotline.auth.Principal;
 import hotline.common.ConflictException;
 import hotline.common.InvalidInputException;
 import hotline.common.NotFoundException;
-import hotline.ticket.internal.CallerNumbers;
+import hotline.customer.PhoneNumbers;
 import hotline.ticket.internal.TicketDiff;
 import hotline.ticket.internal.TicketRows;
 import hotline.ticket.internal.TicketSql;
@@ -103,7 +103,7 @@ public final class TicketService {
                 .addBoolean(draft.urgent())
                 .addLong(draft.customerId())
                 .addString(draft.callerNumber())
-                .addString(draft.customerId() == null ? CallerNumbers.normalise(draft.callerNumber()) : null)
+                .addString(draft.customerId() == null ? PhoneNumbers.normalise(draft.callerNumber()).orElse(null) : null)
                 .addString(draft.subject())
                 .addString(draft.description())
                 .addString(draft.location())

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import hotline.App;
+import hotline.auth.internal.FirstAdmin;
 import hotline.config.Config;
 import hotline.config.ConfigException;
 import hotline.testing.ApiClient;

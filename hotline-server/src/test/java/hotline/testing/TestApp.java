@@ -45,6 +45,8 @@ public final class TestApp {
                 .put("db", new JsonObject().put("url", "postgresql://" + database.user() + ":" + database.password()
                         + "@" + database.host() + ":" + database.port() + "/" + database.database()).put("poolSize", 8))
                 .put("admin", new JsonObject().put("password", ADMIN_PASSWORD))
+                // Cheap password hashes: every ApiClient.as(...) creates a user and logs in.
+                .put("auth", new JsonObject().put("hashMemoryKib", 1024).put("hashIterations", 1))
                 .mergeIn(settings, true);
         Map<String, String> env = new HashMap<>();
         return App.start(new Config(file, env), false, clock);

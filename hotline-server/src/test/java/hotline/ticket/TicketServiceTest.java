@@ -203,7 +203,7 @@ class TicketServiceTest {
     @Test
     @DisplayName("a caller number matching exactly one customer's phone links that customer, in any spelling")
     void linksTheOneMatchingCustomer() {
-        long customer = customer("A-1", "13800138000");
+        long customer = customer("100001", "13800138000");
 
         Ticket ticket = create(callerDraft("+86 138-0013-8000"));
 
@@ -215,8 +215,8 @@ class TicketServiceTest {
     @Test
     @DisplayName("a caller number shared by several customers, or by none, leaves the ticket unlinked")
     void severalOrNoMatchesStayUnlinked() {
-        customer("A-1", "02155550000");
-        customer("A-2", "02155550000");
+        customer("100001", "02155550000");
+        customer("100002", "02155550000");
 
         assertThat(create(callerDraft("021-5555-0000")).customerId()).isNull();
         assertThat(create(callerDraft("13900000000")).customerId()).isNull();
@@ -225,8 +225,8 @@ class TicketServiceTest {
     @Test
     @DisplayName("an explicit customer id wins over the caller number; an unknown one is a 422 on customerId")
     void explicitCustomer() {
-        customer("A-1", "13800138000");
-        long chosen = customer("A-2", "13900139000");
+        customer("100001", "13800138000");
+        long chosen = customer("100002", "13900139000");
 
         Ticket ticket = create(callerDraft("13800138000", chosen));
 
@@ -353,7 +353,7 @@ class TicketServiceTest {
     @Test
     @DisplayName("lists filter by status, type, customer and district, newest first, page by page with the total")
     void listFiltersAndPages() {
-        long customer = customer("A-1", "13800138000");
+        long customer = customer("100001", "13800138000");
         for (int i = 0; i < 7; i++) {
             create(new TicketDraft(i % 2 == 0 ? TicketType.REPAIR : TicketType.INQUIRY, Channel.PHONE, null, false,
                     i < 3 ? customer : null, null, "t" + i, null, null, i < 5 ? "Xuhui" : "Pudong", null, null));

@@ -1,0 +1,24 @@
+package hotline.customer;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+
+/** The answer to an import: data rows read, rows imported (created + updated), and the bad rows. */
+public record ImportReport(ImportMode mode, int rows, int created, int updated, List<ImportError> errors) {
+
+    public ImportReport {
+        errors = List.copyOf(errors);
+    }
+
+    public int imported() {
+        return created + updated;
+    }
+
+    public JsonObject toJson() {
+        return new JsonObject().put("mode", mode.code()).put("rows", rows).put("imported", imported())
+                .put("created", created).put("updated", updated)
+                .put("errors", new JsonArray(errors.stream().map(ImportError::toJson).toList()));
+    }
+}

@@ -1,0 +1,139 @@
+package hotline.customer.internal;
+
+import hotline.common.InvalidInputException;
+import hotline.customer.CustomerDraft;
+import hotline.customer.ImportError;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a customer import file (docs/customers-import.md): UTF-8 CSV, optional BOM, a header row naming the columns
+ * in any order. Each record becomes a validated {@link CustomerDraft} or an {@link ImportError}; a later record with
+ * an account number seen before is an error. Pure and thread-safe; run it off the event loop (it reads megabytes).
+ */
+public final class CustomerCsv {
+
+    /** The columns; the first five must be present, empty cells mean "not given". */
+    public static final List<String> COLUMNS = List.of("accountNumber", "name", "phones", "waterUse", "kind", "address",
+            "district", "tier", "criticalFacility", "criticalReason", "monthlyConsumption", "notes");
+    /** The reason a manual tier from a file carries. */
+    public static final String FILE_TIER_REASON = "given in an import file";
+    private static final Set<String> TRUE = Set.of("true", "yes", "1", "y", "是");
+    private static final Set<String> FALSE = Set.of("false", "no", "0", "n", "否");
+
+    private CustomerCsv() {
+    }
+
+    /** A record that passed validation, with its row number. */
+    public record Row(int row, CustomerDraft draft) {
+    }
+
+    /** Everything read: the count of data rows, the good ones, the bad ones. */
+    public record Parsed(int rows, List<Row> good, List<ImportError> errors) {
+    }
+
+    /** @throws InvalidInputException (field {@code body}) when the file is not CSV or its header is wrong */
+    public static Parsed parse(String text) {
+        String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).setTrim(true).get();
+        try (CSVParser parser = CSVParser.parse(new StringReader(content), format)) {
+            checkHeader(parser.getHeaderNames());
+            List<Row> good = new ArrayList<>();
+            List<ImportError> errors = new ArrayList<>();
+            Map<String, Integer> seen = new HashMap<>();
+            int rows = 0;
+            for (CSVRecord record : parser) {
+                rows++;
+                int row = (int) record.getRecordNumber() + 1;
+                try {
+                    CustomerDraft draft = CustomerDraft.fromJson(json(record));
+                    Integer first = seen.putIfAbsent(draft.accountNumber(), row);
+                    if (first != null) {
+                        throw new InvalidInputException("accountNumber", "repeats the account number of row " + first);
+                    }
+                    good.add(new Row(row, draft));
+                } catch (InvalidInputException e) {
+                    errors.add(new ImportError(row, e.field(), e.getMessage()));
+                }
+            }
+            return new Parsed(rows, good, errors);
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw new InvalidInputException("body", "not a valid CSV file: " + e.getMessage());
+        }
+    }
+
+    private static void checkHeader(List<String> header) {
+        for (String column : header) {
+            if (!COLUMNS.contains(column)) {
+                throw new InvalidInputException("body", "unknown column '" + column + "'; the columns are " + COLUMNS);
+            }
+        }
+        for (String required : COLUMNS.subList(0, 5)) {
+            if (!header.contains(required)) {
+                throw new InvalidInputException("body", "the header lacks the column '" + required + "'");
+            }
+        }
+    }
+
+    private static JsonObject json(CSVRecord record) {
+        if (!record.isConsistent()) {
+            throw new InvalidInputException("row", "has " + record.size() + " cells, the header " + record.getParser().getHeaderNames().size());
+        }
+        JsonObject json = new JsonObject();
+        record.toMap().forEach((column, value) -> {
+            if (value != null && !value.isEmpty()) {
+                json.put(column, cell(column, value));
+            }
+        });
+        if (json.containsKey("tier")) {
+            json.put("tierReason", FILE_TIER_REASON);
+        }
+        return json;
+    }
+
+    private static Object cell(String column, String value) {
+        return switch (column) {
+            case "phones" -> new JsonArray(Arrays.stream(value.split(";")).map(String::trim)
+                    .filter(phone -> !phone.isEmpty()).map(Object.class::cast).toList());
+            case "waterUse", "kind", "tier", "criticalReason" -> value.toLowerCase(Locale.ROOT);
+            case "criticalFacility" -> flag(value);
+            case "monthlyConsumption" -> amount(value);
+            default -> value;
+        };
+    }
+
+    private static boolean flag(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (TRUE.contains(lower)) {
+            return true;
+        }
+        if (FALSE.contains(lower)) {
+            return false;
+        }
+        throw new InvalidInputException("criticalFacility", "must be true or false");
+    }
+
+    private static BigDecimal amount(String value) {
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("monthlyConsumption", "must be a number of m³ per month");
+        }
+    }
+}

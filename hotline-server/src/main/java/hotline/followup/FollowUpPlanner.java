@@ -1,0 +1,74 @@
+package hotline.followup;
+
+import hotline.followup.internal.FollowUpSql;
+import hotline.sla.CallingHours;
+import hotline.sla.SlaState;
+import hotline.sla.SlaTracker;
+import hotline.store.SqlTime;
+import hotline.ticket.Ticket;
+import hotline.ticket.TicketEvent;
+import hotline.ticket.TicketListener;
+import hotline.ticket.TicketStatus;
+import hotline.ticket.TicketType;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Plans return calls inside ticket changes: a complaint entering {@code follow_up} gets one, due the policy's
+ * follow-up delay after the resolution, moved into the calling hours; a repair verified for a key or critical
+ * customer too. The complaint's {@code follow_up} action records the outcome on its task. Registered after the
+ * {@link SlaTracker} (it reads the ticket's follow-up delay from there). Never blocks.
+ */
+public final class FollowUpPlanner implements TicketListener {
+
+    private final CallingHours callingHours;
+
+    public FollowUpPlanner(CallingHours callingHours) {
+        this.callingHours = callingHours;
+    }
+
+    @Override
+    public Future<Void> onChanged(SqlConnection tx, Ticket before, Ticket after, TicketEvent event) {
+        if (after.type() == TicketType.COMPLAINT && after.status() == TicketStatus.FOLLOW_UP
+                && before.status() != TicketStatus.FOLLOW_UP) {
+            return plan(tx, FollowUp.Kind.COMPLAINT, after, event);
+        }
+        if (after.type() == TicketType.COMPLAINT && "follow_up".equals(event.action())) {
+            JsonObject outcome = event.data().getJsonObject("followUp", new JsonObject());
+            return tx.preparedQuery(FollowUpSql.COMPLETE_FOR_TICKET).execute(Tuple.of(after.id(),
+                    FollowUp.Kind.COMPLAINT.code(), SqlTime.param(event.at()), event.actor(),
+                    outcome.getInteger("satisfaction"), outcome.getString("comment"))).mapEmpty();
+        }
+        if (after.type() == TicketType.REPAIR && "verify".equals(event.action()) && after.customerId() != null) {
+            return tx.preparedQuery(FollowUpSql.CUSTOMER).execute(Tuple.of(after.customerId())).compose(rows -> {
+                boolean important = rows.size() == 1 && ("key".equals(rows.iterator().next().getString("tier"))
+                        || rows.iterator().next().getBoolean("critical_facility"));
+                return important ? plan(tx, FollowUp.Kind.REPAIR, after, event) : Future.succeededFuture();
+            });
+        }
+        return Future.succeededFuture();
+    }
+
+    /** Proactive calls to the critical facilities of {@code district} when incident {@code incidentId} opens: due now. */
+    public static Future<Void> planProactive(SqlClient tx, long incidentId, String district, Instant now) {
+        return tx.preparedQuery(FollowUpSql.PROACTIVE)
+                .execute(Tuple.of(incidentId, district, SqlTime.param(now), SqlTime.param(now))).mapEmpty();
+    }
+
+    private Future<Void> plan(SqlConnection tx, FollowUp.Kind kind, Ticket ticket, TicketEvent event) {
+        return SlaTracker.find(tx, ticket.id()).compose(sla -> {
+            Duration delay = sla.map(SlaState::due).map(due -> due.followUpDelay()).orElse(Duration.ofDays(1));
+            Instant due = callingHours.nextCallTime(event.at().plus(delay));
+            return tx.preparedQuery(FollowUpSql.PLAN).execute(Tuple.tuple().addString(kind.code())
+                    .addLong(ticket.id()).addLong(ticket.customerId()).addString(ticket.type().code())
+                    .addString(ticket.district()).addString(event.actor()).addString(event.actor())
+                    .addValue(SqlTime.param(due)).addValue(SqlTime.param(event.at()))).mapEmpty();
+        });
+    }
+}

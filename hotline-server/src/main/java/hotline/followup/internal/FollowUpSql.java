@@ -1,0 +1,69 @@
+package hotline.followup.internal;
+
+/** Every SQL statement of the follow-up capability ({@code $n} parameters only). */
+public final class FollowUpSql {
+
+    private FollowUpSql() {
+    }
+
+    /** The tier and critical flag of customer $1. */
+    public static final String CUSTOMER = "SELECT tier, critical_facility FROM customers WHERE id = $1";
+
+    /**
+     * Plans a return call: $1 kind, $2 ticket, $3 customer, $4 ticket type, $5 district, $6 agent, $7 assignee,
+     * $8 due, $9 now. Nothing when the ticket already has an open one of that kind.
+     */
+    public static final String PLAN = """
+            INSERT INTO followups (kind, ticket_id, customer_id, ticket_type, district, agent, assignee, due_at,
+                                   created_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            ON CONFLICT DO NOTHING
+            """;
+
+    /** Proactive calls to every critical-facility customer of district $2 for incident $1, due $3, created $4. */
+    public static final String PROACTIVE = """
+            INSERT INTO followups (kind, incident_id, customer_id, district, due_at, created_at)
+            SELECT 'proactive', $1, c.id, c.district, $3, $4 FROM customers c
+            WHERE c.district = $2 AND c.critical_facility
+            ON CONFLICT DO NOTHING
+            """;
+
+    /** Records the outcome of ticket $1's open follow-up of kind $2: $3 done at, $4 by, $5 satisfaction, $6 comment. */
+    public static final String COMPLETE_FOR_TICKET = """
+            UPDATE followups SET done_at = $3, done_by = $4, satisfaction = $5, comment = $6
+            WHERE ticket_id = $1 AND kind = $2 AND done_at IS NULL
+            """;
+
+    /** Records the outcome of follow-up $1 unless already recorded: $2 done at, $3 by, $4 satisfaction, $5 comment. */
+    public static final String COMPLETE = """
+            UPDATE followups SET done_at = $2, done_by = $3, satisfaction = $4, comment = $5
+            WHERE id = $1 AND done_at IS NULL
+            RETURNING *
+            """;
+
+    public static final String BY_ID = "SELECT * FROM followups WHERE id = $1";
+
+    /** Open follow-ups due in [$1, $2) ($1 null: no lower bound), of assignee $3 (null: anyone), earliest first. */
+    public static final String DUE = """
+            SELECT * FROM followups
+            WHERE done_at IS NULL AND ($1::timestamptz IS NULL OR due_at >= $1) AND due_at < $2
+              AND ($3::text IS NULL OR assignee = $3)
+            ORDER BY due_at, id
+            LIMIT 500
+            """;
+
+    private static final String SATISFACTION = """
+            SELECT %s AS key, count(*) AS answers, avg(satisfaction)::float8 AS average,
+                   count(*) FILTER (WHERE satisfaction >= 4) AS satisfied
+            FROM followups
+            WHERE satisfaction IS NOT NULL AND done_at >= $1 AND done_at < $2
+            GROUP BY 1 ORDER BY 1
+            """;
+
+    /** Satisfaction per local day ($3 the zone), for answers recorded in [$1, $2). */
+    public static final String SATISFACTION_BY_DAY = SATISFACTION.formatted(
+            "to_char(done_at AT TIME ZONE $3::text, 'YYYY-MM-DD')");
+    public static final String SATISFACTION_BY_DISTRICT = SATISFACTION.formatted("district");
+    public static final String SATISFACTION_BY_TYPE = SATISFACTION.formatted("COALESCE(ticket_type, 'proactive')");
+    public static final String SATISFACTION_BY_AGENT = SATISFACTION.formatted("agent");
+}

@@ -1,0 +1,105 @@
+package hotline.incident;
+
+import hotline.followup.FollowUpPlanner;
+import hotline.incident.internal.IncidentSql;
+import hotline.sla.SlaTracker;
+import hotline.store.SqlTime;
+import hotline.ticket.Ticket;
+import hotline.ticket.TicketEvent;
+import hotline.ticket.TicketListener;
+import hotline.ticket.TicketType;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.List;
+
+/**
+ * Attaches repair reports to incidents inside the report's own transaction: once a repair ticket has a category
+ * (on create, or when {@code assess} sets it), an open incident of that category and place within the window takes
+ * it as a report (its own SLA escalation stops: the incident carries it); otherwise the report opens a new incident
+ * and the critical-facility customers of its district get a proactive call. Attaching is serialised per category and
+ * district with a transaction-scoped advisory lock, so a burst of simultaneous reports opens exactly one incident.
+ * When a report is closed by its incident ({@value IncidentService#CLOSED_ACTION}) a notification to the reporter is
+ * queued (outbox topic {@code notification}). Registered after the {@link SlaTracker}. Never blocks.
+ */
+public final class IncidentAttacher implements TicketListener {
+
+    private final IncidentMatcher matcher;
+    private final SlaTracker sla;
+
+    public IncidentAttacher(IncidentMatcher matcher, SlaTracker sla) {
+        this.matcher = matcher;
+        this.sla = sla;
+    }
+
+    @Override
+    public Future<Void> onCreated(SqlConnection tx, Ticket created) {
+        return attachable(created) ? attach(tx, created) : Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> onChanged(SqlConnection tx, Ticket before, Ticket after, TicketEvent event) {
+        if (IncidentService.CLOSED_ACTION.equals(event.action())) {
+            return notifyReporter(tx, after, event);
+        }
+        return before.category() == null && attachable(after) ? attach(tx, after) : Future.succeededFuture();
+    }
+
+    private static boolean attachable(Ticket ticket) {
+        return ticket.type() == TicketType.REPAIR && ticket.category() != null
+                && !(ticket.district().isBlank() && ticket.location().isBlank());
+    }
+
+    private Future<Void> attach(SqlConnection tx, Ticket ticket) {
+        Report report = new Report(ticket.id(), ticket.category(), ticket.district(), ticket.location(),
+                coordinates(ticket.details()), ticket.createdAt());
+        return tx.preparedQuery(IncidentSql.LOCK_PLACE).execute(Tuple.of(report.category() + "|" + report.district()))
+                .compose(locked -> tx.preparedQuery(IncidentSql.OPEN_AT).execute(Tuple.of(report.category(), report.district())))
+                .compose(rows -> {
+                    List<OpenIncident> open = rows.stream().map(row -> Incident.of(row).open()).toList();
+                    return matcher.match(report, open)
+                            .map(incident -> join(tx, ticket, incident.id()).compose(done -> sla.suspend(tx, ticket.id())))
+                            .orElseGet(() -> open(tx, ticket, report));
+                });
+    }
+
+    private Future<Void> open(SqlConnection tx, Ticket ticket, Report report) {
+        Coordinates at = report.coordinates();
+        return tx.preparedQuery(IncidentSql.OPEN).execute(Tuple.tuple().addString(report.category())
+                        .addString(report.district()).addString(report.location())
+                        .addValue(at == null ? null : at.latitude()).addValue(at == null ? null : at.longitude())
+                        .addLong(ticket.id()).addValue(SqlTime.param(report.at())))
+                .compose(rows -> {
+                    long incidentId = rows.iterator().next().getLong("id");
+                    return join(tx, ticket, incidentId).compose(done ->
+                            FollowUpPlanner.planProactive(tx, incidentId, report.district(), report.at()));
+                });
+    }
+
+    private static Future<Void> join(SqlConnection tx, Ticket ticket, long incidentId) {
+        return tx.preparedQuery(IncidentSql.ATTACH)
+                .execute(Tuple.of(ticket.id(), incidentId, SqlTime.param(ticket.createdAt()))).mapEmpty();
+    }
+
+    private static Future<Void> notifyReporter(SqlConnection tx, Ticket ticket, TicketEvent event) {
+        JsonObject payload = new JsonObject().put("kind", "incident_resolved").put("ticketId", ticket.id())
+                .put("number", ticket.number()).put("customerId", ticket.customerId())
+                .put("callerNumber", ticket.callerNumber())
+                .put("incident", event.data().getJsonObject("incident"));
+        return tx.preparedQuery(IncidentSql.NOTIFY)
+                .execute(Tuple.of(ticket.id(), event.id(), payload, SqlTime.param(event.at()))).mapEmpty();
+    }
+
+    /** {@code details.coordinates = {"latitude", "longitude"}} when the report has valid ones, else null. */
+    static Coordinates coordinates(JsonObject details) {
+        JsonObject at = details.getJsonObject("coordinates");
+        if (at == null || !(at.getValue("latitude") instanceof Number lat) || !(at.getValue("longitude") instanceof Number lon)) {
+            return null;
+        }
+        double latitude = lat.doubleValue();
+        double longitude = lon.doubleValue();
+        return Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180 ? new Coordinates(latitude, longitude) : null;
+    }
+}

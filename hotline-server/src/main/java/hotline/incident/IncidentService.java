@@ -1,0 +1,201 @@
+package hotline.incident;
+
+import hotline.auth.Principal;
+import hotline.common.ConflictException;
+import hotline.common.InvalidInputException;
+import hotline.common.NotFoundException;
+import hotline.crew.CrewService;
+import hotline.incident.internal.IncidentSql;
+import hotline.store.SqlTime;
+import hotline.ticket.Channel;
+import hotline.ticket.Ticket;
+import hotline.ticket.TicketChange;
+import hotline.ticket.TicketService;
+import hotline.ticket.TicketStatus;
+import hotline.ticket.workflow.ActionContext;
+import hotline.ticket.workflow.ActionGuard;
+import hotline.ticket.workflow.WorkflowService;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Incidents: listing (the IVR's "we know about the burst in district X"), dispatching (only the incident: its crew
+ * and eta, and the dispatch of its first report through the repair workflow), closing (every open report is closed
+ * through {@link TicketService#change} with action {@value #CLOSED_ACTION}, which queues a notification per
+ * reporter), merging and splitting. Thread-safe; never blocks.
+ */
+public final class IncidentService {
+
+    /** The ticket action with which an incident closes its reports. */
+    public static final String CLOSED_ACTION = "incident_closed";
+
+    private final Pool pool;
+    private final TicketService tickets;
+    private final CrewService crews;
+    private final Clock clock;
+
+    public IncidentService(Pool pool, TicketService tickets, CrewService crews, Clock clock) {
+        this.pool = pool;
+        this.tickets = tickets;
+        this.crews = crews;
+        this.clock = clock;
+    }
+
+    public Future<List<Incident>> list(IncidentStatus status, String district) {
+        return pool.preparedQuery(IncidentSql.LIST).execute(Tuple.of(status == null ? null : status.code(), district))
+                .map(rows -> rows.stream().map(Incident::of).toList());
+    }
+
+    /** The incident with its reports ({@code reports: [{"id", "number", "status"}]}). */
+    public Future<JsonObject> get(long id) {
+        return byId(id).compose(incident -> pool.preparedQuery(IncidentSql.REPORTS).execute(Tuple.of(id))
+                .map(rows -> {
+                    JsonArray reports = new JsonArray();
+                    rows.forEach(row -> reports.add(new JsonObject().put("id", row.getLong("id"))
+                            .put("number", row.getString("number")).put("status", row.getString("status"))));
+                    return incident.toJson().put("reports", reports);
+                }));
+    }
+
+    /** A guard of the transitions endpoint: a report of an incident is dispatched only with its incident. */
+    public ActionGuard dispatchGuard() {
+        return (ticketId, action, fields) -> !"dispatch".equals(action) ? Future.succeededFuture()
+                : pool.preparedQuery(IncidentSql.OF_TICKET).execute(Tuple.of(ticketId)).compose(rows -> rows.size() == 0
+                ? Future.succeededFuture()
+                : Future.failedFuture(new ConflictException("this report belongs to incident "
+                + rows.iterator().next().getLong("incident_id") + "; dispatch the incident",
+                Map.of("incidentId", rows.iterator().next().getLong("incident_id")))));
+    }
+
+    /** Sends crew {@code crewId} to the incident, due at {@code eta}; its first report is dispatched with it. */
+    public Future<Incident> dispatch(long id, long crewId, String eta, Principal actor) {
+        Instant due;
+        try {
+            due = Instant.parse(eta);
+        } catch (DateTimeParseException e) {
+            return Future.failedFuture(new InvalidInputException("eta", "eta must be an ISO-8601 instant"));
+        }
+        return crews.checkAvailable(crewId, "crewId")
+                .compose(ok -> pool.preparedQuery(IncidentSql.DISPATCH).execute(Tuple.of(id, crewId, SqlTime.param(due))))
+                .compose(rows -> rows.size() == 0 ? byId(id).compose(incident -> Future.<Incident>failedFuture(
+                        new ConflictException("incident " + id + " is " + incident.status().code() + "; only an open one can be dispatched")))
+                        : Future.succeededFuture(Incident.of(rows.iterator().next())))
+                .compose(incident -> tickets.change(incident.firstTicketId(), actor, Channel.WEB, null,
+                                current -> dispatchFirst(current, crewId, eta, actor))
+                        .map(incident));
+    }
+
+    private TicketChange dispatchFirst(Ticket current, long crewId, String eta, Principal actor) {
+        if (current.status() != TicketStatus.REPORTED && current.status() != TicketStatus.DISPATCHED) {
+            return new TicketChange("dispatch", current, new JsonObject()); // already under way or closed: unchanged
+        }
+        return WorkflowService.change(current, "dispatch", new JsonObject().put("crewId", crewId).put("eta", eta),
+                new ActionContext(actor.username(), clock.instant()));
+    }
+
+    /**
+     * Closes the incident and every open report of it; answers the incident and how many reports it closed now.
+     * Repeating it on a closed incident closes reports a previous attempt left open.
+     */
+    public Future<JsonObject> close(long id, String resolution, Principal actor) {
+        Instant now = clock.instant();
+        return pool.preparedQuery(IncidentSql.CLOSE).execute(Tuple.of(id, resolution, SqlTime.param(now)))
+                .compose(rows -> rows.size() == 0 ? byId(id).compose(incident -> Future.<Incident>failedFuture(
+                        new ConflictException("incident " + id + " was merged into " + incident.mergedInto())))
+                        : Future.succeededFuture(Incident.of(rows.iterator().next())))
+                .compose(incident -> pool.preparedQuery(IncidentSql.REPORTS).execute(Tuple.of(id))
+                        .compose(rows -> {
+                            JsonObject data = new JsonObject().put("incident", new JsonObject().put("id", id)
+                                    .put("resolution", incident.resolution()));
+                            int[] closed = {0};
+                            Future<Void> chain = Future.succeededFuture();
+                            for (Row row : rows) {
+                                long ticketId = row.getLong("id");
+                                chain = chain.compose(done -> tickets.change(ticketId, actor, Channel.WEB, null, current -> {
+                                    if (current.status().isFinal()) {
+                                        return new TicketChange(CLOSED_ACTION, current, new JsonObject());
+                                    }
+                                    closed[0]++;
+                                    return new TicketChange(CLOSED_ACTION, current.withStatus(TicketStatus.CLOSED)
+                                            .withDetail("incident", data.getJsonObject("incident").copy()
+                                                    .put("at", now.toString())), data.copy());
+                                }).mapEmpty());
+                            }
+                            return chain.map(done -> new JsonObject().put("incident", incident.toJson())
+                                    .put("closedReports", closed[0]));
+                        }));
+    }
+
+    /** Merges {@code sourceId} into {@code id}: the reports move, the source is marked merged. */
+    public Future<Incident> merge(long id, long sourceId) {
+        Instant now = clock.instant();
+        return pool.withTransaction(tx -> tx.preparedQuery(IncidentSql.LOCK).execute(Tuple.of(new Long[]{id, sourceId}))
+                .compose(rows -> {
+                    Map<Long, Incident> locked = new java.util.HashMap<>();
+                    rows.forEach(row -> locked.put(row.getLong("id"), Incident.of(row)));
+                    Incident target = locked.get(id);
+                    Incident source = locked.get(sourceId);
+                    if (target == null || source == null) {
+                        throw new NotFoundException("no incident with id " + (target == null ? id : sourceId));
+                    }
+                    IncidentRules.checkMerge(id, target.status(), target.category(), sourceId, source.status(),
+                            source.category());
+                    return tx.preparedQuery(IncidentSql.MOVE_ALL).execute(Tuple.of(sourceId, id))
+                            .compose(moved -> tx.preparedQuery(IncidentSql.MERGED)
+                                    .execute(Tuple.of(sourceId, id, SqlTime.param(now))))
+                            .compose(done -> tx.preparedQuery(IncidentSql.BY_ID).execute(Tuple.of(id)))
+                            .map(after -> Incident.of(after.iterator().next()));
+                }));
+    }
+
+    /** Splits reports {@code ticketIds} off incident {@code id} into a new open incident of the same category and place. */
+    public Future<Incident> split(long id, Set<Long> ticketIds) {
+        return pool.withTransaction(tx -> tx.preparedQuery(IncidentSql.LOCK).execute(Tuple.of((Object) new Long[]{id}))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        throw new NotFoundException("no incident with id " + id);
+                    }
+                    Incident incident = Incident.of(rows.iterator().next());
+                    return tx.preparedQuery(IncidentSql.REPORTS).execute(Tuple.of(id)).compose(reports -> {
+                        Set<Long> children = new HashSet<>();
+                        reports.forEach(row -> children.add(row.getLong("id")));
+                        IncidentRules.checkSplit(incident.status(), children, ticketIds);
+                        long first = ticketIds.stream().mapToLong(Long::longValue).min().orElseThrow();
+                        Coordinates at = incident.coordinates();
+                        return tx.preparedQuery(IncidentSql.OPEN).execute(Tuple.tuple().addString(incident.category())
+                                        .addString(incident.district()).addString(incident.location())
+                                        .addValue(at == null ? null : at.latitude())
+                                        .addValue(at == null ? null : at.longitude()).addLong(first)
+                                        .addValue(SqlTime.param(clock.instant())))
+                                .compose(opened -> {
+                                    long newId = opened.iterator().next().getLong("id");
+                                    return tx.preparedQuery(IncidentSql.MOVE_SOME)
+                                            .execute(Tuple.of(id, newId, ticketIds.toArray(Long[]::new)))
+                                            .compose(moved -> tx.preparedQuery(IncidentSql.BY_ID).execute(Tuple.of(newId)))
+                                            .map(after -> Incident.of(after.iterator().next()));
+                                });
+                    });
+                }));
+    }
+
+    private Future<Incident> byId(long id) {
+        return pool.preparedQuery(IncidentSql.BY_ID).execute(Tuple.of(id)).map(rows -> {
+            if (rows.size() == 0) {
+                throw new NotFoundException("no incident with id " + id);
+            }
+            return Incident.of(rows.iterator().next());
+        });
+    }
+}

@@ -1,0 +1,99 @@
+package hotline.ticket.workflow;
+
+import hotline.common.ConflictException;
+import hotline.common.InvalidInputException;
+import hotline.ticket.TicketStatus;
+import hotline.ticket.TicketType;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The workflow of one ticket type as a transition table. Pure and immutable: {@link #apply} turns the current state,
+ * the input fields, the actor and the time into the next {@link Step}, or throws
+ * {@link ConflictException} (action not allowed now; details {@code allowedActions}) or
+ * {@link InvalidInputException} (a field missing or wrong, named {@code fields.<name>}). Thread-safe.
+ */
+public final class Workflow {
+
+    private final TicketType type;
+    private final Map<String, Transition> transitions;
+    private final List<String> actionOrder;
+    private final Set<TicketStatus> responded;
+    private final Set<TicketStatus> resolved;
+
+    /**
+     * @param responded statuses in which the first response has been given (the SLA's first-response target is met)
+     * @param resolved  statuses in which the ticket counts as resolved (the resolution target is met)
+     */
+    public Workflow(TicketType type, List<Transition> transitions, Set<TicketStatus> responded, Set<TicketStatus> resolved) {
+        this.type = type;
+        Map<String, Transition> byAction = new LinkedHashMap<>();
+        for (Transition transition : transitions) {
+            if (byAction.put(transition.action(), transition) != null) {
+                throw new IllegalArgumentException("action " + transition.action() + " defined twice for " + type);
+            }
+        }
+        this.transitions = Map.copyOf(byAction);
+        this.actionOrder = List.copyOf(byAction.keySet());
+        this.responded = Set.copyOf(responded);
+        this.resolved = Set.copyOf(resolved);
+    }
+
+    /** The actions allowed from {@code status}, in the order a console shows them. */
+    public List<String> allowedActions(TicketStatus status) {
+        return actionOrder.stream().filter(action -> transitions.get(action).from().contains(status)).toList();
+    }
+
+    /** Performs {@code action}; see the class comment for the failures. */
+    public Step apply(WorkflowState state, String action, JsonObject fields, ActionContext context) {
+        Transition transition = transitions.get(action);
+        if (transition == null || !transition.from().contains(state.status())) {
+            List<String> allowed = allowedActions(state.status());
+            throw new ConflictException("action " + action + " is not allowed for a " + type.code() + " in step "
+                    + state.status().code() + "; allowed: " + allowed, Map.of("allowedActions", allowed));
+        }
+        JsonObject input = new JsonObject();
+        JsonObject given = fields == null ? new JsonObject() : fields;
+        for (FieldSpec field : transition.fields()) {
+            Object value = field.read(given);
+            if (value != null) {
+                input.put(field.name(), value);
+            }
+        }
+        for (String name : given.fieldNames()) {
+            if (transition.fields().stream().noneMatch(field -> field.name().equals(name))) {
+                throw new InvalidInputException("fields." + name, "action " + action + " has no field " + name);
+            }
+        }
+        return transition.effect().apply(state, input, context);
+    }
+
+    /** True once the first-response target is met in {@code status}. */
+    public boolean responded(TicketStatus status) {
+        return responded.contains(status) || resolved(status);
+    }
+
+    /** True when {@code status} counts as resolved for the resolution target (final statuses included). */
+    public boolean resolved(TicketStatus status) {
+        return resolved.contains(status) || status.isFinal();
+    }
+
+    /**
+     * The wizard of the current step: {@code {"step", "allowedActions": [...], "requiredFields": {"<action>": [field
+     * descriptions]}}}.
+     */
+    public JsonObject describe(TicketStatus status) {
+        JsonObject fields = new JsonObject();
+        List<String> allowed = allowedActions(status);
+        for (String action : allowed) {
+            fields.put(action, new JsonArray(transitions.get(action).fields().stream().map(FieldSpec::describe).toList()));
+        }
+        return new JsonObject().put("step", status.code()).put("allowedActions", new JsonArray(allowed))
+                .put("requiredFields", fields);
+    }
+}
