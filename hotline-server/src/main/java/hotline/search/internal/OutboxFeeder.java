@@ -36,7 +36,11 @@ public final class OutboxFeeder extends VerticleBase {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxFeeder.class);
 
-    public static final long POLL_MS = 1_000;
+    /**
+     * The poll that stands in for hints this instance never gets (tickets changed through another instance): with
+     * the {@value SearchIndex#REFRESH_MS} ms refresh it keeps every change searchable within a second.
+     */
+    public static final long POLL_MS = 500;
     private static final int BATCH = 500;
     private static final int REBUILD_PAGE = 1_000;
 
