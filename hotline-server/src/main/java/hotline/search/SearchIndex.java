@@ -214,7 +214,10 @@ public final class SearchIndex implements AutoCloseable {
             IndexSearcher searcher;
             try {
                 searcher = live.searchers().acquire();
-            } catch (AlreadyClosedException swapped) {
+            } catch (AlreadyClosedException closed) {
+                if (current.get() == live) {
+                    throw new IllegalStateException("the search index is closed", closed);
+                }
                 continue; // a rebuild was swapped in between reading current and acquiring: use the new one
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot search the index", e);
