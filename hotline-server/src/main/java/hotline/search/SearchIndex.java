@@ -189,16 +189,28 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** Stops the background refresh, commits what was applied, closes the index. */
+    /** Stops the background refresh, commits what was applied (if it cannot, the outbox replays it), closes. */
     @Override
     public void close() {
-        background.shutdownNow();
+        // Never interrupt: an interrupted Lucene flush closes its file channels and fails the writer for good.
+        background.shutdown();
+        try {
+            if (!background.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("The search index refresh did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             commit();
+        } catch (RuntimeException e) {
+            // Nothing is lost: the next start replays the outbox from the last good commit.
+            log.warn("Search index not committed on close ({}); the outbox is replayed at the next start",
+                    e.getMessage());
         } finally {
             try {
                 current.get().close();
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 log.warn("Search index did not close cleanly: {}", e.getMessage());
             }
         }
