@@ -192,7 +192,15 @@ public final class SearchIndex implements AutoCloseable {
     /** Stops the background refresh, commits what was applied, closes the index. */
     @Override
     public void close() {
-        background.shutdownNow();
+        // Never interrupt: an interrupted Lucene write closes its file channel and breaks the writer for good.
+        background.shutdown();
+        try {
+            if (!background.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("Search index background work did not finish in 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             commit();
         } finally {
