@@ -5,11 +5,13 @@ import hotline.config.Config;
 import hotline.customer.CustomerService;
 import hotline.customer.TierRules;
 import hotline.customer.internal.CustomerRoutes;
+import hotline.demo.DemoData;
 import hotline.health.Health;
-import hotline.search.SearchModule;
 import hotline.http.ApiRoutes;
 import hotline.http.ApiVerticle;
+import hotline.search.SearchModule;
 import hotline.store.Database;
+import hotline.telephony.TelephonyModule;
 import hotline.ticket.TicketRoutes;
 import hotline.ticket.TicketService;
 import hotline.ticket.workflow.WorkflowModule;
@@ -56,8 +58,10 @@ public final class App implements AutoCloseable {
     private AuthModule auth;
     private TicketService tickets;
     private WorkflowModule workflows;
+    private TelephonyModule telephony;
     private SearchModule search;
     private int httpPort;
+    private String apiDeployment;
     private CustomerService customers;
 
     private App(Config config, Database database, Vertx vertx, Clock clock) {
@@ -126,15 +130,24 @@ public final class App implements AutoCloseable {
         apis.addAll(workflows.routes());
 
         customers = new CustomerService(vertx, pool, TierRules.load(config), clock);
+        customers.addListener(workflows.sla()::customerChanged);
         apis.add(new CustomerRoutes(customers));
+        telephony = TelephonyModule.start(vertx, config, pool, clock, meters, health, tickets,
+                TelephonyModule.hotlineServices(pool, tickets, customers, workflows.incidents()));
+        apis.add(telephony.routes());
         pages.add(CustomerRoutes::mountImportBody);
+
         search = new SearchModule(vertx, pool, config, tickets);
         await(search.start(health));
         apis.add(search.routes());
 
+        if (demo) {
+            await(DemoData.loadOnce(config, vertx, pool, zone, customers, clock));
+        }
+
         int instances = config.integer(HTTP_INSTANCES, Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 64);
         List<ApiVerticle> deployed = java.util.Collections.synchronizedList(new ArrayList<>());
-        await(vertx.deployVerticle(() -> {
+        apiDeployment = await(vertx.deployVerticle(() -> {
             ApiVerticle verticle = new ApiVerticle(config, health, guards, apis, pages);
             deployed.add(verticle);
             return verticle;
@@ -180,6 +193,10 @@ public final class App implements AutoCloseable {
         return tickets;
     }
 
+    public TelephonyModule telephony() {
+        return telephony;
+    }
+
     public MeterRegistry meters() {
         return meters;
     }
@@ -189,21 +206,32 @@ public final class App implements AutoCloseable {
         return search;
     }
 
-    /** Stops Vert.x (in-flight requests finish), then the search index, then the embedded database. */
+    /**
+     * Stops the HTTP servers (in-flight requests finish), telephony, the search index (committed), Vert.x, and
+     * last the embedded database.
+     */
     @Override
     public void close() {
+        try {
+            if (apiDeployment != null) {
+                await(vertx.undeploy(apiDeployment));
+            }
+            if (telephony != null) {
+                telephony.close();
+            }
+            if (search != null) {
+                await(search.stopFeeding());
+                search.close();
+            }
+        } catch (RuntimeException e) {
+            log.warn("A capability did not stop cleanly: {}", e.getMessage());
+        }
         try {
             await(vertx.close());
         } catch (RuntimeException e) {
             log.warn("Vert.x did not stop cleanly: {}", e.getMessage());
         } finally {
-            try {
-                if (search != null) {
-                    search.close();
-                }
-            } finally {
-                database.close();
-            }
+            database.close();
         }
     }
 

@@ -52,6 +52,7 @@ public final class CustomerService {
     private final Pool pool;
     private final TierRules tierRules;
     private final Clock clock;
+    private final List<CustomerListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public CustomerService(Vertx vertx, Pool pool, TierRules tierRules, Clock clock) {
         this.vertx = vertx;
@@ -131,8 +132,22 @@ public final class CustomerService {
             return conn.preparedQuery(CustomerSql.UPDATE).execute(CustomerRows.update(after, current.version()))
                     .compose(updated -> phones)
                     .compose(done -> appendEvents(conn, after.updatedAt(), actor, List.of(id), action, List.of(changes), reason))
-                    .compose(done -> load(conn, CustomerSql.SELECT_BY_ID, id));
+                    .compose(done -> load(conn, CustomerSql.SELECT_BY_ID, id))
+                    .compose(stored -> tell(conn, current, stored).map(stored));
         }));
+    }
+
+    /** Adds a listener told of each change (not of imports) inside its transaction. */
+    public void addListener(CustomerListener listener) {
+        listeners.add(listener);
+    }
+
+    private Future<Void> tell(SqlConnection conn, Customer before, Customer after) {
+        Future<Void> chain = Future.succeededFuture();
+        for (CustomerListener listener : listeners) {
+            chain = chain.compose(done -> listener.onChanged(conn, before, after));
+        }
+        return chain;
     }
 
     /** Customers with the number {@code raw} after normalisation; empty when it is no telephone number. */

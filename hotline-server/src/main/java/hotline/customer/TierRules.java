@@ -1,20 +1,13 @@
 package hotline.customer;
 
 import hotline.common.Code;
+import hotline.config.ConfFiles;
 import hotline.config.Config;
 import hotline.config.ConfigException;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -34,8 +27,6 @@ public final class TierRules {
     public static final String FILE = "customers.tierRules";
     private static final Set<String> RULE_KEYS = Set.of("name", "waterUse", "kind", "minConsumption", "maxConsumption", "tier");
 
-    private static final Logger log = LoggerFactory.getLogger(TierRules.class);
-
     private final Tier fallback;
     private final List<TierRule> rules;
 
@@ -45,23 +36,11 @@ public final class TierRules {
     }
 
     /**
-     * The rules of the file {@link #FILE} names. When that setting is absent and the default file is missing too
-     * (a test run, a server started elsewhere) every customer gets {@code ordinary}, with a warning.
+     * The rules of the file {@link #FILE} names when set, else {@code conf/tiers.json} when present, else the rules
+     * shipped in the jar (a copy of the repository's {@code conf/tiers.json}).
      */
     public static TierRules load(Config config) {
-        Path path = config.path(FILE, "conf/tiers.json");
-        if (config.string(FILE).isEmpty() && !Files.exists(path)) {
-            log.warn("No tier rules at {} ({} unset): every customer without a manual tier is ordinary",
-                    path.toAbsolutePath(), Config.envName(FILE));
-            return new TierRules(Tier.ORDINARY, List.of());
-        }
-        try {
-            return parse(new JsonObject(Files.readString(path, StandardCharsets.UTF_8)), path.toString());
-        } catch (DecodeException e) {
-            throw new ConfigException(path + ": not valid JSON: " + e.getMessage());
-        } catch (IOException e) {
-            throw new ConfigException(path + " (" + Config.envName(FILE) + "): the tier rules cannot be read: " + e.getMessage());
-        }
+        return ConfFiles.locate(config.string(FILE), "tiers.json", json -> parse(json, "tiers.json"));
     }
 
     /** Validates the rule file's JSON; {@code source} names it in errors. */

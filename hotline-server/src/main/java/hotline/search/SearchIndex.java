@@ -192,11 +192,11 @@ public final class SearchIndex implements AutoCloseable {
     /** Stops the background refresh, commits what was applied (if it cannot, the outbox replays it), closes. */
     @Override
     public void close() {
-        // Never interrupt: an interrupted Lucene flush closes its file channels and fails the writer for good.
+        // Never interrupt: an interrupted Lucene write closes its file channel and breaks the writer for good.
         background.shutdown();
         try {
             if (!background.awaitTermination(30, TimeUnit.SECONDS)) {
-                log.warn("The search index refresh did not stop within 30 s");
+                log.warn("Search index background work did not finish in 30 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

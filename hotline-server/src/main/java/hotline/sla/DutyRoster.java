@@ -1,5 +1,6 @@
 package hotline.sla;
 
+import hotline.config.ConfFiles;
 import hotline.config.ConfigException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -56,12 +57,12 @@ public final class DutyRoster {
     }
 
     public static DutyRoster load(Path path, ZoneId zone) {
-        return PolicyFiles.read(path, json -> parse(json, zone));
+        return ConfFiles.read(path, json -> parse(json, zone));
     }
 
     /** From {@code configured} (a path), else {@code conf/roster.json}, else the default shipped in the jar. */
     public static DutyRoster locate(Optional<String> configured, ZoneId zone) {
-        return PolicyFiles.locate(configured, "roster.json", json -> parse(json, zone));
+        return ConfFiles.locate(configured, "roster.json", json -> parse(json, zone));
     }
 
     /** Parses {@code {"shifts": [{"name", "days"?, "from", "to", "team_lead", "duty_supervisor", "manager"}]}}. */
@@ -83,8 +84,8 @@ public final class DutyRoster {
                 onDuty.put(level, user);
             }
             shifts.add(new Shift(shift.getString("name", where), days(shift.getValue("days"), where + ".days"),
-                    PolicyFiles.time(shift.getValue("from"), where + ".from"),
-                    PolicyFiles.time(shift.getValue("to"), where + ".to"), onDuty));
+                    ConfFiles.time(shift.getValue("from"), where + ".from"),
+                    ConfFiles.time(shift.getValue("to"), where + ".to"), onDuty));
         }
         DutyRoster roster = new DutyRoster(shifts, zone);
         roster.checkCoversTheWeek();

@@ -1,6 +1,7 @@
 package hotline.sla;
 
 import hotline.common.Code;
+import hotline.config.ConfFiles;
 import hotline.config.ConfigException;
 import hotline.customer.Tier;
 import hotline.ticket.Priority;
@@ -47,12 +48,12 @@ public final class SlaPolicy {
     }
 
     public static SlaPolicy load(Path path, ZoneId zone) {
-        return PolicyFiles.read(path, json -> parse(json, zone));
+        return ConfFiles.read(path, json -> parse(json, zone));
     }
 
     /** From {@code configured} (a path), else {@code conf/sla.json}, else the default shipped in the jar. */
     public static SlaPolicy locate(Optional<String> configured, ZoneId zone) {
-        return PolicyFiles.locate(configured, "sla.json", json -> parse(json, zone));
+        return ConfFiles.locate(configured, "sla.json", json -> parse(json, zone));
     }
 
     public static SlaPolicy parse(JsonObject json, ZoneId zone) {
@@ -60,8 +61,8 @@ public final class SlaPolicy {
         Duration escalateEvery = duration(json.getValue("escalateEvery", "PT1H"), "escalateEvery");
         double urgentFactor = fraction(json.getValue("urgentFactor", 0.5), "urgentFactor");
         JsonObject hours = object(json.getValue("callingHours", new JsonObject()), "callingHours");
-        LocalTime from = PolicyFiles.time(hours.getValue("from", "09:00"), "callingHours.from");
-        LocalTime to = PolicyFiles.time(hours.getValue("to", "20:00"), "callingHours.to");
+        LocalTime from = ConfFiles.time(hours.getValue("from", "09:00"), "callingHours.from");
+        LocalTime to = ConfFiles.time(hours.getValue("to", "20:00"), "callingHours.to");
         if (!from.isBefore(to)) {
             throw new ConfigException("callingHours: from must be before to");
         }

@@ -2,6 +2,7 @@ package hotline.sla;
 
 import hotline.common.Code;
 import hotline.common.ConflictException;
+import hotline.customer.Customer;
 import hotline.customer.Tier;
 import hotline.sla.internal.SlaRows;
 import hotline.sla.internal.SlaSql;
@@ -85,6 +86,12 @@ public final class SlaTracker implements TicketListener {
         return recorded.compose(done -> tx.preparedQuery(SlaSql.BY_TICKET).execute(Tuple.of(after.id())))
                 .compose(rows -> recompute(tx, Input.of(after),
                         rows.size() == 0 ? null : SlaRows.state(rows.iterator().next())));
+    }
+
+    /** As a {@link hotline.customer.CustomerListener}: recomputes when the tier or the critical flag moved. */
+    public Future<Void> customerChanged(SqlConnection tx, Customer before, Customer after) {
+        boolean matters = before.tier() != after.tier() || before.criticalFacility() != after.criticalFacility();
+        return matters ? customerChanged(tx, after.id()) : Future.succeededFuture();
     }
 
     /**

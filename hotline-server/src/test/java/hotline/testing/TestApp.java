@@ -41,6 +41,7 @@ public final class TestApp {
         }
         JsonObject file = new JsonObject()
                 .put("http", new JsonObject().put("port", 0).put("instances", 1))
+                .put("agi", new JsonObject().put("port", 0))
                 .put("data", new JsonObject().put("dir", dataDir.toString()))
                 .put("db", new JsonObject().put("url", "postgresql://" + database.user() + ":" + database.password()
                         + "@" + database.host() + ":" + database.port() + "/" + database.database()).put("poolSize", 8))

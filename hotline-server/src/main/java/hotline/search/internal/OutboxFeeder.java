@@ -73,10 +73,11 @@ public final class OutboxFeeder extends VerticleBase {
         home = context;
         vertx.eventBus().consumer(TicketService.BUS_ADDRESS, hint -> poll());
         vertx.setPeriodic(POLL_MS, id -> poll());
-        return serially(this::catchUp).compose(v -> search.run(() -> {
-            search.index().refresh(); // searchable from the first request, not only after the next refresh
+        // What start-up caught up with is visible to the first search, not only after the next periodic refresh.
+        return serially(() -> catchUp().compose(v -> search.run(() -> {
+            search.index().refresh();
             return null;
-        }));
+        })));
     }
 
     /** Rebuilds the index from PostgreSQL and swaps it in; 409 while another rebuild runs. Callable from anywhere. */

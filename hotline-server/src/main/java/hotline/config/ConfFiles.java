@@ -1,6 +1,5 @@
-package hotline.sla;
+package hotline.config;
 
-import hotline.config.ConfigException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
@@ -14,17 +13,17 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Reading the policy files of {@code conf/}: every failure becomes a {@link ConfigException} naming file and entry. */
-final class PolicyFiles {
+/** Reading the policy files of {@code conf/} (SLA, roster, tiers): every failure becomes a {@link ConfigException} naming file and entry. */
+public final class ConfFiles {
 
-    private PolicyFiles() {
+    private ConfFiles() {
     }
 
     /**
      * The policy at {@code configured} when set (it must exist), else {@code conf/<name>} when present, else the
      * default shipped in the jar ({@code defaults/<name>}, a copy of the repository's {@code conf/<name>}).
      */
-    static <T> T locate(Optional<String> configured, String name, Function<JsonObject, T> parser) {
+    public static <T> T locate(Optional<String> configured, String name, Function<JsonObject, T> parser) {
         if (configured.isPresent()) {
             return read(Path.of(configured.get()), parser);
         }
@@ -32,7 +31,7 @@ final class PolicyFiles {
         if (Files.exists(local)) {
             return read(local, parser);
         }
-        try (InputStream in = PolicyFiles.class.getClassLoader().getResourceAsStream("defaults/" + name)) {
+        try (InputStream in = ConfFiles.class.getClassLoader().getResourceAsStream("defaults/" + name)) {
             if (in == null) {
                 throw new ConfigException("no " + name + " in conf/ and none shipped in the jar");
             }
@@ -44,7 +43,7 @@ final class PolicyFiles {
         }
     }
 
-    static <T> T read(Path path, Function<JsonObject, T> parser) {
+    public static <T> T read(Path path, Function<JsonObject, T> parser) {
         try {
             return parser.apply(new JsonObject(Files.readString(path, StandardCharsets.UTF_8)));
         } catch (IOException e) {
@@ -56,7 +55,7 @@ final class PolicyFiles {
         }
     }
 
-    static LocalTime time(Object value, String where) {
+    public static LocalTime time(Object value, String where) {
         try {
             return LocalTime.parse(String.valueOf(value));
         } catch (DateTimeParseException e) {

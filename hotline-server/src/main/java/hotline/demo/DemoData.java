@@ -1,0 +1,331 @@
+package hotline.demo;
+
+import hotline.auth.Principal;
+import hotline.config.Config;
+import hotline.crew.Crew;
+import hotline.crew.CrewService;
+import hotline.customer.CustomerService;
+import hotline.customer.ImportMode;
+import hotline.incident.Incident;
+import hotline.incident.IncidentService;
+import hotline.incident.IncidentStatus;
+import hotline.ticket.Channel;
+import hotline.ticket.Priority;
+import hotline.ticket.Ticket;
+import hotline.ticket.TicketDraft;
+import hotline.ticket.TicketService;
+import hotline.ticket.TicketType;
+import hotline.ticket.workflow.WorkflowModule;
+import hotline.ticket.workflow.WorkflowService;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The demo data of {@code --demo}: about 300 customers (Chinese and English names, every district and tier, a few
+ * critical facilities) and about 3,000 past tickets of every type and status with what callers really say, made
+ * deterministically. Everything goes through the real services (the customer import, the ticket service, the
+ * workflows and incidents), with their clocks set to the moments of a made-up past, so events, SLA rows and
+ * incidents are what the live system would have written. Loaded only into a database without tickets.
+ */
+public final class DemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    static final int CUSTOMERS = 300;
+    static final int TICKETS = 3_000;
+    private static final int DAYS = 120;
+    private static final String[] REPAIR_CATEGORIES = {"burst_main", "service_pipe_leak", "meter_leak", "hydrant",
+            "no_water", "low_pressure", "water_quality"};
+
+    private final DemoText text = new DemoText(20261123L);
+    private final DemoClock clock;
+    private final Instant now;
+    private final Pool pool;
+    private final CustomerService customers;
+    private final TicketService tickets;
+    private final WorkflowService workflows;
+    private final IncidentService incidents;
+    private final CrewService crews;
+    private final Principal agent = Principal.system("agent1");
+    private final Principal supervisor = Principal.system("supervisor1");
+    private final List<DemoCustomer> demoCustomers = new ArrayList<>();
+    private final List<Crew> demoCrews = new ArrayList<>();
+
+    private record DemoCustomer(String account, String phone, String district, String address, long id) {
+        DemoCustomer withId(long newId) {
+            return new DemoCustomer(account, phone, district, address, newId);
+        }
+    }
+
+    private DemoData(Config config, Vertx vertx, Pool pool, ZoneId zone, CustomerService customers, Clock realClock) {
+        this.now = realClock.instant();
+        this.clock = new DemoClock(now.minus(Duration.ofDays(DAYS)));
+        this.pool = pool;
+        this.customers = customers;
+        // Services of their own on the demo clock; a throwaway registry keeps the live metrics about live tickets.
+        this.tickets = new TicketService(vertx, pool, clock, zone, new SimpleMeterRegistry());
+        WorkflowModule module = new WorkflowModule(config, vertx, pool, clock, zone, tickets);
+        this.workflows = module.workflows();
+        this.incidents = module.incidents();
+        this.crews = new CrewService(pool, clock);
+    }
+
+    /** Loads the demo data unless the database already has tickets; completes when everything is stored. */
+    public static Future<Void> loadOnce(Config config, Vertx vertx, Pool pool, ZoneId zone, CustomerService customers,
+                                        Clock realClock) {
+        return pool.query("SELECT (SELECT count(*) FROM tickets) + (SELECT count(*) FROM customers)").execute()
+                .compose(rows -> {
+                    if (rows.iterator().next().getLong(0) > 0) {
+                        log.info("Demo data: the database already has customers or tickets; nothing loaded");
+                        return Future.succeededFuture();
+                    }
+                    long started = System.nanoTime();
+                    DemoData demo = new DemoData(config, vertx, pool, zone, customers, realClock);
+                    return demo.load().onSuccess(done -> log.info(
+                            "Demo data loaded: {} customers, {} tickets in {} s", CUSTOMERS, TICKETS,
+                            (System.nanoTime() - started) / 1_000_000_000));
+                });
+    }
+
+    private Future<Void> load() {
+        return importCustomers()
+                .compose(done -> createCrews())
+                .compose(done -> sequentially(TICKETS, n -> ticket(n).compose(v -> n % 50 == 49
+                        ? settleIncidents(clock.instant()) : Future.succeededFuture())))
+                .compose(done -> settleIncidents(now));
+    }
+
+    private Future<Void> importCustomers() {
+        StringBuilder csv = new StringBuilder(
+                "accountNumber,name,phones,address,district,waterUse,kind,tier,criticalFacility,criticalReason,"
+                        + "monthlyConsumption,notes\n");
+        for (int i = 0; i < CUSTOMERS; i++) {
+            String[] district = text.district();
+            String account = "88" + String.format("%08d", 10_000 + i * 37);
+            String phone = text.mobile();
+            String phones = text.chance(0.3) ? phone + ";" + text.landline() : phone;
+            String address = text.address(district);
+            String[] organisation = i % 12 == 0 ? organisation(i / 12, district) : null;
+            String name = organisation != null ? organisation[0] : text.chance(0.08) ? text.englishName()
+                    : text.chineseName();
+            String waterUse = organisation != null ? organisation[1] : text.chance(0.1) ? "commercial" : "residential";
+            String kind = organisation != null ? "organisation" : "individual";
+            String critical = organisation != null ? organisation[2] : i % 50 == 7 ? "home_dialysis" : "";
+            String consumption = organisation != null ? organisation[3]
+                    : Integer.toString(text.chance(0.1) ? 1 + text.nextInt(2) : 5 + text.nextInt(30));
+            String tier = i % 97 == 3 ? "key" : "";
+            csv.append(String.join(",", account, quote(name), phones, quote(address), district[0], waterUse, kind,
+                    tier, critical.isEmpty() ? "false" : "true", critical, consumption,
+                    critical.equals("home_dialysis") ? "居家透析，停水需优先保障" : "")).append('\n');
+            demoCustomers.add(new DemoCustomer(account, phone, district[0], address, 0));
+        }
+        return customers.importCsv(csv.toString(), ImportMode.ALL, Principal.system("demo")).compose(report -> {
+            if (!report.errors().isEmpty()) {
+                return Future.failedFuture("demo customers did not import: " + report.errors());
+            }
+            return sequentially(demoCustomers.size(), i -> customers.findByAccount(demoCustomers.get(i).account())
+                    .map(found -> {
+                        demoCustomers.set(i, demoCustomers.get(i).withId(found.orElseThrow().id()));
+                        return null;
+                    }));
+        });
+    }
+
+    /** Name, water use, critical reason (empty: none) and monthly consumption of organisation number {@code n}. */
+    private static String[] organisation(int n, String[] district) {
+        String place = district[1].replace("片区", "");
+        return switch (n % 6) {
+            case 0 -> new String[] {place + "第一人民医院", "public", "hospital", "1800"};
+            case 1 -> new String[] {place + "实验小学", "public", "school", "420"};
+            case 2 -> new String[] {place + "消防救援站", "public", "fire_service", "150"};
+            case 3 -> new String[] {place + "纺织印染厂", "industrial", "", "2600"};
+            case 4 -> new String[] {"Riverside Hotel " + district[2], "commercial", "", "2400"};
+            default -> new String[] {place + "颐养院", "public", "care_home", "380"};
+        };
+    }
+
+    private Future<Void> createCrews() {
+        return sequentially(DemoText.DISTRICTS.size() * 2, i -> {
+            String[] district = DemoText.DISTRICTS.get(i / 2);
+            return crews.create(district[1].replace("片区", "") + "抢修" + (i % 2 + 1) + "班", district[0],
+                    "0571" + (88_000_000 + i), true).map(crew -> {
+                        demoCrews.add(crew);
+                        return null;
+                    });
+        });
+    }
+
+    /** Ticket {@code n}: created at its moment in the past and moved through its workflow as far as its age allows. */
+    private Future<Void> ticket(int n) {
+        Instant at = now.minus(Duration.ofMinutes((long) (DAYS * 24 * 60) * (TICKETS - n) / TICKETS))
+                .plusSeconds(text.nextInt(600));
+        clock.set(at);
+        DemoCustomer customer = text.chance(0.8) ? text.pick(demoCustomers) : null;
+        boolean english = text.chance(0.15);
+        int roll = text.nextInt(100);
+        TicketType type = roll < 45 ? TicketType.REPAIR : roll < 60 ? TicketType.COMPLAINT : roll < 85
+                ? TicketType.INQUIRY : roll < 90 ? TicketType.SUGGESTION : TicketType.HELP;
+        String category = type == TicketType.REPAIR ? text.pick(REPAIR_CATEGORIES) : null;
+        String[] said = switch (type) {
+            case REPAIR -> text.repairReport(category, english);
+            case COMPLAINT -> text.complaint(english);
+            default -> text.other(type.code(), english);
+        };
+        String district = customer != null ? customer.district() : text.district()[0];
+        String location = customer != null ? customer.address() : text.address(districtRow(district));
+        Channel channel = text.chance(0.6) ? Channel.PHONE : text.chance(0.5) ? Channel.IVR
+                : text.chance(0.7) ? Channel.WEB : Channel.WALK_IN;
+        boolean urgent = type == TicketType.REPAIR && "burst_main".equals(category) && text.chance(0.5);
+        TicketDraft draft = new TicketDraft(type, channel, urgent ? Priority.HIGH : null, urgent,
+                customer == null ? null : customer.id(), customer != null ? customer.phone() : text.mobile(),
+                said[0], said[1], location, district, category, new JsonObject());
+        double age = Duration.between(at, now).toHours() / 24.0;
+        return tickets.create(draft, channel == Channel.IVR ? Principal.system("ivr") : agent, Optional.empty())
+                .compose(ticket -> switch (type) {
+                    case COMPLAINT -> complaintSteps(ticket, age, english);
+                    case REPAIR -> text.chance(0.03) ? step(ticket, "cancel", new JsonObject()
+                            .put("reason", "duplicate").put("note", english ? "Reported twice" : "重复报修"),
+                            Duration.ofMinutes(5)) : Future.succeededFuture();
+                    default -> age > 1 || text.chance(0.5) ? step(ticket, type == TicketType.INQUIRY ? "answer"
+                            : "close", type == TicketType.INQUIRY
+                            ? new JsonObject().put("answer", english ? "Explained on the phone." : "已电话解答。")
+                            : new JsonObject().put("note", english ? "Passed on and closed." : "已转相关部门，办结。"),
+                            Duration.ofMinutes(20)) : Future.succeededFuture();
+                });
+    }
+
+    private static String[] districtRow(String code) {
+        return DemoText.DISTRICTS.stream().filter(d -> d[0].equals(code)).findFirst().orElseThrow();
+    }
+
+    /** A complaint goes as far through the four steps as its age (and its luck) allows. */
+    private Future<Void> complaintSteps(Ticket ticket, double ageDays, boolean english) {
+        int stages = ageDays > 14 ? 4 : text.nextInt(5);
+        Future<Void> done = Future.succeededFuture();
+        if (stages >= 1) {
+            String mood = text.pick("calm", "emotional", "stubborn", "prepared");
+            done = done.compose(v -> step(ticket, "vent", new JsonObject()
+                    .put("statement", ticket.description()).put("mood", mood).put("feelingsAcknowledged", true),
+                    Duration.ofMinutes(8)));
+        }
+        if (stages >= 2) {
+            done = done.compose(v -> step(ticket, "record", new JsonObject()
+                    .put("complainant", english ? "the account holder" : "户主本人")
+                    .put("aboutKind", text.pick("department", "staff", "service"))
+                    .put("about", english ? "Customer service" : text.pick("抄表班组", "营业厅", "抢修队"))
+                    .put("whatHappened", ticket.subject())
+                    .put("happenedAt", ticket.createdAt().minus(Duration.ofDays(2)).toString())
+                    .put("wantedOutcome", english ? "An apology and a corrected bill" : "道歉并重新核算水费")
+                    .put("contact", english ? "call back after 6 pm" : "晚上六点后回电")
+                    .put("founded", text.pick("founded", "partly", "unfounded"))
+                    .put("foundedReason", english ? "Checked against the meter records" : "已核对抄表记录"),
+                    Duration.ofMinutes(10)));
+        }
+        if (stages >= 3) {
+            done = done.compose(v -> step(ticket, "resolve", new JsonObject()
+                    .put("solution", english ? "Bill recalculated from the actual reading; apology given"
+                            : "按实际读数重新核算水费，并当面致歉")
+                    .put("owner", english ? "Billing team" : "营销服务科").put("accepted", true), Duration.ofHours(26)));
+        }
+        if (stages >= 4) {
+            int satisfaction = text.chance(0.1) ? 2 : 3 + text.nextInt(3);
+            done = done.compose(v -> step(ticket, "follow_up", new JsonObject().put("satisfaction", satisfaction)
+                    .put("comment", satisfaction >= 3 ? (english ? "Satisfied with the outcome" : "对处理结果满意")
+                            : (english ? "Still unhappy with the bill" : "对处理结果仍不满意")), Duration.ofDays(3)));
+        }
+        return done;
+    }
+
+    /** Moves the clock on by {@code after} and performs {@code action} on the ticket as it is now. */
+    private Future<Void> step(Ticket ticket, String action, JsonObject fields, Duration after) {
+        clock.set(clock.instant().plus(after));
+        return workflows.transition(ticket.id(), action, fields, agent, Channel.PHONE, null).mapEmpty();
+    }
+
+    /** Every open incident settles as far as {@code horizon} allows (the list holds the newest 200 incidents). */
+    private Future<Void> settleIncidents(Instant horizon) {
+        Instant resume = clock.instant();
+        return incidents.list(IncidentStatus.OPEN, null)
+                .compose(open -> sequentially(open.size(), i -> settle(open.get(i), horizon)))
+                .onComplete(done -> clock.set(resume));
+    }
+
+    /**
+     * An incident is dispatched two hours after its last report; its crew arrives, repairs and has the first report
+     * confirmed; two days after the last report the incident closes with all its reports. Only steps before
+     * {@code horizon} happen.
+     */
+    private Future<Void> settle(Incident incident, Instant horizon) {
+        Instant quiet = incident.lastReportAt();
+        if (quiet.plus(Duration.ofHours(2)).isAfter(horizon)) {
+            return Future.succeededFuture();
+        }
+        Future<Void> done = Future.succeededFuture();
+        if (incident.crewId() == null) {
+            Crew crew = demoCrews.stream().filter(c -> c.district().equals(incident.district())).findFirst()
+                    .orElse(demoCrews.getFirst());
+            clock.set(quiet.plus(Duration.ofHours(2)));
+            done = incidents.dispatch(incident.id(), crew.id(), quiet.plus(Duration.ofHours(3)).toString(),
+                    supervisor).mapEmpty();
+        }
+        long first = incident.firstTicketId();
+        done = onFirstReport(done, first, "dispatched", "arrive", new JsonObject(), quiet.plus(Duration.ofHours(5)),
+                horizon);
+        done = onFirstReport(done, first, "on_site", "complete", new JsonObject()
+                .put("cause", text.pick("管道老化锈蚀", "施工挖断", "冬季冻裂", "pipe corrosion"))
+                .put("workDone", text.pick("更换破损管段并恢复供水", "修复接口，冲洗管网", "replaced the broken section")),
+                quiet.plus(Duration.ofHours(20)), horizon);
+        done = onFirstReport(done, first, "repaired", "verify", new JsonObject().put("confirmedBy", "customer"),
+                quiet.plus(Duration.ofHours(30)), horizon);
+        if (quiet.plus(Duration.ofHours(48)).isAfter(horizon)) {
+            return done;
+        }
+        return done.compose(v -> {
+            clock.set(quiet.plus(Duration.ofHours(48)));
+            return incidents.close(incident.id(), "已修复并恢复供水 / repaired and supply restored", supervisor)
+                    .mapEmpty();
+        });
+    }
+
+    /** Performs {@code action} on the incident's first report at {@code at} when it is in {@code status} by then. */
+    private Future<Void> onFirstReport(Future<Void> before, long ticketId, String status, String action,
+                                       JsonObject fields, Instant at, Instant horizon) {
+        if (at.isAfter(horizon)) {
+            return before;
+        }
+        return before.compose(v -> tickets.get(ticketId)).compose(view -> {
+            if (!view.ticket().status().code().equals(status)) {
+                return Future.succeededFuture();
+            }
+            clock.set(at);
+            return workflows.transition(ticketId, action, fields, agent, Channel.PHONE, null).mapEmpty();
+        });
+    }
+
+    /** Runs {@code work(0) .. work(count-1)} one after another (the demo clock is shared). */
+    private static Future<Void> sequentially(int count, java.util.function.IntFunction<Future<?>> work) {
+        Future<Void> chain = Future.succeededFuture();
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            chain = chain.compose(v -> work.apply(index).mapEmpty());
+        }
+        return chain;
+    }
+
+    private static String quote(String cell) {
+        return "\"" + cell.replace("\"", "\"\"") + "\"";
+    }
+}

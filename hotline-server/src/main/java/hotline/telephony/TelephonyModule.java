@@ -1,0 +1,222 @@
+package hotline.telephony;
+
+import hotline.config.Config;
+import hotline.config.ConfigException;
+import hotline.customer.CustomerService;
+import hotline.incident.IncidentService;
+import hotline.health.Health;
+import hotline.http.ApiRoutes;
+import hotline.telephony.internal.AgentActions;
+import hotline.telephony.internal.AmiLink;
+import hotline.telephony.internal.CallRecordStore;
+import hotline.telephony.internal.CallRecordWriter;
+import hotline.telephony.internal.IvrAgiScript;
+import hotline.telephony.internal.IvrFlow;
+import hotline.telephony.internal.IvrFlows;
+import hotline.telephony.internal.IvrInterpreter;
+import hotline.telephony.internal.QueueBoard;
+import hotline.telephony.internal.SwitchboardVerticle;
+import hotline.telephony.internal.TelephonyRoutes;
+import hotline.telephony.internal.TicketingIvrServices;
+import hotline.ticket.TicketService;
+import hotline.telephony.internal.VirtualThreadAgiServer;
+import hotline.telephony.internal.WrapUps;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Telephony as the composition root sees it: the FastAGI IVR server, the AMI link, the switchboard (call records,
+ * queue board, screen pops) and the {@code /api/queues} and {@code /api/calls} routes. {@link #start} blocks until
+ * everything listens (call it from a plain thread); {@link #close} stops it all.
+ *
+ * <p>Settings (environment {@code HOTLINE_...} overrides): {@code agi.host} (default 127.0.0.1), {@code agi.port}
+ * (4573; 0 picks a free port), {@code ivr.flows} (comma list, default {@code ivr}), {@code ivr.flowDir} (a directory
+ * overriding the packaged flows), {@code ivr.serviceTimeoutMs} (5000), {@code ami.host} (unset: no Asterisk, the
+ * {@code ami} health part is DISABLED), {@code ami.port} (5038), {@code ami.user}, {@code ami.secret} (never logged),
+ * {@code telephony.serviceLevelSeconds} (20), {@code telephony.wrapUpSeconds} (15), {@code telephony.queue} (the queue
+ * agents log in to, {@code hotline}), {@code hotline.timezone}.
+ */
+public final class TelephonyModule implements AutoCloseable {
+
+    public static final String AGI_HOST = "agi.host";
+    public static final String AGI_PORT = "agi.port";
+    public static final String IVR_FLOWS = "ivr.flows";
+    public static final String IVR_FLOW_DIR = "ivr.flowDir";
+    public static final String IVR_SERVICE_TIMEOUT_MS = "ivr.serviceTimeoutMs";
+    public static final String AMI_HOST = "ami.host";
+    public static final String AMI_PORT = "ami.port";
+    public static final String AMI_USER = "ami.user";
+    public static final String AMI_SECRET = "ami.secret";
+    public static final String SERVICE_LEVEL_SECONDS = "telephony.serviceLevelSeconds";
+    public static final String WRAP_UP_SECONDS = "telephony.wrapUpSeconds";
+    public static final String TIMEZONE = "hotline.timezone";
+    /** The Asterisk queue agents log in to ({@code queues_hotline.conf}). */
+    public static final String QUEUE = "telephony.queue";
+
+    private static final Logger log = LoggerFactory.getLogger(TelephonyModule.class);
+
+    private final Vertx vertx;
+    private final SwitchboardVerticle switchboard;
+    private final CallRecordStore calls;
+    private final Pool pool;
+    private final String queue;
+    private final TicketService tickets;
+    private final Clock clock;
+    private VirtualThreadAgiServer agi;
+    private AmiLink ami;
+    private String switchboardDeployment;
+    private String writerDeployment;
+    private int agiPort;
+
+    private TelephonyModule(Vertx vertx, SwitchboardVerticle switchboard, CallRecordStore calls, Pool pool, String queue,
+                            TicketService tickets, Clock clock) {
+        this.vertx = vertx;
+        this.tickets = tickets;
+        this.clock = clock;
+        this.switchboard = switchboard;
+        this.calls = calls;
+        this.pool = pool;
+        this.queue = queue;
+    }
+
+    public static TelephonyModule start(Vertx vertx, Config config, Pool pool, Clock clock, MeterRegistry meters,
+                                        Health health, TicketService tickets, IvrServices services) {
+        Map<String, IvrFlow> flows = IvrFlows.load(flowNames(config), config.string(IVR_FLOW_DIR).map(java.nio.file.Path::of).orElse(null));
+        QueueBoard board = new QueueBoard(clock, ZoneId.of(config.string(TIMEZONE, "Asia/Shanghai")),
+                config.integer(SERVICE_LEVEL_SECONDS, 20, 1, 600),
+                Duration.ofSeconds(config.integer(WRAP_UP_SECONDS, 15, 0, 3600)));
+        CallRecordStore store = new CallRecordStore(pool, clock);
+        CallRecordWriter writer = new CallRecordWriter(store);
+        TelephonyModule module = new TelephonyModule(vertx, new SwitchboardVerticle(board, writer, pool, meters), store,
+                pool, config.string(QUEUE, "hotline"), tickets, clock);
+        try {
+            module.writerDeployment = join(vertx.deployVerticle(writer));
+            module.switchboardDeployment = join(vertx.deployVerticle(module.switchboard));
+            module.startAgi(config, flows, services, meters, health);
+            module.startAmi(config, clock, health);
+            return module;
+        } catch (RuntimeException e) {
+            module.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The IVR's services on this Hotline: tickets through {@code tickets}, callers through {@code customers}, open
+     * incidents through {@code incidents}.
+     */
+    public static IvrServices hotlineServices(Pool pool, TicketService tickets, CustomerService customers,
+                                              IncidentService incidents) {
+        return new TicketingIvrServices(pool, tickets, customers, incidents);
+    }
+
+    private static List<String> flowNames(Config config) {
+        return Arrays.stream(config.string(IVR_FLOWS, "ivr").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private void startAgi(Config config, Map<String, IvrFlow> flows, IvrServices services, MeterRegistry meters, Health health) {
+        Duration timeout = Duration.ofMillis(config.integer(IVR_SERVICE_TIMEOUT_MS, 5_000, 100, 60_000));
+        Map<String, IvrInterpreter> interpreters = new LinkedHashMap<>();
+        flows.forEach((name, flow) -> interpreters.put(name, new IvrInterpreter(flow, services, timeout)));
+        IvrAgiScript script = new IvrAgiScript(interpreters, meters);
+        String host = config.string(AGI_HOST, "127.0.0.1");
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+            int port = config.port(AGI_PORT, 4573);
+            agiPort = port == 0 ? freePort(address) : port;
+        } catch (IOException e) {
+            throw new ConfigException("setting " + AGI_HOST + ": '" + host + "' is not a usable address: " + e.getMessage());
+        }
+        agi = new VirtualThreadAgiServer(script, address, agiPort);
+        try {
+            agi.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("FastAGI cannot listen on " + host + ":" + agiPort + ": " + e.getMessage(), e);
+        }
+        health.register("agi", false, promise -> promise.complete(Status.OK(new JsonObject()
+                .put("listening", host + ":" + agiPort).put("activeCalls", agi.activeCalls()))));
+    }
+
+    private void startAmi(Config config, Clock clock, Health health) {
+        var host = config.string(AMI_HOST);
+        if (host.isEmpty()) {
+            health.register("ami", false, promise -> promise.complete(Health.disabled("no Asterisk configured (ami.host)")));
+            return;
+        }
+        String user = config.string(AMI_USER).orElseThrow(() ->
+                new ConfigException("setting " + AMI_USER + " (" + Config.envName(AMI_USER) + "): required when ami.host is set"));
+        String secret = config.string(AMI_SECRET).orElseThrow(() ->
+                new ConfigException("setting " + AMI_SECRET + " (" + Config.envName(AMI_SECRET) + "): required when ami.host is set"));
+        ami = new AmiLink(host.get(), config.port(AMI_PORT, 5038), user, secret,
+                event -> vertx.eventBus().send(TelephonyAddresses.AMI_EVENTS, event), clock);
+        ami.start();
+        health.register("ami", false, promise -> promise.complete(ami.isUp()
+                ? Status.OK(new JsonObject().put("asterisk", ami.target()))
+                : Status.KO(new JsonObject().put("asterisk", ami.target()).put("detail", ami.lastProblem()))));
+        log.info("AMI link to {} starting (user {})", ami.target(), user);
+    }
+
+    private static <T> T join(io.vertx.core.Future<T> future) {
+        return future.toCompletionStage().toCompletableFuture().join();
+    }
+
+    private static int freePort(InetAddress address) throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, address)) {
+            return probe.getLocalPort();
+        }
+    }
+
+    /**
+     * The HTTP routes: {@code listQueues}, {@code listCalls}, {@code changeAgentQueueState}, {@code originateCall},
+     * {@code wrapUpCall}, {@code openCallInquiry}.
+     */
+    public ApiRoutes routes() {
+        return new TelephonyRoutes(switchboard::snapshot, calls, new AgentActions(vertx, pool, queue,
+                () -> ami == null ? null : ami.connection()), new WrapUps(pool, tickets, clock));
+    }
+
+    /** The port FastAGI listens on (the configured one, or the one picked for 0). */
+    public int agiPort() {
+        return agiPort;
+    }
+
+    /** True while the AMI link is logged in; false when down or not configured. */
+    public boolean amiUp() {
+        return ami != null && ami.isUp();
+    }
+
+    @Override
+    public void close() {
+        if (ami != null) {
+            ami.stop();
+        }
+        if (agi != null) {
+            agi.stop();
+        }
+        if (switchboardDeployment != null) {
+            join(vertx.undeploy(switchboardDeployment));
+        }
+        if (writerDeployment != null) {
+            // stopping the writer flushes the calls still pending
+            join(vertx.undeploy(writerDeployment));
+        }
+    }
+}

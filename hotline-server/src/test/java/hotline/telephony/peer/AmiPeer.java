@@ -1,0 +1,396 @@
+package hotline.telephony.peer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Asterisk side of the Asterisk Manager Interface, for tests: a TCP server on 127.0.0.1 that speaks AMI as
+ * {@code main/manager.c} does — the {@code Asterisk Call Manager/13.0.0} banner, {@code \r\n} lines, a blank line
+ * ending each message, {@code Response:}/{@code ActionID:}/{@code Message:} in that order, MD5 challenge log-in,
+ * {@code Permission denied} before log-in, the acknowledgements of QueueAdd, QueueRemove, QueuePause and (async)
+ * Originate as app_queue.c and manager.c word them, {@code EventList: start} acknowledgements followed by list events carrying
+ * the ActionID and a {@code ...Complete} event with {@code EventList: Complete} and {@code ListItems}.
+ *
+ * <p>Tests script it: {@link #emit} sends an event to every logged-in session, {@link #queueMember}/{@link
+ * #queueEntry}/{@link #channel} set what QueueStatus and CoreShowChannels report, {@link #dropConnections} and
+ * {@link #stop}/{@link #restart} simulate a lost link and an Asterisk restart. Thread-safe.
+ */
+public final class AmiPeer implements AutoCloseable {
+
+    public static final String BANNER = "Asterisk Call Manager/13.0.0";
+    public static final String VERSION = "20.9.3";
+
+    private final String username;
+    private final String secret;
+    private final List<Session> sessions = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<Map<String, String>> actions = new LinkedBlockingQueue<>();
+    private final List<Map<String, String>> queueMembers = new CopyOnWriteArrayList<>();
+    private final List<Map<String, String>> queueEntries = new CopyOnWriteArrayList<>();
+    private final List<Map<String, String>> channels = new CopyOnWriteArrayList<>();
+    private volatile ServerSocket server;
+    private volatile int port;
+
+    public AmiPeer(String username, String secret) {
+        this.username = username;
+        this.secret = secret;
+    }
+
+    /** Listens on a free port of 127.0.0.1 (or the port it had before, after {@link #stop}). */
+    public synchronized AmiPeer start() throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        port = socket.getLocalPort();
+        server = socket;
+        Thread.ofVirtual().name("ami-peer-accept").start(() -> accept(socket));
+        return this;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Closes the listening socket and every session: Asterisk is gone. */
+    public synchronized void stop() {
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } catch (IOException ignored) {
+            // closing a server socket that is already closed
+        }
+        dropConnections();
+    }
+
+    /** Asterisk comes back on the same port. */
+    public AmiPeer restart() throws IOException {
+        return start();
+    }
+
+    /** Cuts every TCP connection (as a network failure would) but keeps listening. */
+    public void dropConnections() {
+        for (Session session : sessions) {
+            session.close();
+        }
+        sessions.clear();
+    }
+
+    public int loggedInSessions() {
+        return (int) sessions.stream().filter(s -> s.authenticated).count();
+    }
+
+    /** The next action the client sent (its headers in order), waiting up to {@code timeoutMs}; null if none came. */
+    public Map<String, String> nextAction(long timeoutMs) throws InterruptedException {
+        return actions.poll(timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** Sends {@code Event: name} with {@code Privilege} and the given fields to every logged-in session. */
+    public void emit(String name, Map<String, String> fields) {
+        StringBuilder text = new StringBuilder("Event: ").append(name).append("\r\nPrivilege: call,all\r\n");
+        fields.forEach((key, value) -> text.append(key).append(": ").append(value).append("\r\n"));
+        text.append("\r\n");
+        sendToAll(text.toString());
+    }
+
+    /** Writes raw bytes to every logged-in session: garbage, truncated messages. */
+    public void sendToAll(String raw) {
+        for (Session session : sessions) {
+            if (session.authenticated) {
+                session.write(raw);
+            }
+        }
+    }
+
+    public void queueMember(Map<String, String> fields) {
+        queueMembers.add(fields);
+    }
+
+    public void queueEntry(Map<String, String> fields) {
+        queueEntries.add(fields);
+    }
+
+    public void channel(Map<String, String> fields) {
+        channels.add(fields);
+    }
+
+    public void clearState() {
+        queueMembers.clear();
+        queueEntries.clear();
+        channels.clear();
+    }
+
+    /**
+     * The fields of a channel snapshot as {@code ast_manager_build_channel_state_string_prefix} writes them; an
+     * absent caller number is {@code <unknown>}.
+     */
+    public static Map<String, String> channelSnapshot(String prefix, String channel, String uniqueid, String linkedid,
+                                                      String callerNumber, int state, String stateDesc,
+                                                      String context, String exten) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(prefix + "Channel", channel);
+        fields.put(prefix + "ChannelState", Integer.toString(state));
+        fields.put(prefix + "ChannelStateDesc", stateDesc);
+        fields.put(prefix + "CallerIDNum", callerNumber == null ? "<unknown>" : callerNumber);
+        fields.put(prefix + "CallerIDName", "<unknown>");
+        fields.put(prefix + "ConnectedLineNum", "<unknown>");
+        fields.put(prefix + "ConnectedLineName", "<unknown>");
+        fields.put(prefix + "Language", "zh");
+        fields.put(prefix + "AccountCode", "");
+        fields.put(prefix + "Context", context);
+        fields.put(prefix + "Exten", exten);
+        fields.put(prefix + "Priority", "1");
+        fields.put(prefix + "Uniqueid", uniqueid);
+        fields.put(prefix + "Linkedid", linkedid);
+        return fields;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void accept(ServerSocket socket) {
+        while (!socket.isClosed()) {
+            try {
+                Socket client = socket.accept();
+                if (socket.isClosed()) {
+                    // accepted in the instant the test stopped the peer: Asterisk is down, refuse it
+                    client.close();
+                    return;
+                }
+                Session session = new Session(client);
+                sessions.add(session);
+                Thread.ofVirtual().name("ami-peer-session").start(session::run);
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private final class Session {
+        private final Socket socket;
+        private final OutputStream out;
+        private final String challenge = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
+        private volatile boolean authenticated;
+
+        Session(Socket socket) throws IOException {
+            this.socket = socket;
+            this.out = socket.getOutputStream();
+        }
+
+        void run() {
+            try (socket; BufferedReader in = new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
+                write(BANNER + "\r\n");
+                Map<String, String> message = new LinkedHashMap<>();
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (!line.isEmpty()) {
+                        int colon = line.indexOf(':');
+                        if (colon > 0) {
+                            message.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+                        }
+                        continue;
+                    }
+                    if (message.isEmpty()) {
+                        continue;
+                    }
+                    actions.add(message);
+                    boolean keepOpen = handle(message);
+                    message = new LinkedHashMap<>();
+                    if (!keepOpen) {
+                        return;
+                    }
+                }
+            } catch (IOException ignored) {
+                // the client or the test closed the connection
+            } finally {
+                sessions.remove(this);
+            }
+        }
+
+        /** Answers one action as manager.c does; false closes the session. */
+        private boolean handle(Map<String, String> m) {
+            String action = header(m, "Action");
+            if (action.isEmpty()) {
+                respond(m, "Error", "Missing action in request");
+                return true;
+            }
+            if (!authenticated && !action.equalsIgnoreCase("Login") && !action.equalsIgnoreCase("Logoff")
+                    && !action.equalsIgnoreCase("Challenge")) {
+                respond(m, "Error", "Permission denied");
+                return true;
+            }
+            switch (action.toLowerCase()) {
+                case "challenge" -> {
+                    if (header(m, "AuthType").equalsIgnoreCase("MD5")) {
+                        write("Response: Success\r\n" + actionId(m) + "Challenge: " + challenge + "\r\n\r\n");
+                    } else {
+                        respond(m, "Error", "Must specify AuthType");
+                    }
+                }
+                case "login" -> {
+                    if (authenticated) {
+                        respond(m, "Success", "Already authenticated");
+                    } else if (!credentialsMatch(m)) {
+                        respond(m, "Error", "Authentication failed");
+                        return false;
+                    } else {
+                        authenticated = true;
+                        respond(m, "Success", "Authentication accepted");
+                        write("Event: FullyBooted\r\nPrivilege: system,all\r\nUptime: 42\r\nLastReload: 42\r\n"
+                                + "Status: Fully Booted\r\n\r\n");
+                    }
+                }
+                case "logoff" -> {
+                    respond(m, "Goodbye", "Thanks for all the fish.");
+                    return false;
+                }
+                case "ping" -> write("Response: Success\r\n" + actionId(m) + "Ping: Pong\r\nTimestamp: "
+                        + System.currentTimeMillis() / 1000 + ".000000\r\n\r\n");
+                case "coresettings" -> write("Response: Success\r\n" + actionId(m) + "AMIversion: 13.0.0\r\n"
+                        + "AsteriskVersion: " + VERSION + "\r\nSystemName: \r\nCoreMaxCalls: 0\r\n"
+                        + "CoreMaxLoadAvg: 0.000000\r\nCoreRunUser: asterisk\r\nCoreRunGroup: asterisk\r\n"
+                        + "CoreMaxFilehandles: 0\r\nCoreRealTimeEnabled: No\r\nCoreCDRenabled: Yes\r\n"
+                        + "CoreHTTPenabled: No\r\nSoundsSearchCustomDir: No\r\n\r\n");
+                case "queueadd" -> respond(m, "Success", "Added interface to queue");
+                case "queueremove" -> respond(m, "Success", "Removed interface from queue");
+                case "queuepause" -> respond(m, "Success", header(m, "Paused").equalsIgnoreCase("false")
+                        ? "Interface unpaused successfully" : "Interface paused successfully");
+                case "originate" -> respond(m, "Success", "Originate successfully queued");
+                case "queuestatus" -> queueStatus(m);
+                case "coreshowchannels" -> coreShowChannels(m);
+                default -> respond(m, "Error", "Invalid/unknown command: " + action
+                        + ". Use Action: ListCommands to show available commands.");
+            }
+            return true;
+        }
+
+        private boolean credentialsMatch(Map<String, String> m) {
+            if (!header(m, "Username").equals(username)) {
+                return false;
+            }
+            if (header(m, "AuthType").equalsIgnoreCase("MD5")) {
+                return header(m, "Key").equalsIgnoreCase(md5(challenge + secret));
+            }
+            return header(m, "Secret").equals(secret);
+        }
+
+        private void queueStatus(Map<String, String> m) {
+            write("Response: Success\r\n" + actionId(m) + "EventList: start\r\nMessage: Queue status will follow\r\n\r\n");
+            int items = 0;
+            StringBuilder text = new StringBuilder();
+            text.append("Event: QueueParams\r\nQueue: hotline\r\nMax: 0\r\nStrategy: rrmemory\r\nCalls: ")
+                    .append(queueEntries.size()).append("\r\nHoldtime: 0\r\nTalkTime: 0\r\nCompleted: 0\r\n")
+                    .append("Abandoned: 0\r\nServiceLevel: 20\r\nServicelevelPerf: 0.0\r\nServicelevelPerf2: 0.0\r\n")
+                    .append("Weight: 0\r\n").append(actionId(m)).append("\r\n");
+            items++;
+            for (Map<String, String> member : queueMembers) {
+                text.append("Event: QueueMember\r\n");
+                member.forEach((k, v) -> text.append(k).append(": ").append(v).append("\r\n"));
+                text.append(actionId(m)).append("\r\n");
+                items++;
+            }
+            for (Map<String, String> entry : queueEntries) {
+                text.append("Event: QueueEntry\r\n");
+                entry.forEach((k, v) -> text.append(k).append(": ").append(v).append("\r\n"));
+                text.append(actionId(m)).append("\r\n");
+                items++;
+            }
+            text.append("Event: QueueStatusComplete\r\n").append(actionId(m)).append("EventList: Complete\r\nListItems: ")
+                    .append(items).append("\r\n\r\n");
+            write(text.toString());
+        }
+
+        private void coreShowChannels(Map<String, String> m) {
+            write("Response: Success\r\n" + actionId(m) + "EventList: start\r\nMessage: Channels will follow\r\n\r\n");
+            StringBuilder text = new StringBuilder();
+            for (Map<String, String> channel : channels) {
+                text.append("Event: CoreShowChannel\r\n").append(actionId(m));
+                channel.forEach((k, v) -> text.append(k).append(": ").append(v).append("\r\n"));
+                text.append("\r\n");
+            }
+            text.append("Event: CoreShowChannelsComplete\r\n").append(actionId(m)).append("EventList: Complete\r\nListItems: ")
+                    .append(channels.size()).append("\r\n\r\n");
+            write(text.toString());
+        }
+
+        private void respond(Map<String, String> m, String response, String message) {
+            write("Response: " + response + "\r\n" + actionId(m) + "Message: " + message + "\r\n\r\n");
+        }
+
+        private static String actionId(Map<String, String> m) {
+            String id = header(m, "ActionID");
+            return id.isEmpty() ? "" : "ActionID: " + id + "\r\n";
+        }
+
+        synchronized void write(String text) {
+            try {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            } catch (IOException ignored) {
+                // the session is gone; its reader ends it
+            }
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // already closed
+            }
+        }
+    }
+
+    private static String md5(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A header of a message, looked up without regard to case as Asterisk does ({@code astman_get_header}); "" if absent. */
+    public static String header(Map<String, String> m, String name) {
+        for (Map.Entry<String, String> entry : m.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(name)) {
+                return entry.getValue();
+            }
+        }
+        return "";
+    }
+
+    /** Fields in order, for {@link #emit}. */
+    public static Map<String, String> fields(String... keyValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put(keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+
+    /** A copy of {@code base} with more fields appended. */
+    public static Map<String, String> with(Map<String, String> base, String... keyValues) {
+        Map<String, String> map = new LinkedHashMap<>(base);
+        map.putAll(fields(keyValues));
+        return map;
+    }
+}
