@@ -61,6 +61,7 @@ public final class App implements AutoCloseable {
     private TelephonyModule telephony;
     private SearchModule search;
     private int httpPort;
+    private String apiDeployment;
     private CustomerService customers;
 
     private App(Config config, Database database, Vertx vertx, Clock clock) {
@@ -146,7 +147,7 @@ public final class App implements AutoCloseable {
 
         int instances = config.integer(HTTP_INSTANCES, Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 64);
         List<ApiVerticle> deployed = java.util.Collections.synchronizedList(new ArrayList<>());
-        await(vertx.deployVerticle(() -> {
+        apiDeployment = await(vertx.deployVerticle(() -> {
             ApiVerticle verticle = new ApiVerticle(config, health, guards, apis, pages);
             deployed.add(verticle);
             return verticle;
@@ -205,24 +206,32 @@ public final class App implements AutoCloseable {
         return search;
     }
 
-    /** Stops Vert.x (in-flight requests finish), then the search index, then the embedded database. */
+    /**
+     * Stops the HTTP servers (in-flight requests finish), telephony, the search index (committed), Vert.x, and
+     * last the embedded database.
+     */
     @Override
     public void close() {
         try {
+            if (apiDeployment != null) {
+                await(vertx.undeploy(apiDeployment));
+            }
             if (telephony != null) {
                 telephony.close();
             }
+            if (search != null) {
+                await(search.stopFeeding());
+                search.close();
+            }
+        } catch (RuntimeException e) {
+            log.warn("A capability did not stop cleanly: {}", e.getMessage());
+        }
+        try {
             await(vertx.close());
         } catch (RuntimeException e) {
             log.warn("Vert.x did not stop cleanly: {}", e.getMessage());
         } finally {
-            try {
-                if (search != null) {
-                    search.close();
-                }
-            } finally {
-                database.close();
-            }
+            database.close();
         }
     }
 

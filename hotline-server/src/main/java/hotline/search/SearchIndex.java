@@ -189,16 +189,28 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** Stops the background refresh, commits what was applied, closes the index. */
+    /** Stops the background refresh, commits what was applied (if it cannot, the outbox replays it), closes. */
     @Override
     public void close() {
-        background.shutdownNow();
+        // Never interrupt: an interrupted Lucene write closes its file channel and breaks the writer for good.
+        background.shutdown();
+        try {
+            if (!background.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("Search index background work did not finish in 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             commit();
+        } catch (RuntimeException e) {
+            // Nothing is lost: the next start replays the outbox from the last good commit.
+            log.warn("Search index not committed on close ({}); the outbox is replayed at the next start",
+                    e.getMessage());
         } finally {
             try {
                 current.get().close();
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 log.warn("Search index did not close cleanly: {}", e.getMessage());
             }
         }
@@ -214,7 +226,10 @@ public final class SearchIndex implements AutoCloseable {
             IndexSearcher searcher;
             try {
                 searcher = live.searchers().acquire();
-            } catch (AlreadyClosedException swapped) {
+            } catch (AlreadyClosedException closed) {
+                if (current.get() == live) {
+                    throw new IllegalStateException("the search index is closed", closed);
+                }
                 continue; // a rebuild was swapped in between reading current and acquiring: use the new one
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot search the index", e);

@@ -17,7 +17,8 @@ import java.nio.file.Path;
  * Builds the search capability for the composition root: the index in {@code search.dir} (default
  * {@code <data.dir>/search}), the vocabulary from {@code search.vocabulary} (a file; default: the copy shipped in the
  * jar), {@code search.threads} search workers (default 2), the outbox feeder, the routes and the {@code search}
- * health check. {@link #start} catches up with the outbox before answering; {@link #close} after Vert.x has stopped.
+ * health check. {@link #start} catches up with the outbox before answering; {@link #stopFeeding} then {@link #close}
+ * before Vert.x stops.
  */
 public final class SearchModule implements AutoCloseable {
 
@@ -30,6 +31,7 @@ public final class SearchModule implements AutoCloseable {
     private final SearchService service;
     private final OutboxFeeder feeder;
     private final SearchRoutes routes;
+    private volatile String feederDeployment;
 
     /** Opens the index (blocking: call from main or a worker). */
     public SearchModule(Vertx vertx, Pool pool, Config config, TicketService tickets) {
@@ -52,7 +54,7 @@ public final class SearchModule implements AutoCloseable {
                         .put("committedOutboxId", index.committedOutboxId()))
                 .onSuccess(data -> promise.complete(Status.OK(data)))
                 .onFailure(promise::fail));
-        return vertx.deployVerticle(feeder).mapEmpty();
+        return vertx.deployVerticle(feeder).onSuccess(id -> feederDeployment = id).mapEmpty();
     }
 
     public SearchRoutes routes() {
@@ -63,7 +65,15 @@ public final class SearchModule implements AutoCloseable {
         return service;
     }
 
-    /** Commits and closes the index; call after Vert.x has stopped (no search or feeding in flight). */
+    /** Stops feeding the index; completes once the feeder's work in flight is done. */
+    public Future<Void> stopFeeding() {
+        return feederDeployment == null ? Future.succeededFuture() : vertx.undeploy(feederDeployment);
+    }
+
+    /**
+     * Commits and closes the index (blocking); call after {@link #stopFeeding} and before Vert.x closes, whose
+     * shutdown would interrupt index writes still running on its workers.
+     */
     @Override
     public void close() {
         index.close();

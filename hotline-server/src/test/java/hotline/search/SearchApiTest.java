@@ -81,6 +81,21 @@ class SearchApiTest {
     }
 
     @Test
+    @DisplayName("given a ticket written by another instance (no bus hint here), when searched, then found within 1 second")
+    void nearRealTimeWithoutHint() throws InterruptedException {
+        long id = app.pool().query("""
+                        WITH t AS (INSERT INTO tickets (number, type, channel, status, priority, subject, description,
+                                                        district, created_at, updated_at)
+                                   VALUES ('HL-20261123-888001', 'repair', 'phone', 'reported', 'normal', '消火栓漏水',
+                                           '路口消火栓一直在漏', 'east', now(), now()) RETURNING id)
+                        INSERT INTO outbox (topic, aggregate_id, payload, created_at)
+                        SELECT 'ticket', id, '{}'::jsonb, now() FROM t RETURNING aggregate_id""").execute()
+                .toCompletionStage().toCompletableFuture().join().iterator().next().getLong(0);
+
+        assertThat(millisUntilFound(agent, "消火栓", id)).isLessThan(1_000);
+    }
+
+    @Test
     @DisplayName("given no session, when someone searches, then 401")
     void onlyAuthenticated() {
         assertThat(ApiClient.anonymous(app).get(search("漏水")).status()).isEqualTo(401);

@@ -147,6 +147,14 @@ class SearchIndexTest {
     }
 
     @Test
+    @DisplayName("A search on a closed index fails at once instead of waiting")
+    void closedIndexFails() {
+        index.close();
+        assertThatThrownBy(() -> index.search(SearchRequest.of("爆管"))).isInstanceOf(IllegalStateException.class);
+        index = SearchIndex.open(dir, Vocabulary.empty());
+    }
+
+    @Test
     @DisplayName("An update replaces the ticket's document; the committed outbox id survives a reopen")
     void updateAndReopen() {
         index.apply(List.of(ticket(1, "repair", "north", "已修好", "管道已更换")), 12);

@@ -18,6 +18,7 @@ import org.apache.lucene.index.Term;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The Lucene fields of a ticket document and the mapping both ways. Codes are {@link KeywordField}s (exact filter and
@@ -48,6 +49,9 @@ public final class Fields {
 
     /** The dimensions counted as facets, in the order the API lists them. */
     public static final List<String> FACETS = List.of(TYPE, STATUS, DISTRICT, TIER);
+    /** The stored fields a hit shows (not the long case texts: their snippets come from the highlighter). */
+    public static final Set<String> HIT = Set.of(ID, NUMBER, TYPE, STATUS, DISTRICT, SUBJECT, CREATED, UPDATED, CLOSED,
+            RESOLUTION, SATISFACTION);
     /** Text fields searched by the user's words, and their weight. */
     public static final List<String> TEXT = List.of(SUBJECT, BODY, CUSTOMER);
     /** The case's own texts: compared for similar cases, searched for synonyms, highlighted. */

@@ -36,7 +36,11 @@ public final class OutboxFeeder extends VerticleBase {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxFeeder.class);
 
-    public static final long POLL_MS = 1_000;
+    /**
+     * The poll that stands in for hints this instance never gets (tickets changed through another instance): with
+     * the {@value SearchIndex#REFRESH_MS} ms refresh it keeps every change searchable within a second.
+     */
+    public static final long POLL_MS = 500;
     private static final int BATCH = 500;
     private static final int REBUILD_PAGE = 1_000;
 
@@ -69,7 +73,11 @@ public final class OutboxFeeder extends VerticleBase {
         home = context;
         vertx.eventBus().consumer(TicketService.BUS_ADDRESS, hint -> poll());
         vertx.setPeriodic(POLL_MS, id -> poll());
-        return serially(this::catchUp);
+        // What start-up caught up with is visible to the first search, not only after the next periodic refresh.
+        return serially(() -> catchUp().compose(v -> search.run(() -> {
+            search.index().refresh();
+            return null;
+        })));
     }
 
     /** Rebuilds the index from PostgreSQL and swaps it in; 409 while another rebuild runs. Callable from anywhere. */

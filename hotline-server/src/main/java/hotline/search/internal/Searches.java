@@ -190,7 +190,7 @@ public final class Searches {
         StoredFields stored = searcher.storedFields();
         List<SearchHit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
-            Document doc = stored.document(page[i].doc);
+            Document doc = stored.document(page[i].doc, Fields.HIT);
             List<String> texts = snippets[i] == null || snippets[i].isEmpty() ? List.of() : List.of(snippets[i]);
             hits.add(Fields.toHit(doc, Float.isNaN(page[i].score) ? 0f : page[i].score, texts));
         }
