@@ -166,15 +166,17 @@ public final class CustomerService {
     }
 
     /**
-     * Customers whose name, address or account number starts with {@code q} (case-insensitive), ordered by name;
+     * Customers whose name or address contains {@code q} or whose account number starts with it (case-insensitive),
+     * ordered by name;
      * {@code page} counts from 1, {@code size} is 1 to {@link #MAX_PAGE_SIZE}.
      */
     public Future<List<Customer>> search(String q, int page, int size) {
         if (page < 1 || size < 1 || size > MAX_PAGE_SIZE) {
             return Future.failedFuture(new InvalidInputException(page < 1 ? "page" : "size", "out of range"));
         }
-        String prefix = q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return pool.preparedQuery(CustomerSql.SEARCH).execute(Tuple.of(prefix, size, (page - 1) * size))
+        String literal = q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return pool.preparedQuery(CustomerSql.SEARCH)
+                .execute(Tuple.of("%" + literal + "%", literal + "%", size, (page - 1) * size))
                 .map(rows -> map(rows, CustomerRows::customer));
     }
 

@@ -242,7 +242,7 @@ class CustomerApiTest {
     }
 
     @Test
-    @DisplayName("customers are found by any spelling of their phone, by account and by a name, address or account prefix")
+    @DisplayName("customers are found by any spelling of their phone, by account, by part of a name or address and by an account prefix")
     void find() {
         JsonObject customer = created(draft().put("name", "Zhao Liu 赵六").put("address", "Binjiang Road 5")
                 .put("phones", new JsonArray().add("13512345678")));
@@ -258,6 +258,17 @@ class CustomerApiTest {
         assertThat(agent.get("/api/customers?phone=abc").status()).isEqualTo(422);
         assertThat(agent.get("/api/customers").status()).isEqualTo(422);
         assertThat(agent.get("/api/customers?q=a&size=1000").status()).isEqualTo(400);
+    }
+
+    @Test
+    @DisplayName("a word from the middle of a Chinese name or address finds the customer")
+    void findByPartOfNameOrAddress() {
+        long id = created(draft().put("name", "西湖第一人民医院").put("address", "上城区解放路1号住院部")
+                .put("phones", new JsonArray().add("057187654321"))).getLong("id");
+
+        assertThat(ids("q=" + encode("第一"))).contains(id);
+        assertThat(ids("q=" + encode("住院部"))).contains(id);
+        assertThat(ids("q=" + encode("第二"))).doesNotContain(id);
     }
 
     private static List<Long> ids(String query) {

@@ -61,11 +61,12 @@ public final class CustomerSql {
      * Case-insensitive prefix search ($1: lower-cased, LIKE-escaped prefix with a trailing %) over name, address and
      * account number, each through its own {@code text_pattern_ops} index.
      */
+    /** Customers whose name or address contains $1 or whose account starts with $2 (LIKE patterns, escaped). */
     public static final String SEARCH = "SELECT " + COLUMNS + " FROM customers c WHERE c.id IN ("
             + "SELECT id FROM customers WHERE lower(name) LIKE $1 "
             + "UNION SELECT id FROM customers WHERE lower(address) LIKE $1 "
-            + "UNION SELECT id FROM customers WHERE account_number LIKE $1) "
-            + "ORDER BY c.name, c.id LIMIT $2 OFFSET $3";
+            + "UNION SELECT id FROM customers WHERE account_number LIKE $2) "
+            + "ORDER BY c.name, c.id LIMIT $3 OFFSET $4";
 
     public static final String DELETE_PHONES = "DELETE FROM customer_phones WHERE customer_id = ANY($1)";
 
