@@ -58,8 +58,15 @@ final class AmiLease {
             opened.closeHandler(none -> ended(opened));
             session = opened;
         }
-        boolean took = await(current.preparedQuery(TelephonySql.TRY_AMI_LOCK).execute(Tuple.of(target)))
-                .iterator().next().getBoolean("held");
+        boolean took;
+        try {
+            took = await(current.preparedQuery(TelephonySql.TRY_AMI_LOCK).execute(Tuple.of(target)))
+                    .iterator().next().getBoolean("held");
+        } catch (Exception e) {
+            // a session that does not answer is not reused: the next try starts a new one
+            release();
+            throw e;
+        }
         held = took && session == current;
         return held;
     }

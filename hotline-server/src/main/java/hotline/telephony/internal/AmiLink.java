@@ -1,9 +1,9 @@
 package hotline.telephony.internal;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import hotline.common.Code;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgConnectOptions;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
