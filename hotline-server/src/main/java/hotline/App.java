@@ -132,7 +132,8 @@ public final class App implements AutoCloseable {
         customers = new CustomerService(vertx, pool, TierRules.load(config), clock);
         customers.addListener(workflows.sla()::customerChanged);
         apis.add(new CustomerRoutes(customers));
-        telephony = TelephonyModule.start(vertx, config, pool, clock, meters, health, tickets,
+        telephony = TelephonyModule.start(vertx, config, pool, database.endpoint().connectOptions(), clock, meters,
+                health, tickets,
                 TelephonyModule.hotlineServices(pool, tickets, customers, workflows.incidents(), clock));
         apis.add(telephony.routes());
         pages.add(CustomerRoutes::mountImportBody);

@@ -23,6 +23,7 @@ import hotline.telephony.internal.VirtualThreadAgiServer;
 import hotline.telephony.internal.WrapUps;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -52,6 +53,8 @@ import java.util.Map;
  * overriding the packaged flows), {@code ivr.serviceTimeoutMs} (5000), {@code ami.host} (unset: no Asterisk, the
  * {@code ami} health part is DISABLED; several Asterisks as {@code host[:port],host[:port]}, one link each, all feeding
  * the same switchboard — give each a distinct {@code systemname} so uniqueids never collide), {@code ami.port} (5038), {@code ami.user}, {@code ami.secret} (never logged),
+ * {@code ami.standbyRetryMs} (5000: how often an instance that does not hold an Asterisk's link tries to take it over;
+ * only the instance holding a PostgreSQL advisory lock per Asterisk logs in, see {@link AmiLink}),
  * {@code telephony.serviceLevelSeconds} (20), {@code telephony.wrapUpSeconds} (15), {@code telephony.queue} (the queue
  * agents log in to, {@code hotline}), {@code hotline.timezone}.
  */
@@ -66,6 +69,7 @@ public final class TelephonyModule implements AutoCloseable {
     public static final String AMI_PORT = "ami.port";
     public static final String AMI_USER = "ami.user";
     public static final String AMI_SECRET = "ami.secret";
+    public static final String AMI_STANDBY_RETRY_MS = "ami.standbyRetryMs";
     public static final String SERVICE_LEVEL_SECONDS = "telephony.serviceLevelSeconds";
     public static final String WRAP_UP_SECONDS = "telephony.wrapUpSeconds";
     public static final String TIMEZONE = "hotline.timezone";
@@ -98,8 +102,12 @@ public final class TelephonyModule implements AutoCloseable {
         this.queue = queue;
     }
 
-    public static TelephonyModule start(Vertx vertx, Config config, Pool pool, Clock clock, MeterRegistry meters,
-                                        Health health, TicketService tickets, IvrServices services) {
+    /**
+     * Starts telephony; {@code database} is where the AMI locks are taken, on a dedicated session per Asterisk (the
+     * same database as {@code pool}).
+     */
+    public static TelephonyModule start(Vertx vertx, Config config, Pool pool, PgConnectOptions database, Clock clock,
+                                        MeterRegistry meters, Health health, TicketService tickets, IvrServices services) {
         Map<String, IvrFlow> flows = IvrFlows.load(flowNames(config), config.string(IVR_FLOW_DIR).map(java.nio.file.Path::of).orElse(null));
         QueueBoard board = new QueueBoard(clock, ZoneId.of(config.string(TIMEZONE, "Asia/Shanghai")),
                 config.integer(SERVICE_LEVEL_SECONDS, 20, 1, 600),
@@ -112,7 +120,7 @@ public final class TelephonyModule implements AutoCloseable {
             module.writerDeployment = join(vertx.deployVerticle(writer));
             module.switchboardDeployment = join(vertx.deployVerticle(module.switchboard));
             module.startAgi(config, flows, services, meters, health);
-            module.startAmi(config, clock, health);
+            module.startAmi(config, database, clock, health);
             return module;
         } catch (RuntimeException e) {
             module.close();
@@ -157,7 +165,7 @@ public final class TelephonyModule implements AutoCloseable {
                 .put("listening", host + ":" + agiPort).put("activeCalls", agi.activeCalls()))));
     }
 
-    private void startAmi(Config config, Clock clock, Health health) {
+    private void startAmi(Config config, PgConnectOptions database, Clock clock, Health health) {
         var host = config.string(AMI_HOST);
         if (host.isEmpty()) {
             health.register("ami", false, promise -> promise.complete(Health.disabled("no Asterisk configured (ami.host)")));
@@ -168,6 +176,7 @@ public final class TelephonyModule implements AutoCloseable {
         String secret = config.string(AMI_SECRET).orElseThrow(() ->
                 new ConfigException("setting " + AMI_SECRET + " (" + Config.envName(AMI_SECRET) + "): required when ami.host is set"));
         int defaultPort = config.port(AMI_PORT, 5038);
+        long standbyRetryMs = config.integer(AMI_STANDBY_RETRY_MS, 5_000, 100, 600_000);
         for (String target : host.get().split(",")) {
             String name = target.trim();
             int colon = name.lastIndexOf(':');
@@ -182,17 +191,38 @@ public final class TelephonyModule implements AutoCloseable {
                 name = name.substring(0, colon);
             }
             AmiLink link = new AmiLink(name, port, user, secret,
-                    event -> vertx.eventBus().send(TelephonyAddresses.AMI_EVENTS, event), clock);
+                    event -> vertx.eventBus().send(TelephonyAddresses.AMI_EVENTS, event), clock, vertx, database,
+                    standbyRetryMs);
             amis.add(link);
             link.start();
             log.info("AMI link to {} starting (user {})", link.target(), user);
         }
-        health.register("ami", false, promise -> {
-            JsonObject data = new JsonObject().put("asterisk", new JsonArray(amis.stream().map(AmiLink::target).toList()));
-            List<String> down = amis.stream().filter(link -> !link.isUp())
-                    .map(link -> link.target() + ": " + link.lastProblem()).toList();
-            promise.complete(down.isEmpty() ? Status.OK(data) : Status.KO(data.put("detail", String.join("; ", down))));
-        });
+        health.register("ami", false, promise -> promise.complete(amiHealth()));
+    }
+
+    /**
+     * UP when every link is connected or on standby (another instance holds it), DOWN when one should be connected
+     * here and is not; {@code link} is {@code down} if any link is, else {@code standby} if any is, else
+     * {@code connected}; {@code links} gives each Asterisk's state, {@code detail} names the ones not connected here.
+     */
+    private Status amiHealth() {
+        JsonObject links = new JsonObject();
+        AmiLink.State overall = AmiLink.State.CONNECTED;
+        List<String> notHere = new java.util.ArrayList<>();
+        for (AmiLink link : amis) {
+            AmiLink.State state = link.state();
+            links.put(link.target(), state.code());
+            if (state != AmiLink.State.CONNECTED) {
+                notHere.add(link.target() + ": " + link.lastProblem());
+                overall = state == AmiLink.State.DOWN ? state : overall == AmiLink.State.DOWN ? overall : state;
+            }
+        }
+        JsonObject data = new JsonObject().put("asterisk", new JsonArray(amis.stream().map(AmiLink::target).toList()))
+                .put("link", overall.code()).put("links", links);
+        if (!notHere.isEmpty()) {
+            data.put("detail", String.join("; ", notHere));
+        }
+        return overall == AmiLink.State.DOWN ? Status.KO(data) : Status.OK(data);
     }
 
     private static <T> T join(io.vertx.core.Future<T> future) {

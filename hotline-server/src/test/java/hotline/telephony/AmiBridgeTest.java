@@ -62,7 +62,7 @@ class AmiBridgeTest {
                         .put("secret", SECRET)), Map.of());
         var meters = new SimpleMeterRegistry();
         var tickets = new hotline.ticket.TicketService(vertx, pool, Clock.systemUTC(), java.time.ZoneId.of("Asia/Shanghai"), meters);
-        module = TelephonyModule.start(vertx, config, pool, Clock.systemUTC(), meters, health, tickets,
+        module = TelephonyModule.start(vertx, config, pool, db.connectOptions(), Clock.systemUTC(), meters, health, tickets,
                 new FakeIvrServices());
         for (var consumer : java.util.List.of(
                 vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.screenPop(agentId), m -> screenPops.add(m.body())),

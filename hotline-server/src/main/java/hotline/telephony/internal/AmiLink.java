@@ -1,7 +1,10 @@
 package hotline.telephony.internal;
 
+import hotline.common.Code;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgConnectOptions;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerEventListener;
@@ -24,7 +27,11 @@ import java.util.function.Consumer;
  * The link to one Asterisk's manager interface: one Asterisk-Java ManagerConnection at a time, supervised by a virtual
  * thread that logs in, resynchronises (QueueStatus, CoreShowChannels) and, when the link drops, starts again with a
  * backoff of 100 ms doubling to at most 2 s, so the link is back within about 2 s of Asterisk returning (Asterisk-Java's
- * own reconnect, which waits 5 s after ten quick tries, is stopped). Events go to {@code sink} at once from
+ * own reconnect, which waits 5 s after ten quick tries, is stopped). Only the instance holding the Asterisk's
+ * {@link AmiLease} (a PostgreSQL advisory lock) logs in; the others stand by, trying for the lease every
+ * {@code standbyRetryMs}, and take over when the holder goes away. A holder whose lease session ends closes the link at
+ * once (and checks the session every {@code standbyRetryMs}), then stands by for one round before trying again, so a
+ * standby gets its turn. Events go to {@code sink} at once from
  * Asterisk-Java's thread, translated by {@link AmiEvents}; the sink must not block (it publishes on the event bus).
  * The secret is held here only and never logged.
  */
@@ -35,6 +42,16 @@ public final class AmiLink {
      * {@code at}, when they were asked for (what started later is not in them).
      */
     public static final String RESYNC = "resync";
+
+    /** What the link is doing now. */
+    public enum State implements Code {
+        /** Logged in: this instance holds the link. */
+        CONNECTED,
+        /** Another instance holds the link; this one waits to take over. */
+        STANDBY,
+        /** This instance should hold the link but it is not logged in (Asterisk or the database unreachable). */
+        DOWN
+    }
 
     private static final Logger log = LoggerFactory.getLogger(AmiLink.class);
     private static final long FIRST_BACKOFF_MS = 100;
@@ -47,20 +64,30 @@ public final class AmiLink {
     private final String secret;
     private final Consumer<JsonObject> sink;
     private final Clock clock;
+    private final AmiLease lease;
+    private final long standbyRetryMs;
     private volatile boolean running;
     private volatile boolean up;
+    private volatile boolean standby;
     private volatile String lastProblem = "not connected yet";
     private volatile ManagerConnection connection;
     private volatile CountDownLatch disconnected;
     private Thread supervisor;
 
-    public AmiLink(String host, int port, String user, String secret, Consumer<JsonObject> sink, Clock clock) {
+    /**
+     * A link to {@code host:port}, leased through {@code database} (a dedicated session, not the pool); a standby
+     * tries for the lease every {@code standbyRetryMs} ms.
+     */
+    public AmiLink(String host, int port, String user, String secret, Consumer<JsonObject> sink, Clock clock,
+                   Vertx vertx, PgConnectOptions database, long standbyRetryMs) {
         this.host = host;
         this.port = port;
         this.user = user;
         this.secret = secret;
         this.sink = sink;
         this.clock = clock;
+        this.standbyRetryMs = standbyRetryMs;
+        this.lease = new AmiLease(vertx, database, target(), this::leaseLost);
     }
 
     public synchronized void start() {
@@ -88,6 +115,10 @@ public final class AmiLink {
         return up;
     }
 
+    public State state() {
+        return up ? State.CONNECTED : standby ? State.STANDBY : State.DOWN;
+    }
+
     /** host:port, for health and logs. */
     public String target() {
         return host + ":" + port;
@@ -104,8 +135,24 @@ public final class AmiLink {
     }
 
     private void supervise() {
+        try {
+            superviseLeased();
+        } finally {
+            // stop() interrupts this thread; closing the lock's session must still wait for its answer
+            Thread.interrupted();
+            lease.release();
+        }
+    }
+
+    private void superviseLeased() {
         long backoff = FIRST_BACKOFF_MS;
         while (running) {
+            if (!lease.isHeld() && !takeLease()) {
+                if (!sleep(standbyRetryMs)) {
+                    return;
+                }
+                continue;
+            }
             CountDownLatch latch = new CountDownLatch(1);
             disconnected = latch;
             ManagerConnection candidate = new ManagerConnectionFactory(host, port, user, secret).createManagerConnection();
@@ -127,18 +174,64 @@ public final class AmiLink {
             backoff = FIRST_BACKOFF_MS;
             log.info("AMI link to {} is up", target());
             if (resync(candidate)) {
-                try {
-                    latch.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                awaitEnd(latch);
             }
             up = false;
             lastProblem = "connection lost";
             closeQuietly(candidate);
-            if (running) {
+            if (running && !lease.isHeld()) {
+                log.warn("AMI link to {} closed: the database session holding its lock ended", target());
+                lastProblem = "the database session holding the AMI lock ended";
+                if (!sleep(standbyRetryMs)) {
+                    return;
+                }
+            } else if (running) {
                 log.warn("AMI link to {} lost; reconnecting", target());
             }
+        }
+    }
+
+    /** Tries for the lease; false (standing by, or the database unreachable) when this instance must not log in. */
+    private boolean takeLease() {
+        boolean took;
+        try {
+            took = lease.acquire();
+        } catch (Exception e) {
+            standby = false;
+            lastProblem = "database unreachable for the AMI lock: " + e.getClass().getSimpleName();
+            log.debug("AMI lock for {}: {}", target(), e.toString());
+            return false;
+        }
+        if (took) {
+            standby = false;
+            log.info("This instance now holds the AMI link to {}", target());
+        } else {
+            if (!standby) {
+                log.info("Another Hotline instance holds the AMI link to {}; standing by", target());
+            }
+            standby = true;
+            lastProblem = "another Hotline instance holds the link";
+        }
+        return took;
+    }
+
+    /** Waits until the link drops, the lease is lost, or the lease's session stops answering (checked each round). */
+    private void awaitEnd(CountDownLatch latch) {
+        try {
+            while (!latch.await(standbyRetryMs, TimeUnit.MILLISECONDS)) {
+                if (!lease.confirm()) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void leaseLost() {
+        CountDownLatch latch = disconnected;
+        if (latch != null) {
+            latch.countDown();
         }
     }
 

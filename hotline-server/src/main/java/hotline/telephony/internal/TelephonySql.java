@@ -6,6 +6,15 @@ final class TelephonySql {
     private TelephonySql() {
     }
 
+    /**
+     * Takes the session-level advisory lock on one Asterisk ({@code $1} = {@code host:port}) if it is free; true when
+     * this session now holds it. Session-level: it lasts until the session ends, whatever transactions do.
+     */
+    static final String TRY_AMI_LOCK = "SELECT pg_try_advisory_lock(hashtext('hotline-ami:' || $1)::bigint) AS held";
+
+    /** Proves the session holding an AMI lock still answers. */
+    static final String PING = "SELECT 1";
+
     /** A call seen again (after a resync) keeps its first row; the customer link only names an existing customer. */
     static final String INSERT_CALL = """
             INSERT INTO calls (uniqueid, caller_number, called_number, started_at, answered_at, ended_at, ivr_path, queue,
