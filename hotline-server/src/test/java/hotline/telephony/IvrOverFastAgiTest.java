@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IvrOverFastAgiTest {
 
     private static final FakeIvrServices services = new FakeIvrServices();
+    private static final FakeCallbackDesk callbacks = new FakeCallbackDesk();
     private static VirtualThreadAgiServer server;
     private static int port;
 
@@ -44,8 +45,8 @@ class IvrOverFastAgiTest {
         }
         var flows = IvrFlows.load(List.of("ivr", "survey"), null);
         server = new VirtualThreadAgiServer(new IvrAgiScript(Map.of(
-                "ivr", new IvrInterpreter(flows.get("ivr"), services, Duration.ofSeconds(5)),
-                "survey", new IvrInterpreter(flows.get("survey"), services, Duration.ofSeconds(5))),
+                "ivr", new IvrInterpreter(flows.get("ivr"), services, callbacks, Duration.ofSeconds(5)),
+                "survey", new IvrInterpreter(flows.get("survey"), services, callbacks, Duration.ofSeconds(5))),
                 new SimpleMeterRegistry()), InetAddress.getLoopbackAddress(), port);
         server.start();
     }
@@ -105,7 +106,7 @@ class IvrOverFastAgiTest {
         assertThat(services.repairs).isEmpty();
         assertThat(call.prompts().stream().filter(p -> p.equals("hotline/enter-account"))).hasSize(3);
         assertThat(call.variables()).containsEntry("HOTLINE_IVR_ENDING", "to_queue").containsEntry("QUEUE_PRIO", "2");
-        assertThat(call.variables().get("HOTLINE_IVR_PATH")).endsWith("check_account>account_unknown>ask_account>agent");
+        assertThat(call.variables().get("HOTLINE_IVR_PATH")).endsWith("check_account>account_unknown>ask_account>agent>to_queue");
         assertThat(call.hungUpByIvr()).isFalse();
     }
 
