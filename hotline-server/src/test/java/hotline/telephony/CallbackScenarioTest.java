@@ -7,6 +7,7 @@ import hotline.telephony.peer.AgiPeer;
 import hotline.telephony.peer.AgiPeer.Caller;
 import hotline.telephony.peer.AgiPeer.Transcript;
 import hotline.telephony.peer.AmiPeer;
+import hotline.testing.Await;
 import hotline.testing.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
@@ -27,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 
 import static hotline.telephony.peer.AmiPeer.channelSnapshot;
 import static hotline.telephony.peer.AmiPeer.with;
@@ -63,7 +63,7 @@ class CallbackScenarioTest {
                 new FakeIvrServices());
         vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.QUEUES, m -> board.set(m.body()))
                 .completion().toCompletionStage().toCompletableFuture().join();
-        waitFor(module::amiUp, Duration.ofSeconds(10));
+        Await.until(module::amiUp, Duration.ofSeconds(10));
     }
 
     @AfterAll
@@ -80,7 +80,7 @@ class CallbackScenarioTest {
         Map<String, String> waiting = channelSnapshot("", "PJSIP/trunk-00000001", "1700000100.1", "1700000100.1",
                 "13700137000", 6, "Up", "hotline-inbound", "96655");
         peer.emit("QueueCallerJoin", with(waiting, "Queue", "hotline", "Position", "1", "Count", "1"));
-        waitFor(() -> !queueWaiting().isEmpty(), Duration.ofSeconds(5));
+        Await.until(() -> !queueWaiting().isEmpty(), Duration.ofSeconds(5));
 
         // when an unknown caller asks for an agent (0), takes the callback (1) on their own number (1)
         Transcript call = AgiPeer.call(module.agiPort(), Caller.of("13900001111", "0", "1", "1"));
@@ -95,36 +95,37 @@ class CallbackScenarioTest {
         assertThat(booked.getString("status")).isEqualTo("requested");
         assertThat(booked.getLong("customer_id")).isNull();
         assertThat(booked.getOffsetDateTime("due_at")).isEqualTo(booked.getOffsetDateTime("requested_at").plusMinutes(30));
-        assertThat(count("SELECT count(*) FROM tickets")).isZero();
+        assertThat(count("SELECT count(*) FROM tickets", Tuple.tuple())).isZero();
 
         // when an agent becomes free on the queue board
         peer.emit("QueueMemberStatus", Map.of("Queue", "hotline", "MemberName", "李娜", "Interface", "PJSIP/agent1",
                 "StateInterface", "PJSIP/agent1", "Status", "1", "Paused", "0", "InCall", "0"));
 
         // then Asterisk is asked to ring the agent's phone, then the caller's number, with the callback's id
-        Map<String, String> originate = next("Originate");
+        Map<String, String> originate = peer.nextAction("Originate", 5_000);
+        assertThat(originate).as("Originate sent").isNotNull();
         assertThat(AmiPeer.header(originate, "Channel")).isEqualTo("PJSIP/agent1");
         assertThat(AmiPeer.header(originate, "Exten")).isEqualTo("13900001111");
         assertThat(AmiPeer.header(originate, "Context")).isEqualTo("hotline-agents");
         assertThat(originate.toString()).contains("HOTLINE_CALLBACK_ID=" + booked.getLong("id"));
         // and Asterisk answering Success marks it connected, with one attempt through that agent
-        waitFor(() -> "connected".equals(callback(call.uniqueid()).getString("status")), Duration.ofSeconds(5));
+        Await.until(() -> "connected".equals(callback(call.uniqueid()).getString("status")), Duration.ofSeconds(5));
         Row connected = callback(call.uniqueid());
         assertThat(connected.getInteger("attempts")).isEqualTo(1);
         assertThat(connected.getString("agent_interface")).isEqualTo("PJSIP/agent1");
         // and the agent, just dialled, gets no second Originate for it
-        assertThat(nextOrNull("Originate", 500)).isNull();
+        assertThat(peer.nextAction("Originate", 500)).isNull();
     }
 
     @Test
     @DisplayName("a caller facing a long wait who presses 2 keeps waiting in the queue and books nothing")
     void keepWaiting() throws Exception {
-        // given a caller waiting and no agent free (the booking test may have added one, so pause everybody)
+        // given a caller waiting and no agent free (the booking test may have logged one in: it logs out)
         Map<String, String> waiting = channelSnapshot("", "PJSIP/trunk-00000002", "1700000200.2", "1700000200.2",
                 "13700137001", 6, "Up", "hotline-inbound", "96655");
         peer.emit("QueueCallerJoin", with(waiting, "Queue", "hotline", "Position", "1", "Count", "1"));
         peer.emit("QueueMemberRemoved", Map.of("Queue", "hotline", "MemberName", "李娜", "Interface", "PJSIP/agent1"));
-        waitFor(() -> queueWaiting().contains("1700000200.2"), Duration.ofSeconds(5));
+        Await.until(() -> queueWaiting().contains("1700000200.2"), Duration.ofSeconds(5));
 
         // when the caller asks for an agent and presses 2 at the offer
         Transcript call = AgiPeer.call(module.agiPort(), Caller.of("13900002222", "0", "2"));
@@ -134,7 +135,7 @@ class CallbackScenarioTest {
         assertThat(call.variables()).containsEntry("HOTLINE_IVR_ENDING", "to_queue");
         assertThat(call.variables().get("HOTLINE_IVR_PATH")).endsWith("agent>offer_callback>to_queue");
         assertThat(call.hungUpByIvr()).isFalse();
-        assertThat(count("SELECT count(*) FROM callbacks WHERE call_uniqueid = '" + call.uniqueid() + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM callbacks WHERE call_uniqueid = $1", Tuple.of(call.uniqueid()))).isZero();
     }
 
     private static List<String> queueWaiting() {
@@ -149,35 +150,7 @@ class CallbackScenarioTest {
                 .toCompletionStage().toCompletableFuture().join().iterator().next();
     }
 
-    private static long count(String sql) {
-        return pool.query(sql).execute().toCompletionStage().toCompletableFuture().join().iterator().next().getLong(0);
-    }
-
-    private static Map<String, String> next(String action) throws InterruptedException {
-        Map<String, String> seen = nextOrNull(action, 5_000);
-        if (seen == null) {
-            throw new AssertionError("the peer never received " + action);
-        }
-        return seen;
-    }
-
-    private static Map<String, String> nextOrNull(String action, long timeoutMs) throws InterruptedException {
-        Map<String, String> seen;
-        while ((seen = peer.nextAction(timeoutMs)) != null) {
-            if (AmiPeer.header(seen, "Action").equalsIgnoreCase(action)) {
-                return seen;
-            }
-        }
-        return null;
-    }
-
-    private static void waitFor(BooleanSupplier condition, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + limit);
-            }
-            Thread.sleep(20);
-        }
+    private static long count(String sql, Tuple args) {
+        return pool.preparedQuery(sql).execute(args).toCompletionStage().toCompletableFuture().join().iterator().next().getLong(0);
     }
 }
