@@ -6,6 +6,11 @@ import hotline.customer.CustomerService;
 import hotline.incident.IncidentService;
 import hotline.health.Health;
 import hotline.http.ApiRoutes;
+import hotline.telephony.callback.CallbackDesk;
+import hotline.telephony.callback.CallbackDialler;
+import hotline.telephony.callback.CallbackStore;
+import hotline.telephony.callback.CallbackThresholds;
+import hotline.telephony.callback.QueueCallbackDesk;
 import hotline.telephony.internal.AgentActions;
 import hotline.telephony.internal.AmiLink;
 import hotline.telephony.internal.CallRecordStore;
@@ -56,7 +61,11 @@ import java.util.Map;
  * {@code ami.standbyRetryMs} (5000: how often an instance that does not hold an Asterisk's link tries to take it over;
  * only the instance holding a PostgreSQL advisory lock per Asterisk logs in, see {@link AmiLink}),
  * {@code telephony.serviceLevelSeconds} (20), {@code telephony.wrapUpSeconds} (15), {@code telephony.queue} (the queue
- * agents log in to, {@code hotline}), {@code hotline.timezone}.
+ * agents log in to, {@code hotline}), {@code hotline.timezone}. Callbacks: the thresholds of {@link CallbackThresholds},
+ * {@code telephony.callbackDueMinutes} (SLA target, 30), {@code telephony.callbackAttempts} (3),
+ * {@code telephony.callbackRetrySeconds} (between attempts, 120), {@code telephony.callbackDialIntervalMs} (how often
+ * the dialler looks for a free agent, 1000), {@code telephony.callbackRestSeconds} (a phone just dialled gets no other
+ * callback for this long, 45).
  */
 public final class TelephonyModule implements AutoCloseable {
 
@@ -75,6 +84,11 @@ public final class TelephonyModule implements AutoCloseable {
     public static final String TIMEZONE = "hotline.timezone";
     /** The Asterisk queue agents log in to ({@code queues_hotline.conf}). */
     public static final String QUEUE = "telephony.queue";
+    public static final String CALLBACK_DUE_MINUTES = "telephony.callbackDueMinutes";
+    public static final String CALLBACK_ATTEMPTS = "telephony.callbackAttempts";
+    public static final String CALLBACK_RETRY_SECONDS = "telephony.callbackRetrySeconds";
+    public static final String CALLBACK_DIAL_INTERVAL_MS = "telephony.callbackDialIntervalMs";
+    public static final String CALLBACK_REST_SECONDS = "telephony.callbackRestSeconds";
 
     private static final Logger log = LoggerFactory.getLogger(TelephonyModule.class);
 
@@ -85,6 +99,9 @@ public final class TelephonyModule implements AutoCloseable {
     private final String queue;
     private final TicketService tickets;
     private final Clock clock;
+    private final CallbackStore callbacks;
+    private final AgentActions agentActions;
+    private CallbackDialler dialler;
     private VirtualThreadAgiServer agi;
     private final List<AmiLink> amis = new java.util.ArrayList<>();
     private String switchboardDeployment;
@@ -92,8 +109,10 @@ public final class TelephonyModule implements AutoCloseable {
     private int agiPort;
 
     private TelephonyModule(Vertx vertx, SwitchboardVerticle switchboard, CallRecordStore calls, Pool pool, String queue,
-                            TicketService tickets, Clock clock) {
+                            TicketService tickets, Clock clock, CallbackStore callbacks) {
         this.vertx = vertx;
+        this.callbacks = callbacks;
+        this.agentActions = new AgentActions(vertx, pool, queue, this::anyConnection);
         this.tickets = tickets;
         this.clock = clock;
         this.switchboard = switchboard;
@@ -114,13 +133,20 @@ public final class TelephonyModule implements AutoCloseable {
                 Duration.ofSeconds(config.integer(WRAP_UP_SECONDS, 15, 0, 3600)));
         CallRecordStore store = new CallRecordStore(pool, clock);
         CallRecordWriter writer = new CallRecordWriter(store);
+        CallbackStore callbacks = new CallbackStore(pool, clock,
+                Duration.ofMinutes(config.integer(CALLBACK_DUE_MINUTES, 30, 1, 24 * 60)),
+                config.integer(CALLBACK_ATTEMPTS, 3, 1, 10),
+                Duration.ofSeconds(config.integer(CALLBACK_RETRY_SECONDS, 120, 1, 3600)));
+        String queue = config.string(QUEUE, "hotline");
         TelephonyModule module = new TelephonyModule(vertx, new SwitchboardVerticle(board, writer, pool, meters), store,
-                pool, config.string(QUEUE, "hotline"), tickets, clock);
+                pool, queue, tickets, clock, callbacks);
         try {
             module.writerDeployment = join(vertx.deployVerticle(writer));
             module.switchboardDeployment = join(vertx.deployVerticle(module.switchboard));
-            module.startAgi(config, flows, services, meters, health);
+            module.startAgi(config, flows, services, new QueueCallbackDesk(module.switchboard::snapshot, queue,
+                    CallbackThresholds.from(config), callbacks), meters, health);
             module.startAmi(config, database, clock, health);
+            module.startDialler(config);
             return module;
         } catch (RuntimeException e) {
             module.close();
@@ -141,10 +167,11 @@ public final class TelephonyModule implements AutoCloseable {
         return Arrays.stream(config.string(IVR_FLOWS, "ivr,survey").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    private void startAgi(Config config, Map<String, IvrFlow> flows, IvrServices services, MeterRegistry meters, Health health) {
+    private void startAgi(Config config, Map<String, IvrFlow> flows, IvrServices services, CallbackDesk desk,
+                          MeterRegistry meters, Health health) {
         Duration timeout = Duration.ofMillis(config.integer(IVR_SERVICE_TIMEOUT_MS, 5_000, 100, 60_000));
         Map<String, IvrInterpreter> interpreters = new LinkedHashMap<>();
-        flows.forEach((name, flow) -> interpreters.put(name, new IvrInterpreter(flow, services, timeout)));
+        flows.forEach((name, flow) -> interpreters.put(name, new IvrInterpreter(flow, services, desk, timeout)));
         IvrAgiScript script = new IvrAgiScript(interpreters, meters);
         String host = config.string(AGI_HOST, "127.0.0.1");
         InetAddress address;
@@ -225,6 +252,17 @@ public final class TelephonyModule implements AutoCloseable {
         return overall == AmiLink.State.DOWN ? Status.KO(data) : Status.OK(data);
     }
 
+    /** Dials pending callbacks through free agents while an AMI link is up (none configured: nothing to dial with). */
+    private void startDialler(Config config) {
+        if (amis.isEmpty()) {
+            return;
+        }
+        dialler = new CallbackDialler(vertx, switchboard::snapshot, queue, callbacks, agentActions::originateAndWait,
+                this::amiUp, clock, Duration.ofMillis(config.integer(CALLBACK_DIAL_INTERVAL_MS, 1_000, 50, 60_000)),
+                Duration.ofSeconds(config.integer(CALLBACK_REST_SECONDS, 45, 0, 3600)));
+        dialler.start();
+    }
+
     private static <T> T join(io.vertx.core.Future<T> future) {
         return future.toCompletionStage().toCompletableFuture().join();
     }
@@ -237,11 +275,10 @@ public final class TelephonyModule implements AutoCloseable {
 
     /**
      * The HTTP routes: {@code listQueues}, {@code listCalls}, {@code changeAgentQueueState}, {@code originateCall},
-     * {@code wrapUpCall}, {@code openCallInquiry}.
+     * {@code wrapUpCall}, {@code openCallInquiry}, {@code listCallbacks}.
      */
     public ApiRoutes routes() {
-        return new TelephonyRoutes(switchboard::snapshot, calls, new AgentActions(vertx, pool, queue,
-                this::anyConnection), new WrapUps(pool, tickets, clock));
+        return new TelephonyRoutes(switchboard::snapshot, calls, agentActions, new WrapUps(pool, tickets, clock), callbacks);
     }
 
     /** The port FastAGI listens on (the configured one, or the one picked for 0). */
@@ -261,6 +298,9 @@ public final class TelephonyModule implements AutoCloseable {
 
     @Override
     public void close() {
+        if (dialler != null) {
+            dialler.stop();
+        }
         amis.forEach(AmiLink::stop);
         if (agi != null) {
             agi.stop();

@@ -47,11 +47,9 @@ class AgentActionsTest {
 
     /** The next action of the given name the peer received (earlier ones of other names are skipped). */
     private static Map<String, String> next(String action) throws InterruptedException {
-        Map<String, String> seen;
-        while ((seen = peer.nextAction(2_000)) != null) {
-            if (AmiPeer.header(seen, "Action").equalsIgnoreCase(action)) {
-                return seen;
-            }
+        Map<String, String> seen = peer.nextAction(action, 2_000);
+        if (seen != null) {
+            return seen;
         }
         throw new AssertionError("the peer never received " + action);
     }

@@ -4,6 +4,7 @@ import hotline.config.Config;
 import hotline.health.Health;
 import hotline.store.DbEndpoint;
 import hotline.telephony.peer.AmiPeer;
+import hotline.testing.Await;
 import hotline.testing.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
@@ -25,7 +26,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 
 import static hotline.telephony.peer.AmiPeer.channelSnapshot;
 import static hotline.telephony.peer.AmiPeer.fields;
@@ -70,8 +70,8 @@ class AmiBridgeTest {
                 vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.QUEUES, m -> board.set(m.body())))) {
             consumer.completion().toCompletionStage().toCompletableFuture().join();
         }
-        waitFor(module::amiUp, Duration.ofSeconds(10));
-        waitFor(() -> board.get() != null, Duration.ofSeconds(10));
+        Await.until(module::amiUp, Duration.ofSeconds(10));
+        Await.until(() -> board.get() != null, Duration.ofSeconds(10));
     }
 
     @AfterAll
@@ -81,16 +81,6 @@ class AmiBridgeTest {
         peer.close();
     }
 
-    private static void waitFor(BooleanSupplier condition, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + limit);
-            }
-            Thread.sleep(20);
-        }
-    }
-
     private static Map<String, String> caller(String uniqueid) {
         return channelSnapshot("", "PJSIP/trunk-0000000" + uniqueid.charAt(uniqueid.length() - 1), uniqueid, uniqueid,
                 "13800138000", 6, "Up", "hotline-inbound", "96655");
@@ -98,7 +88,7 @@ class AmiBridgeTest {
 
     private static Row callRow(String uniqueid) throws InterruptedException {
         AtomicReference<Row> row = new AtomicReference<>();
-        waitFor(() -> {
+        Await.until(() -> {
             var rows = pool.preparedQuery("SELECT * FROM calls WHERE uniqueid = $1").execute(Tuple.of(uniqueid))
                     .toCompletionStage().toCompletableFuture().join();
             row.set(rows.size() == 1 ? rows.iterator().next() : null);
@@ -169,7 +159,7 @@ class AmiBridgeTest {
         assertThat(row.getLong("agent_user_id")).isEqualTo(agentId);
         assertThat(row.getString("recording")).isEqualTo("hotline/20261123/" + uid + ".wav");
         assertThat(row.getString("caller_number")).isEqualTo("13800138000");
-        waitFor(() -> board.get() != null && member(board.get(), "PJSIP/agent1") != null
+        Await.until(() -> board.get() != null && member(board.get(), "PJSIP/agent1") != null
                 && "wrap_up".equals(member(board.get(), "PJSIP/agent1").getString("state")), Duration.ofSeconds(2));
     }
 
@@ -181,7 +171,7 @@ class AmiBridgeTest {
         Map<String, String> caller = channelSnapshot("", "PJSIP/trunk-00000021", uid, uid, null, 6, "Up", "hotline-inbound", "96655");
         peer.emit("Newchannel", caller);
         peer.emit("QueueCallerJoin", with(caller, "Queue", "hotline", "Position", "1", "Count", "1"));
-        waitFor(() -> board.get() != null && waiting(board.get()).size() == 1, Duration.ofSeconds(2));
+        Await.until(() -> board.get() != null && waiting(board.get()).size() == 1, Duration.ofSeconds(2));
 
         // when the caller gives up after 31 s
         peer.emit("QueueCallerAbandon", with(caller, "Queue", "hotline", "Position", "1", "OriginalPosition", "1", "HoldTime", "31"));
@@ -192,7 +182,7 @@ class AmiBridgeTest {
         Row row = callRow(uid);
         assertThat(row.getString("disposition")).isEqualTo("abandoned");
         assertThat(row.getString("caller_number")).isNull();
-        waitFor(() -> waiting(board.get()).isEmpty(), Duration.ofSeconds(2));
+        Await.until(() -> waiting(board.get()).isEmpty(), Duration.ofSeconds(2));
         assertThat(today(board.get()).getInteger("abandoned")).isGreaterThanOrEqualTo(1);
     }
 
@@ -200,11 +190,11 @@ class AmiBridgeTest {
     @DisplayName("when the link drops and Asterisk returns, the link is back within 5 s and the state is resynchronised")
     void linkDroppedAndRestored() throws Exception {
         // given a live link
-        waitFor(module::amiUp, Duration.ofSeconds(5));
+        Await.until(module::amiUp, Duration.ofSeconds(5));
 
         // when Asterisk goes away
         peer.stop();
-        waitFor(() -> !module.amiUp(), Duration.ofSeconds(5));
+        Await.until(() -> !module.amiUp(), Duration.ofSeconds(5));
         JsonObject down = health.report().toCompletionStage().toCompletableFuture().join();
         assertThat(down.getString("status")).isEqualTo("DEGRADED");
         assertThat(down.getJsonObject("checks").getJsonObject("ami").getString("status")).isEqualTo("DOWN");
@@ -222,9 +212,9 @@ class AmiBridgeTest {
         peer.restart();
 
         // then the link is up again within 5 s and the board shows what Asterisk reported
-        waitFor(module::amiUp, Duration.ofSeconds(5));
+        Await.until(module::amiUp, Duration.ofSeconds(5));
         assertThat(Duration.ofNanos(System.nanoTime() - back)).isLessThan(Duration.ofSeconds(5));
-        waitFor(() -> member(board.get(), "PJSIP/agent1") != null
+        Await.until(() -> member(board.get(), "PJSIP/agent1") != null
                 && "paused".equals(member(board.get(), "PJSIP/agent1").getString("state"))
                 && waiting(board.get()).size() == 1, Duration.ofSeconds(5));
         assertThat(member(board.get(), "PJSIP/agent1").getString("pausedReason")).isEqualTo("lunch");

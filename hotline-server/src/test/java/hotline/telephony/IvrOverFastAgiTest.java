@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IvrOverFastAgiTest {
 
     private static final FakeIvrServices services = new FakeIvrServices();
+    private static final FakeCallbackDesk callbacks = new FakeCallbackDesk();
     private static VirtualThreadAgiServer server;
     private static int port;
 
@@ -44,8 +45,8 @@ class IvrOverFastAgiTest {
         }
         var flows = IvrFlows.load(List.of("ivr", "survey"), null);
         server = new VirtualThreadAgiServer(new IvrAgiScript(Map.of(
-                "ivr", new IvrInterpreter(flows.get("ivr"), services, Duration.ofSeconds(5)),
-                "survey", new IvrInterpreter(flows.get("survey"), services, Duration.ofSeconds(5))),
+                "ivr", new IvrInterpreter(flows.get("ivr"), services, callbacks, Duration.ofSeconds(5)),
+                "survey", new IvrInterpreter(flows.get("survey"), services, callbacks, Duration.ofSeconds(5))),
                 new SimpleMeterRegistry()), InetAddress.getLoopbackAddress(), port);
         server.start();
     }
@@ -57,6 +58,8 @@ class IvrOverFastAgiTest {
 
     @BeforeEach
     void clear() {
+        callbacks.longWaitFor.clear();
+        callbacks.requests.clear();
         services.repairs.clear();
         services.incidents.clear();
     }
@@ -105,7 +108,7 @@ class IvrOverFastAgiTest {
         assertThat(services.repairs).isEmpty();
         assertThat(call.prompts().stream().filter(p -> p.equals("hotline/enter-account"))).hasSize(3);
         assertThat(call.variables()).containsEntry("HOTLINE_IVR_ENDING", "to_queue").containsEntry("QUEUE_PRIO", "2");
-        assertThat(call.variables().get("HOTLINE_IVR_PATH")).endsWith("check_account>account_unknown>ask_account>agent");
+        assertThat(call.variables().get("HOTLINE_IVR_PATH")).endsWith("check_account>account_unknown>ask_account>agent>to_queue");
         assertThat(call.hungUpByIvr()).isFalse();
     }
 
@@ -216,5 +219,42 @@ class IvrOverFastAgiTest {
                 assertThat(call.get().variables()).containsEntry("HOTLINE_IVR_ENDING", "to_queue");
             }
         }
+    }
+
+    @Test
+    @DisplayName("a caller without caller ID facing a long wait is re-prompted after a wrong key, then books a callback to a typed number")
+    void callbackToTypedNumber() throws Exception {
+        // given a long wait for callers of unknown tier
+        callbacks.longWaitFor.add("none");
+
+        // when a withheld caller asks for an agent, presses 7 at the offer, then 1, and types a number
+        Transcript call = AgiPeer.call(port, Caller.of(null, "0", "7", "1", "02155556666#"));
+
+        // then the offer was played twice with the invalid-input prompt between, and the typed number is booked
+        assertThat(call.prompts().stream().filter(p -> p.equals("hotline/callback-offer"))).hasSize(2);
+        assertThat(call.prompts()).contains("hotline/invalid-input", "hotline/enter-callback", "hotline/callback-booked");
+        assertThat(callbacks.requests).singleElement().satisfies(request -> {
+            assertThat(request.number()).isEqualTo("02155556666");
+            assertThat(request.callUniqueid()).isEqualTo(call.uniqueid());
+            assertThat(request.customerId()).isNull();
+        });
+        assertThat(services.repairs).isEmpty();
+        assertThat(call.variables()).containsEntry("HOTLINE_IVR_ENDING", "completed");
+        assertThat(call.hungUpByIvr()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a known customer whose tier's wait is short goes straight to the queue, never offered a callback")
+    void shortWaitNoOffer() throws Exception {
+        // given a long wait only for small customers
+        callbacks.longWaitFor.add("small");
+
+        // when an ordinary customer asks for an agent from the main menu
+        Transcript call = AgiPeer.call(port, Caller.of(FakeIvrServices.WANG_PHONE, "0"));
+
+        // then they are queued without an offer
+        assertThat(call.prompts()).doesNotContain("hotline/callback-offer");
+        assertThat(call.variables()).containsEntry("HOTLINE_IVR_ENDING", "to_queue");
+        assertThat(callbacks.requests).isEmpty();
     }
 }

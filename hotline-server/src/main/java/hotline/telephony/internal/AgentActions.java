@@ -30,6 +30,8 @@ public final class AgentActions {
     /** The dialplan context agents' outgoing calls run in (ivr-scripts/extensions_hotline.conf). */
     public static final String OUTGOING_CONTEXT = "hotline-agents";
     private static final long ACTION_TIMEOUT_MS = 5_000;
+    /** How long an agent's phone rings for an Originate. */
+    private static final long RING_TIMEOUT_MS = 30_000;
 
     /** The AMI link is not up: nothing can be asked of Asterisk now. */
     public static final class LinkDownException extends RuntimeException {
@@ -61,12 +63,12 @@ public final class AgentActions {
         return phoneOf(agent).compose(phone -> {
             QueueAddAction add = new QueueAddAction(queue, phone);
             add.setMemberName(agent.displayName());
-            return send(add);
+            return send(add, ACTION_TIMEOUT_MS);
         });
     }
 
     public Future<Void> logout(Principal agent) {
-        return phoneOf(agent).compose(phone -> send(new QueueRemoveAction(queue, phone)));
+        return phoneOf(agent).compose(phone -> send(new QueueRemoveAction(queue, phone), ACTION_TIMEOUT_MS));
     }
 
     /** Pauses ({@code reason} shown on the wallboard) or, with {@code paused} false, resumes. */
@@ -76,26 +78,38 @@ public final class AgentActions {
             if (paused && reason != null) {
                 pause.setReason(reason);
             }
-            return send(pause);
+            return send(pause, ACTION_TIMEOUT_MS);
         });
     }
 
     /** Rings the agent's phone, then {@code number}; {@code ticketNumber} (may be null) is linked to the call. */
     public Future<Void> call(Principal agent, String number, String ticketNumber) {
-        return phoneOf(agent).compose(phone -> {
-            OriginateAction originate = new OriginateAction();
-            originate.setChannel(phone);
-            originate.setContext(OUTGOING_CONTEXT);
-            originate.setExten(number);
-            originate.setPriority(1);
-            originate.setCallerId("Hotline <" + number + ">");
-            originate.setTimeout(30_000L);
-            originate.setAsync(true);
-            if (ticketNumber != null) {
-                originate.setVariables(Map.of(IvrInterpreter.VAR_TICKET, ticketNumber));
-            }
-            return send(originate);
-        });
+        return phoneOf(agent).compose(phone -> send(originate(phone, number,
+                ticketNumber == null ? Map.of() : Map.of(IvrInterpreter.VAR_TICKET, ticketNumber), true), ACTION_TIMEOUT_MS));
+    }
+
+    /**
+     * Rings {@code phone} (an agent's interface), then {@code number} in the agents' context, with channel
+     * {@code variables}; succeeds only once the agent's phone answered (Originate waited for, up to the ring timeout),
+     * fails when it did not or Asterisk refused. Used by the callback dialler.
+     */
+    public Future<Void> originateAndWait(String phone, String number, Map<String, String> variables) {
+        return send(originate(phone, number, variables, false), RING_TIMEOUT_MS + ACTION_TIMEOUT_MS);
+    }
+
+    private static OriginateAction originate(String phone, String number, Map<String, String> variables, boolean async) {
+        OriginateAction originate = new OriginateAction();
+        originate.setChannel(phone);
+        originate.setContext(OUTGOING_CONTEXT);
+        originate.setExten(number);
+        originate.setPriority(1);
+        originate.setCallerId("Hotline <" + number + ">");
+        originate.setTimeout(RING_TIMEOUT_MS);
+        originate.setAsync(async);
+        if (!variables.isEmpty()) {
+            originate.setVariables(variables);
+        }
+        return originate;
     }
 
     private Future<String> phoneOf(Principal agent) {
@@ -108,13 +122,13 @@ public final class AgentActions {
         });
     }
 
-    private Future<Void> send(ManagerAction action) {
+    private Future<Void> send(ManagerAction action, long timeoutMs) {
         ManagerConnection connection = link.get();
         if (connection == null) {
             return Future.failedFuture(new LinkDownException());
         }
         return vertx.executeBlocking(() -> {
-            ManagerResponse response = connection.sendAction(action, ACTION_TIMEOUT_MS);
+            ManagerResponse response = connection.sendAction(action, timeoutMs);
             if (response instanceof ManagerError || response == null) {
                 throw new RefusedException("Asterisk refused " + action.getAction() + ": "
                         + (response == null ? "no answer" : response.getMessage()));

@@ -33,6 +33,8 @@ public final class IvrFlowParser {
             "ticket_status", Set.of("not_found", "*"),
             "announce_incidents", Set.of("none", "announced"),
             "record_satisfaction", Set.of("saved", "failed"),
+            "check_wait", Set.of("short", "long"),
+            "request_callback", Set.of("saved", "failed"),
             "to_queue", Set.of());
 
     private static final Set<String> NODE_KINDS = Set.of("menu", "input", "action", "say", "branch", "hangup");

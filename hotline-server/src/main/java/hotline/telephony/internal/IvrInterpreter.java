@@ -6,6 +6,9 @@ import hotline.telephony.IvrCustomer;
 import hotline.telephony.IvrServices;
 import hotline.telephony.KnownIncident;
 import hotline.telephony.RepairReport;
+import hotline.telephony.callback.Callback;
+import hotline.telephony.callback.CallbackDesk;
+import hotline.telephony.callback.CallbackRequest;
 import hotline.telephony.internal.IvrFlow.Action;
 import hotline.telephony.internal.IvrFlow.Branch;
 import hotline.telephony.internal.IvrFlow.Edge;
@@ -32,7 +35,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Runs an {@link IvrFlow} against one call. Plain Java: it talks to the call through {@link IvrChannel} and to Hotline
  * through {@link IvrServices}, whose Futures it waits for on the calling thread (a virtual thread per call), bounded by
- * the service timeout (three times it for {@code create_repair}). A node's prompt is played at most {@code tries} times (invalid or no keys count); then the
+ * the service timeout (three times it for {@code create_repair}); callback offers and bookings go to a {@link CallbackDesk}. A node's prompt is played at most {@code tries} times (invalid or no keys count); then the
  * caller goes to the node's {@code onFail}, by default the flow's agent node. Nothing is written until the
  * {@code create_repair} action, which makes the whole ticket in one service call, so a caller who hangs up earlier
  * leaves nothing behind. One instance serves every call of its flow (thread-safe, no shared mutable state).
@@ -50,6 +53,8 @@ public final class IvrInterpreter {
     public static final String VAR_CALLBACK = "HOTLINE_CALLBACK";
     public static final String VAR_ENDING = "HOTLINE_IVR_ENDING";
     public static final String VAR_SATISFACTION = "HOTLINE_SATISFACTION";
+    /** The id of the callback booked in (IVR) or dialled for (Originate) this call. */
+    public static final String VAR_CALLBACK_ID = "HOTLINE_CALLBACK_ID";
     /** Read by {@code Queue(hotline,,,,,,,,,${QUEUE_PRIO})}'s priority (Asterisk's own QUEUE_PRIO variable). */
     public static final String VAR_QUEUE_PRIO = "QUEUE_PRIO";
 
@@ -61,11 +66,13 @@ public final class IvrInterpreter {
 
     private final IvrFlow flow;
     private final IvrServices services;
+    private final CallbackDesk callbacks;
     private final Duration serviceTimeout;
 
-    public IvrInterpreter(IvrFlow flow, IvrServices services, Duration serviceTimeout) {
+    public IvrInterpreter(IvrFlow flow, IvrServices services, CallbackDesk callbacks, Duration serviceTimeout) {
         this.flow = flow;
         this.services = services;
+        this.callbacks = callbacks;
         this.serviceTimeout = serviceTimeout;
     }
 
@@ -194,6 +201,8 @@ public final class IvrInterpreter {
                 case "ticket_status" -> ticketStatus(action.params());
                 case "announce_incidents" -> announceIncidents();
                 case "record_satisfaction" -> recordSatisfaction(action.params());
+                case "check_wait" -> callbacks.offerCallback(Code.parse(Tier.class, vars.get("tier")).orElse(null)) ? "long" : "short";
+                case "request_callback" -> requestCallback(action.params());
                 case "to_queue" -> null;
                 default -> throw new IllegalStateException("unchecked action " + action.action());
             };
@@ -296,14 +305,32 @@ public final class IvrInterpreter {
             return "saved";
         }
 
+        /** Books a callback to the number in variable {@code from} (default {@code callerId}); nothing else is written. */
+        private String requestCallback(Map<String, String> params) {
+            String number = vars.getOrDefault(params.getOrDefault("from", "callerId"), "");
+            if (!number.matches("[0-9]{3,20}")) {
+                return "failed";
+            }
+            Long customerId = vars.containsKey("customerId") ? Long.valueOf(vars.get("customerId")) : null;
+            Callback booked = await(callbacks.request(new CallbackRequest(channel.uniqueid(), customerId, number,
+                    ticketNumber, queuePriority())), "request callback");
+            if (booked == null) {
+                return "failed";
+            }
+            channel.setVariable(VAR_CALLBACK_ID, Long.toString(booked.id()));
+            return "saved";
+        }
+
         private IvrResult.Ending toQueue(Map<String, String> params) {
-            Tier tier = Code.parse(Tier.class, vars.get("tier")).orElse(null);
-            boolean critical = Boolean.parseBoolean(vars.get("critical"));
-            boolean urgent = Boolean.parseBoolean(vars.get("urgent"));
             leaveFindings(params.getOrDefault("reason", vars.getOrDefault("reason", "agent")));
-            channel.setVariable(VAR_QUEUE_PRIO, Integer.toString(QueuePriority.of(tier, critical, urgent)));
+            channel.setVariable(VAR_QUEUE_PRIO, Integer.toString(queuePriority()));
             channel.setVariable(VAR_ENDING, "to_queue");
             return IvrResult.Ending.TO_QUEUE;
+        }
+
+        private int queuePriority() {
+            Tier tier = Code.parse(Tier.class, vars.get("tier")).orElse(null);
+            return QueuePriority.of(tier, Boolean.parseBoolean(vars.get("critical")), Boolean.parseBoolean(vars.get("urgent")));
         }
 
         /** The channel variables that carry what the IVR learned to the dialplan, the call record and the screen pop. */

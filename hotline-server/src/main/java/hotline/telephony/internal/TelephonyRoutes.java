@@ -8,6 +8,9 @@ import hotline.http.Requests;
 import hotline.http.Responses;
 import hotline.telephony.CallRecord;
 import hotline.telephony.WrapUpCode;
+import hotline.telephony.callback.Callback;
+import hotline.telephony.callback.CallbackStatus;
+import hotline.telephony.callback.CallbackStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,7 +24,7 @@ import java.util.function.Supplier;
 /**
  * {@code GET /api/queues} (the live queue board), {@code GET /api/calls} (call records of a customer or a ticket),
  * {@code POST /api/agent/queue} (log in, log out, pause, resume), {@code POST /api/calls/originate} (click-to-call),
- * {@code POST /api/calls/wrap-up} and {@code POST /api/calls/inquiry}.
+ * {@code POST /api/calls/wrap-up}, {@code POST /api/calls/inquiry} and {@code GET /api/callbacks}.
  * A link to Asterisk that is down answers 503, an action Asterisk refuses 502.
  */
 public final class TelephonyRoutes implements ApiRoutes {
@@ -30,8 +33,11 @@ public final class TelephonyRoutes implements ApiRoutes {
     private final CallRecordStore calls;
     private final AgentActions agents;
     private final WrapUps wrapUps;
+    private final CallbackStore callbacks;
 
-    public TelephonyRoutes(Supplier<JsonObject> board, CallRecordStore calls, AgentActions agents, WrapUps wrapUps) {
+    public TelephonyRoutes(Supplier<JsonObject> board, CallRecordStore calls, AgentActions agents, WrapUps wrapUps,
+                           CallbackStore callbacks) {
+        this.callbacks = callbacks;
         this.board = board;
         this.calls = calls;
         this.agents = agents;
@@ -46,6 +52,17 @@ public final class TelephonyRoutes implements ApiRoutes {
         builder.getRoute("originateCall").addHandler(this::originate);
         builder.getRoute("wrapUpCall").addHandler(this::wrapUp);
         builder.getRoute("openCallInquiry").addHandler(this::openInquiry);
+        builder.getRoute("listCallbacks").addHandler(this::listCallbacks);
+    }
+
+    private void listCallbacks(RoutingContext ctx) {
+        CallbackStatus status = Requests.query(ctx, "status").map(code -> Code.parse(CallbackStatus.class, code)
+                .orElseThrow(() -> new InvalidInputException("status",
+                        "must be one of " + String.join(", ", Code.codes(CallbackStatus.class))))).orElse(null);
+        callbacks.list(status, Requests.queryInt(ctx, "limit").orElse(100))
+                .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("callbacks",
+                        new JsonArray(list.stream().map(Callback::toJson).toList()))))
+                .onFailure(ctx::fail);
     }
 
     private void wrapUp(RoutingContext ctx) {

@@ -85,7 +85,7 @@ class IvrInterpreterTest {
         };
         ScriptedChannel channel = new ScriptedChannel(FakeIvrServices.WANG_PHONE, "1", "1", "2", "2", "1", "1");
 
-        IvrResult result = new IvrInterpreter(FLOW, services, Duration.ofSeconds(1)).run(channel);
+        IvrResult result = new IvrInterpreter(FLOW, services, new hotline.telephony.FakeCallbackDesk(), Duration.ofSeconds(1)).run(channel);
 
         assertThat(result.ending()).isEqualTo(IvrResult.Ending.TO_QUEUE);
         assertThat(channel.played).contains("hotline/sorry-error");
@@ -103,7 +103,7 @@ class IvrInterpreterTest {
         };
         ScriptedChannel channel = new ScriptedChannel(FakeIvrServices.WANG_PHONE, "0");
 
-        IvrResult result = new IvrInterpreter(FLOW, services, Duration.ofMillis(50)).run(channel);
+        IvrResult result = new IvrInterpreter(FLOW, services, new hotline.telephony.FakeCallbackDesk(), Duration.ofMillis(50)).run(channel);
 
         assertThat(result.path()).startsWith("identify", "who_are_you", "agent");
     }
@@ -114,7 +114,7 @@ class IvrInterpreterTest {
         FakeIvrServices services = new FakeIvrServices();
         ScriptedChannel channel = new ScriptedChannel(FakeIvrServices.WANG_PHONE, "1", "hangup");
 
-        IvrResult result = new IvrInterpreter(FLOW, services, Duration.ofSeconds(1)).run(channel);
+        IvrResult result = new IvrInterpreter(FLOW, services, new hotline.telephony.FakeCallbackDesk(), Duration.ofSeconds(1)).run(channel);
 
         assertThat(result.ending()).isEqualTo(IvrResult.Ending.CALLER_HUNG_UP);
         assertThat(result.path()).containsExactly("identify", "known_incidents", "main_menu", "leak_category");

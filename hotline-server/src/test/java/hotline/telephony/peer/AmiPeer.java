@@ -102,6 +102,20 @@ public final class AmiPeer implements AutoCloseable {
         return actions.poll(timeoutMs, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * The next action called {@code name} the client sent (earlier ones of other names are dropped), waiting up to
+     * {@code timeoutMs} for each; null if none came.
+     */
+    public Map<String, String> nextAction(String name, long timeoutMs) throws InterruptedException {
+        Map<String, String> seen;
+        while ((seen = nextAction(timeoutMs)) != null) {
+            if (header(seen, "Action").equalsIgnoreCase(name)) {
+                return seen;
+            }
+        }
+        return null;
+    }
+
     /** Sends {@code Event: name} with {@code Privilege} and the given fields to every logged-in session. */
     public void emit(String name, Map<String, String> fields) {
         StringBuilder text = new StringBuilder("Event: ").append(name).append("\r\nPrivilege: call,all\r\n");
