@@ -59,7 +59,8 @@ class CallbackScenarioTest {
                 .put("telephony", new JsonObject().put("callbackDialIntervalMs", 100)), Map.of());
         var meters = new SimpleMeterRegistry();
         var tickets = new hotline.ticket.TicketService(vertx, pool, Clock.systemUTC(), java.time.ZoneId.of("Asia/Shanghai"), meters);
-        module = TelephonyModule.start(vertx, config, pool, Clock.systemUTC(), meters, new Health(vertx), tickets,
+        module = TelephonyModule.start(vertx, config, pool, db.connectOptions(), Clock.systemUTC(), meters,
+                new Health(vertx), tickets,
                 new FakeIvrServices());
         vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.QUEUES, m -> board.set(m.body()))
                 .completion().toCompletionStage().toCompletableFuture().join();
