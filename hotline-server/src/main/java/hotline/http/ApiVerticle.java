@@ -2,6 +2,7 @@ package hotline.http;
 
 import hotline.config.Config;
 import hotline.health.Health;
+import hotline.http.validation.RequestValidation;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
@@ -65,12 +66,14 @@ public final class ApiVerticle extends VerticleBase {
             extraRoutes.forEach(mount -> mount.handle(root));
 
             // The body was read by the BodyHandler below; validation must take it from there, not from the request.
-            RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+            RequestExtractor extractor = RequestExtractor.withBodyHandler();
+            RouterBuilder builder = RouterBuilder.create(vertx, contract, extractor);
             builder.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
             guards.forEach(builder::rootHandler);
             apis.forEach(api -> api.mount(builder));
             // Authentication runs as a guard (above), so the router's own security handlers are not used.
             builder.getRoutes().forEach(route -> route.setDoSecurity(false));
+            new RequestValidation(vertx, contract, extractor).install(builder);
             Router api = builder.createRouter();
             api.route().failureHandler(ApiErrors::handle);
             root.route("/api/*").subRouter(api);
