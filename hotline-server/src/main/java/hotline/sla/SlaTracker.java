@@ -19,12 +19,17 @@ import hotline.ticket.workflow.Workflows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -75,6 +80,28 @@ public final class SlaTracker implements TicketListener {
         return recompute(tx, Input.of(created), null);
     }
 
+    /** A batch in two round trips whatever its size: its customers' tiers, then every ticket's due times. */
+    @Override
+    public Future<Void> onCreated(SqlConnection tx, List<Ticket> created) {
+        List<Tuple> customerIds = created.stream().map(Ticket::customerId).filter(Objects::nonNull).distinct()
+                .map(Tuple::of).toList();
+        Future<Map<Long, Row>> customers = customerIds.isEmpty() ? Future.succeededFuture(new HashMap<>())
+                : tx.preparedQuery(SlaSql.CUSTOMER).executeBatch(customerIds).map(results -> {
+                    Map<Long, Row> byId = new HashMap<>();
+                    RowSet<Row> result = results;
+                    for (Tuple id : customerIds) {
+                        if (result.size() == 1) {
+                            byId.put(id.getLong(0), result.iterator().next());
+                        }
+                        result = result.next();
+                    }
+                    return byId;
+                });
+        return customers.compose(byId -> tx.preparedQuery(SlaSql.UPSERT).executeBatch(created.stream()
+                        .map(ticket -> upsert(Input.of(ticket), byId.get(ticket.customerId()), null)).toList()))
+                .mapEmpty();
+    }
+
     @Override
     public Future<Void> onChanged(SqlConnection tx, Ticket before, Ticket after, TicketEvent event) {
         JsonObject breach = event.data().getJsonObject(EVENT_KEY);
@@ -123,29 +150,32 @@ public final class SlaTracker implements TicketListener {
         Future<Row> customer = ticket.customerId() == null ? Future.succeededFuture(null)
                 : tx.preparedQuery(SlaSql.CUSTOMER).execute(Tuple.of(ticket.customerId()))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
-        return customer.compose(row -> {
-            Tier tier = row == null ? Tier.ORDINARY
-                    : Code.parse(Tier.class, row.getString("tier")).orElse(Tier.ORDINARY);
-            boolean critical = row != null && row.getBoolean("critical_facility");
-            SlaSubject subject = new SlaSubject(tier, ticket.type(), ticket.priority(), ticket.urgent(), critical);
-            SlaRule rule = policy.ruleFor(subject.effective());
-            DueTimes due = policy.dueTimes(subject, ticket.createdAt());
-            Workflow workflow = Workflows.of(ticket.type());
-            boolean responded = workflow.responded(ticket.status());
-            boolean resolved = workflow.resolved(ticket.status());
-            Set<String> warned = previous == null ? Set.of() : previous.warned();
-            Set<String> breached = previous == null ? Set.of() : previous.breached();
-            Instant next = EscalationSchedule.nextCheck(EscalationSchedule.deadlines(due, responded, resolved),
-                    warned, breached);
-            Tuple params = Tuple.tuple()
-                    .addLong(ticket.id()).addString(rule.name()).addString(tier.code()).addBoolean(critical)
-                    .addValue(SqlTime.param(due.firstResponseDue())).addValue(SqlTime.param(due.resolutionDue()))
-                    .addValue(SqlTime.param(due.firstResponseWarnAt())).addValue(SqlTime.param(due.resolutionWarnAt()))
-                    .addLong(due.followUpDelay().toSeconds()).addLong(due.escalateEvery().toSeconds())
-                    .addDouble(due.warning()).addBoolean(responded).addBoolean(resolved)
-                    .addString(ticket.level().code()).addValue(SqlTime.param(next))
-                    .addValue(SqlTime.param(clock.instant()));
-            return tx.preparedQuery(SlaSql.UPSERT).execute(params).mapEmpty();
-        });
+        return customer.compose(row -> tx.preparedQuery(SlaSql.UPSERT).execute(upsert(ticket, row, previous)))
+                .mapEmpty();
+    }
+
+    /** The {@link SlaSql#UPSERT} parameters of {@code ticket}; its customer's row ({@link SlaSql#CUSTOMER}) or null. */
+    private Tuple upsert(Input ticket, Row customer, SlaState previous) {
+        Tier tier = customer == null ? Tier.ORDINARY
+                : Code.parse(Tier.class, customer.getString("tier")).orElse(Tier.ORDINARY);
+        boolean critical = customer != null && customer.getBoolean("critical_facility");
+        SlaSubject subject = new SlaSubject(tier, ticket.type(), ticket.priority(), ticket.urgent(), critical);
+        SlaRule rule = policy.ruleFor(subject.effective());
+        DueTimes due = policy.dueTimes(subject, ticket.createdAt());
+        Workflow workflow = Workflows.of(ticket.type());
+        boolean responded = workflow.responded(ticket.status());
+        boolean resolved = workflow.resolved(ticket.status());
+        Set<String> warned = previous == null ? Set.of() : previous.warned();
+        Set<String> breached = previous == null ? Set.of() : previous.breached();
+        Instant next = EscalationSchedule.nextCheck(EscalationSchedule.deadlines(due, responded, resolved),
+                warned, breached);
+        return Tuple.tuple()
+                .addLong(ticket.id()).addString(rule.name()).addString(tier.code()).addBoolean(critical)
+                .addValue(SqlTime.param(due.firstResponseDue())).addValue(SqlTime.param(due.resolutionDue()))
+                .addValue(SqlTime.param(due.firstResponseWarnAt())).addValue(SqlTime.param(due.resolutionWarnAt()))
+                .addLong(due.followUpDelay().toSeconds()).addLong(due.escalateEvery().toSeconds())
+                .addDouble(due.warning()).addBoolean(responded).addBoolean(resolved)
+                .addString(ticket.level().code()).addValue(SqlTime.param(next))
+                .addValue(SqlTime.param(clock.instant()));
     }
 }

@@ -4,7 +4,8 @@ import hotline.auth.Principal;
 import hotline.common.ConflictException;
 import hotline.common.InvalidInputException;
 import hotline.common.NotFoundException;
-import hotline.customer.PhoneNumbers;
+import hotline.store.GroupCommit;
+import hotline.ticket.internal.NewTicket;
 import hotline.ticket.internal.TicketDiff;
 import hotline.ticket.internal.TicketRows;
 import hotline.ticket.internal.TicketSql;
@@ -23,8 +24,9 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +35,8 @@ import java.util.function.Function;
 
 /**
  * The only way a ticket comes into being or changes. Each write is ONE transaction holding the ticket row, its
- * event, its outbox row (topic {@value #OUTBOX_TOPIC}) and the work of every {@link TicketListener}; after the
+ * event, its outbox row (topic {@value #OUTBOX_TOPIC}) and the work of every {@link TicketListener} (creates that
+ * arrive together share one such transaction, see {@link GroupCommit}; each still gets its own answer); after the
  * commit a hint goes to the event-bus address {@value #BUS_ADDRESS}: {@code {"id", "number", "action", "status",
  * "type", "district"}}. Every method returns a Vert.x {@link Future} and never blocks; failures are
  * {@link InvalidInputException} (422), {@link NotFoundException} (404) or {@link ConflictException} (409).
@@ -53,10 +56,15 @@ public final class TicketService {
     public static final String CREATED_COUNTER = "hotline.tickets.created";
     public static final String ACTION_CREATED = "created";
     public static final String ACTION_UPDATED = "updated";
+    /**
+     * Creates arriving together share a transaction ({@link GroupCommit}): at most this many tickets each, and at most
+     * {@link #MAX_BATCHES_IN_FLIGHT} such transactions per event loop at a time. Measured in docs/benchmarks.md.
+     */
+    static final int MAX_BATCH = 32;
+    static final int MAX_BATCHES_IN_FLIGHT = 1;
     /** Longest accepted idempotency key, in characters. */
     public static final int MAX_KEY_LENGTH = 100;
 
-    private static final DateTimeFormatter NUMBER_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final String CUSTOMER_FOREIGN_KEY = "tickets_customer_id_fkey";
 
     private final Vertx vertx;
@@ -65,6 +73,8 @@ public final class TicketService {
     private final ZoneId zone;
     private final MeterRegistry meters;
     private final List<TicketListener> listeners = new CopyOnWriteArrayList<>();
+    private final GroupCommit<NewTicket, Optional<Ticket>> creates =
+            new GroupCommit<>(this::insert, TicketService::rolledBack, MAX_BATCH, MAX_BATCHES_IN_FLIGHT);
 
     /** @param zone the zone of the date in ticket numbers (setting {@value #TIMEZONE}) */
     public TicketService(Vertx vertx, Pool pool, Clock clock, ZoneId zone, MeterRegistry meters) {
@@ -92,47 +102,50 @@ public final class TicketService {
         } catch (InvalidInputException e) {
             return Future.failedFuture(e);
         }
-        Instant now = clock.instant();
-        Tuple params = Tuple.tuple()
-                .addString(key)
-                .addString(NUMBER_DATE.format(now.atZone(zone)))
-                .addString(draft.type().code())
-                .addString(draft.channel().code())
-                .addString(TicketStatus.initial(draft.type()).code())
-                .addString(draft.priority().code())
-                .addBoolean(draft.urgent())
-                .addLong(draft.customerId())
-                .addString(draft.callerNumber())
-                .addString(draft.customerId() == null ? PhoneNumbers.normalise(draft.callerNumber()).orElse(null) : null)
-                .addString(draft.subject())
-                .addString(draft.description())
-                .addString(draft.location())
-                .addString(draft.district())
-                .addString(draft.category())
-                .addValue(draft.details())
-                .addLong(actor.isSystem() ? null : actor.id())
-                .addValue(TicketRows.timestamp(now))
-                .addString(actor.username());
-        Future<RowSet<Row>> inserted = listeners.isEmpty()
-                // A single statement is its own transaction: one round trip instead of BEGIN, statement, COMMIT.
-                ? pool.preparedQuery(TicketSql.CREATE).execute(params)
-                : pool.withTransaction(tx -> tx.preparedQuery(TicketSql.CREATE).execute(params).compose(rows ->
-                        rows.size() == 0 ? Future.succeededFuture(rows)
-                                : runListeners(listener -> listener.onCreated(tx, TicketRows.ticket(
-                                        rows.iterator().next()))).map(rows)));
-        return inserted
+        return creates.submit(new NewTicket(draft, actor, key))
                 .recover(failure -> Future.failedFuture(translate(failure)))
-                .compose(rows -> {
-                    if (rows.size() == 0) {
+                .compose(created -> {
+                    if (created.isEmpty()) {
                         return byKey(key);
                     }
-                    Ticket ticket = TicketRows.ticket(rows.iterator().next());
+                    Ticket ticket = created.get();
                     Counter.builder(CREATED_COUNTER).description("Tickets created")
                             .tag("type", ticket.type().code()).tag("channel", ticket.channel().code())
                             .register(meters).increment();
                     announce(ticket, ACTION_CREATED);
                     return Future.succeededFuture(ticket);
                 });
+    }
+
+    /**
+     * Writes a batch of {@link #creates} in one transaction: one statement for the tickets, their events and outbox
+     * rows, then every listener with the batch's tickets. Answers, per ticket, the ticket, or empty when its
+     * idempotency key was already taken.
+     */
+    private Future<List<Optional<Ticket>>> insert(List<NewTicket> batch) {
+        Tuple params = NewTicket.parameters(batch, clock.instant(), zone);
+        Future<RowSet<Row>> inserted = listeners.isEmpty()
+                // A single statement is its own transaction: one round trip instead of BEGIN, statement, COMMIT.
+                ? pool.preparedQuery(TicketSql.CREATE).execute(params)
+                : pool.withTransaction(tx -> tx.preparedQuery(TicketSql.CREATE).execute(params).compose(rows -> {
+                    List<Ticket> tickets = new ArrayList<>(rows.size());
+                    rows.forEach(row -> tickets.add(TicketRows.ticket(row)));
+                    return tickets.isEmpty() ? Future.succeededFuture(rows)
+                            : runListeners(listener -> listener.onCreated(tx, tickets)).map(rows);
+                }));
+        return inserted.map(rows -> {
+            List<Optional<Ticket>> created = new ArrayList<>(Collections.nCopies(batch.size(), Optional.empty()));
+            for (Row row : rows) {
+                created.set(row.getInteger("position") - 1, Optional.of(TicketRows.ticket(row)));
+            }
+            return created;
+        });
+    }
+
+    /** Whether a failed batch certainly rolled back (the database or a listener refused it), so may be retried. */
+    private static boolean rolledBack(Throwable failure) {
+        return failure instanceof PgException || failure instanceof InvalidInputException
+                || failure instanceof ConflictException || failure instanceof NotFoundException;
     }
 
     /** The ticket and its events, oldest first; 404 when there is no such ticket. */

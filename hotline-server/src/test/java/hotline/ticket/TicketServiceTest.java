@@ -8,6 +8,7 @@ import hotline.store.DbEndpoint;
 import hotline.testing.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
@@ -28,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -400,6 +402,75 @@ class TicketServiceTest {
         await(Future.all(all));
 
         assertThat(new HashSet<>(all.stream().map(f -> f.result().number()).toList())).hasSize(50);
+    }
+
+    @Test
+    @DisplayName("creates arriving together share one transaction; each gets its own ticket, numbered in order, with its event and outbox row")
+    void createsArrivingTogetherShareATransaction() {
+        List<Integer> batchSizes = new ArrayList<>();
+        tickets.addListener(new TicketListener() {
+            @Override
+            public Future<Void> onCreated(io.vertx.sqlclient.SqlConnection tx, List<Ticket> created) {
+                batchSizes.add(created.size());
+                return Future.succeededFuture();
+            }
+        });
+        List<TicketDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            drafts.add(TicketDraft.of(TicketType.REPAIR, Channel.PHONE, "leak " + i));
+        }
+
+        List<Future<Ticket>> created = createTogether(drafts, i -> Optional.empty());
+
+        assertThat(batchSizes).containsExactly(20);
+        assertThat(created.stream().map(f -> f.result().subject()))
+                .containsExactlyElementsOf(drafts.stream().map(TicketDraft::subject).toList());
+        assertThat(created.stream().map(f -> f.result().number())).isSorted().doesNotHaveDuplicates();
+        assertThat(count("SELECT count(*) FROM ticket_events WHERE action = 'created'")).isEqualTo(20);
+        assertThat(count("SELECT count(*) FROM outbox")).isEqualTo(20);
+    }
+
+    @Test
+    @DisplayName("in a shared transaction an unknown customer fails only its own create, with a 422 on customerId")
+    void badCreateFailsAlone() {
+        List<TicketDraft> drafts = List.of(callerDraft("13800138000"), callerDraft("13800138001", 999_999L),
+                callerDraft("13800138002"));
+
+        List<Future<Ticket>> created = createTogether(drafts, i -> Optional.empty());
+
+        assertThat(created.get(0).succeeded()).isTrue();
+        assertThat(created.get(1).cause()).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.field()).isEqualTo("customerId"));
+        assertThat(created.get(2).succeeded()).isTrue();
+        assertThat(count("SELECT count(*) FROM tickets")).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("one idempotency key used twice in one shared transaction makes one ticket, answered to both")
+    void repeatedKeyInOneBatch() {
+        TicketDraft draft = TicketDraft.of(TicketType.REPAIR, Channel.PHONE, "leak");
+
+        List<Future<Ticket>> created = createTogether(List.of(draft, draft, draft),
+                i -> Optional.of(i < 2 ? "same-key" : "other-key"));
+
+        assertThat(created.get(0).result().id()).isEqualTo(created.get(1).result().id());
+        assertThat(created.get(2).result().id()).isNotEqualTo(created.get(0).result().id());
+        assertThat(count("SELECT count(*) FROM tickets")).isEqualTo(2);
+    }
+
+    /** Submits every draft in one turn of one event loop, as concurrent API requests arrive; waits for all. */
+    private List<Future<Ticket>> createTogether(List<TicketDraft> drafts, IntFunction<Optional<String>> keys) {
+        Promise<List<Future<Ticket>>> submitted = Promise.promise();
+        vertx.getOrCreateContext().runOnContext(v -> {
+            List<Future<Ticket>> all = new ArrayList<>();
+            for (int i = 0; i < drafts.size(); i++) {
+                all.add(tickets.create(drafts.get(i), AGENT, keys.apply(i)));
+            }
+            submitted.complete(all);
+        });
+        List<Future<Ticket>> all = await(submitted.future());
+        await(Future.join(all).otherwiseEmpty());
+        return all;
     }
 
     private Ticket create(TicketDraft draft) {

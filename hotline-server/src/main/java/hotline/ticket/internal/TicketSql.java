@@ -10,50 +10,62 @@ public final class TicketSql {
             + "'status', t.status, 'type', t.type, 'district', t.district)";
 
     /**
-     * Creates a ticket in one statement (so in one round trip, and atomically even outside a transaction): claims
-     * the idempotency key $1 (when given) for a pre-drawn ticket id, and only if the claim succeeded inserts the
-     * ticket, linked to customer $8 or else to the one customer whose phone is $10 and numbered from the sequence,
-     * its {@code created} event and its outbox row. No row comes back when the key is already taken; a concurrent
-     * holder of the key makes this statement wait for its outcome. Parameters: $1 key, $2 date yyyyMMdd, $3 type,
-     * $4 channel, $5 status, $6 priority, $7 urgent, $8 customer id, $9 caller number, $10 normalised caller
-     * number, $11 subject, $12 description, $13 location, $14 district, $15 category, $16 details, $17 created by
-     * (user id), $18 now, $19 actor.
+     * Creates the tickets of a batch in one statement (so in one round trip, and atomically even outside a
+     * transaction). Parameters are arrays with one element per ticket, in batch order: $1 idempotency key, $2 type,
+     * $3 channel, $4 status, $5 priority, $6 urgent, $7 customer id, $8 caller number, $9 normalised caller number
+     * (null when a customer id is given), $10 subject, $11 description, $12 location, $13 district, $14 category,
+     * $15 details (JSON text), $16 created by (user id), $17 actor; then $18 the date yyyyMMdd of the numbers and
+     * $19 now. For each ticket it claims the key (when given) for a pre-drawn ticket id, and only if the claim
+     * succeeded inserts the ticket, linked to its customer id or else to the one customer whose phone is its caller
+     * number and numbered from the sequence, its {@code created} event and its outbox row. Answers the inserted
+     * tickets with their {@code position} (1-based) in the batch; a ticket whose key was already taken has no row.
+     * A concurrent holder of a key makes this statement wait for its outcome; a key repeated within the batch is
+     * claimed by its first ticket.
      */
     public static final String CREATE = """
-            WITH ids AS (
-                SELECT nextval(pg_get_serial_sequence('tickets', 'id')) AS id
+            WITH input AS (
+                SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[],
+                                     $7::bigint[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
+                                     $13::text[], $14::text[], $15::text[], $16::bigint[], $17::text[])
+                    WITH ORDINALITY AS i(key, type, channel, status, priority, urgent, customer_id, caller_number,
+                                         caller_phone, subject, description, location, district, category, details,
+                                         created_by, actor, position)
+            ), ids AS (
+                SELECT input.*, nextval(pg_get_serial_sequence('tickets', 'id')) AS id, link.matches,
+                       link.customer_id AS linked_customer_id
+                FROM input LEFT JOIN LATERAL (
+                    SELECT count(DISTINCT p.customer_id) AS matches, min(p.customer_id) AS customer_id
+                    FROM customer_phones p WHERE p.phone = input.caller_phone
+                ) link ON true
             ), k AS (
                 INSERT INTO idempotency_keys (key, ticket_id, created_at)
-                SELECT $1::text, ids.id, $18::timestamptz FROM ids WHERE $1::text IS NOT NULL
+                SELECT key, id, $19::timestamptz FROM ids WHERE key IS NOT NULL
                 ON CONFLICT (key) DO NOTHING
                 RETURNING ticket_id
-            ), link AS (
-                SELECT count(DISTINCT customer_id) AS matches, min(customer_id) AS customer_id
-                FROM customer_phones WHERE phone = $10::text
             ), t AS (
                 INSERT INTO tickets (id, number, type, channel, status, priority, urgent, customer_id, caller_number,
                                      subject, description, location, district, category, details, created_by,
                                      created_at, updated_at)
                 OVERRIDING SYSTEM VALUE
-                SELECT ids.id, 'HL-' || $2::text || '-' || lpad(seq.n::text, greatest(6, length(seq.n::text)), '0'),
-                       $3::text, $4::text, $5::text, $6::text, $7::boolean,
-                       COALESCE($8::bigint, CASE WHEN link.matches = 1 THEN link.customer_id END), $9::text,
-                       $11::text, $12::text, $13::text, $14::text, $15::text, $16::jsonb, $17::bigint,
-                       $18::timestamptz, $18::timestamptz
-                FROM ids, link, LATERAL (SELECT nextval('ticket_number_seq') AS n) seq
-                WHERE $1::text IS NULL OR EXISTS (SELECT 1 FROM k)
+                SELECT id, 'HL-' || $18::text || '-' || lpad(n::text, greatest(6, length(n::text)), '0'),
+                       type, channel, status, priority, urgent,
+                       COALESCE(customer_id, CASE WHEN matches = 1 THEN linked_customer_id END), caller_number,
+                       subject, description, location, district, category, details::jsonb, created_by,
+                       $19::timestamptz, $19::timestamptz
+                FROM (SELECT ids.*, nextval('ticket_number_seq') AS n FROM ids
+                      WHERE key IS NULL OR id IN (SELECT ticket_id FROM k) ORDER BY position) numbered
                 RETURNING *
             ), e AS (
                 INSERT INTO ticket_events (ticket_id, at, actor, channel, action, data)
-                SELECT t.id, $18::timestamptz, $19::text, $4::text, 'created',
-                       jsonb_build_object('callerMatches', link.matches)
-                FROM t, link
-                RETURNING id
+                SELECT t.id, $19::timestamptz, ids.actor, t.channel, 'created',
+                       jsonb_build_object('callerMatches', ids.matches)
+                FROM t JOIN ids ON ids.id = t.id
+                RETURNING id, ticket_id
             ), o AS (
                 INSERT INTO outbox (topic, aggregate_id, event_id, payload, created_at)
-                SELECT 'ticket', t.id, e.id, %s, $18::timestamptz FROM t, e
+                SELECT 'ticket', t.id, e.id, %s, $19::timestamptz FROM t JOIN e ON e.ticket_id = t.id
             )
-            SELECT * FROM t
+            SELECT t.*, ids.position FROM t JOIN ids ON ids.id = t.id
             """.formatted(OUTBOX_PAYLOAD.formatted("'created'"));
 
     public static final String BY_KEY = """
