@@ -18,6 +18,9 @@ public final class SearchSql {
               FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id
             """;
 
+    /** Makes the transaction's prepared statements planned for their parameters at each execution. */
+    public static final String CUSTOM_PLANS = "SET LOCAL plan_cache_mode = force_custom_plan";
+
     /** $1 ticket ids. */
     public static final String DOCUMENTS_BY_ID = DOCUMENTS + " WHERE t.id = ANY($1)";
 
