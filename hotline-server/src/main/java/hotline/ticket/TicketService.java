@@ -7,6 +7,7 @@ import hotline.common.NotFoundException;
 import hotline.store.GroupCommit;
 import hotline.ticket.internal.NewTicket;
 import hotline.ticket.internal.TicketDiff;
+import hotline.ticket.internal.TicketListing;
 import hotline.ticket.internal.TicketRows;
 import hotline.ticket.internal.TicketSql;
 import io.micrometer.core.instrument.Counter;
@@ -25,7 +26,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -159,15 +159,10 @@ public final class TicketService {
 
     /** A page of the tickets matching {@code filter}, newest first, with the number of all matches. */
     public Future<Page<Ticket>> list(TicketFilter filter) {
-        List<Object> criteria = Arrays.asList(
-                filter.status() == null ? null : filter.status().code(),
-                filter.type() == null ? null : filter.type().code(),
-                filter.customerId(),
-                filter.district());
-        Tuple paged = Tuple.from(criteria).addInteger(filter.size()).addLong((long) filter.page() * filter.size());
-        Future<List<Ticket>> items = pool.preparedQuery(TicketSql.LIST).execute(paged)
+        TicketListing listing = TicketListing.of(filter);
+        Future<List<Ticket>> items = pool.preparedQuery(listing.page()).execute(listing.pageParameters())
                 .map(rows -> rows.stream().map(TicketRows::ticket).toList());
-        Future<Long> total = pool.preparedQuery(TicketSql.COUNT).execute(Tuple.from(criteria))
+        Future<Long> total = pool.preparedQuery(listing.count()).execute(listing.countParameters())
                 .map(rows -> rows.iterator().next().getLong(0));
         return Future.all(items, total)
                 .map(both -> new Page<>(items.result(), total.result(), filter.page(), filter.size()));

@@ -78,17 +78,6 @@ public final class TicketSql {
 
     public static final String EVENTS = "SELECT * FROM ticket_events WHERE ticket_id = $1 ORDER BY id";
 
-    private static final String FILTER = """
-            WHERE ($1::text IS NULL OR status = $1::text) AND ($2::text IS NULL OR type = $2::text)
-              AND ($3::bigint IS NULL OR customer_id = $3::bigint) AND ($4::text IS NULL OR district = $4::text)
-            """;
-
-    /** $1 status, $2 type, $3 customer id, $4 district (each null for any), $5 limit, $6 offset. */
-    public static final String LIST = "SELECT * FROM tickets " + FILTER
-            + "ORDER BY created_at DESC, id DESC LIMIT $5 OFFSET $6";
-
-    public static final String COUNT = "SELECT count(*) FROM tickets " + FILTER;
-
     /**
      * Writes a change to a locked ticket in one round trip: the row (version + 1), the event, the outbox row.
      * Returns the row and {@code event_id}. Parameters: $1 id, $2 type, $3 status, $4 priority, $5 urgent,
