@@ -9,6 +9,7 @@ import hotline.auth.internal.TokenCache;
 import hotline.auth.internal.UserRoutes;
 import hotline.config.Config;
 import hotline.http.ApiRoutes;
+import hotline.http.ClientAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -86,6 +87,7 @@ public final class AuthModule {
     }
 
     public List<ApiRoutes> routes() {
-        return List.of(new SessionRoutes(users, logins, sessions, config.bool(SessionRoutes.SECURE_COOKIE, false)), new UserRoutes(users));
+        return List.of(new SessionRoutes(users, logins, sessions, config.bool(SessionRoutes.SECURE_COOKIE, false),
+                new ClientAddresses(config)), new UserRoutes(users));
     }
 }

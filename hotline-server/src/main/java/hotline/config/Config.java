@@ -127,7 +127,8 @@ public final class Config {
         return node;
     }
 
-    private static String describe(String key) {
+    /** How errors name a setting: its key and the environment variable that overrides it. */
+    public static String describe(String key) {
         return "setting " + key + " (" + envName(key) + ")";
     }
 }

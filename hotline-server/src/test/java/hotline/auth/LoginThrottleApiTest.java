@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,9 +50,13 @@ class LoginThrottleApiTest {
 
     @BeforeEach
     void start() {
-        app = TestApp.start(new JsonObject().put("auth", new JsonObject()
+        app = TestApp.start(settings(), clock);
+    }
+
+    private static JsonObject settings() {
+        return new JsonObject().put("auth", new JsonObject()
                 .put("loginFailures", new JsonObject().put("perUsername", 5).put("perAddress", 8).put("windowMinutes", 15))
-                .put("sessionHours", 2)), clock);
+                .put("sessionHours", 2));
     }
 
     @AfterEach
@@ -62,6 +67,13 @@ class LoginThrottleApiTest {
     private ApiResponse login(String username, String password) {
         return ApiClient.anonymous(app).post("/api/session",
                 new JsonObject().put("username", username).put("password", password));
+    }
+
+    /** A log-in through a reverse proxy that says it forwards for {@code forwardedFor}. */
+    private ApiResponse loginVia(String forwardedFor, String username, String password) {
+        return ApiClient.anonymous(app).post("/api/session",
+                new JsonObject().put("username", username).put("password", password).encode(),
+                Map.of("Content-Type", "application/json", "X-Forwarded-For", forwardedFor));
     }
 
     @Test
@@ -98,6 +110,30 @@ class LoginThrottleApiTest {
         // then
         assertThat(blocked.status()).isEqualTo(429);
         assertThat(Long.parseLong(blocked.header("retry-after"))).isEqualTo(Duration.ofMinutes(15).toSeconds());
+        // No proxy is trusted by default: a forged X-Forwarded-For changes nothing.
+        assertThat(loginVia("198.51.100.1", "admin", TestApp.ADMIN_PASSWORD).status()).isEqualTo(429);
+    }
+
+    @Test
+    @DisplayName("given a trusted reverse proxy, when one client behind it reaches the address limit, then only that client is blocked")
+    void perClientBehindATrustedProxy() {
+        // given
+        app.close();
+        app = TestApp.start(settings().put("http", new JsonObject().put("trustedProxies", "127.0.0.1")), clock);
+        for (int i = 0; i < 8; i++) {
+            assertThat(loginVia("203.0.113.7", "guess" + i, "wrong-password").status()).isEqualTo(401);
+        }
+
+        // when
+        ApiResponse sameClient = loginVia("203.0.113.7", "admin", TestApp.ADMIN_PASSWORD);
+        ApiResponse otherClient = loginVia("203.0.113.8", "admin", TestApp.ADMIN_PASSWORD);
+        // the proxy appends the address it saw; what the client wrote before it is not believed
+        ApiResponse posing = loginVia("203.0.113.8, 203.0.113.7", "admin", TestApp.ADMIN_PASSWORD);
+
+        // then
+        assertThat(sameClient.status()).isEqualTo(429);
+        assertThat(otherClient.status()).isEqualTo(200);
+        assertThat(posing.status()).isEqualTo(429);
     }
 
     @Test

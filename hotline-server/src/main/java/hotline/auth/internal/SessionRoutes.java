@@ -4,6 +4,7 @@ import hotline.auth.AuthGuard;
 import hotline.auth.SessionService;
 import hotline.auth.UserService;
 import hotline.http.ApiRoutes;
+import hotline.http.ClientAddresses;
 import hotline.http.Requests;
 import hotline.http.Responses;
 import io.vertx.core.http.Cookie;
@@ -26,9 +27,12 @@ public final class SessionRoutes implements ApiRoutes {
     private final LoginService logins;
     private final SessionService sessions;
     private final boolean secureCookie;
+    private final ClientAddresses clients;
 
-    public SessionRoutes(UserService users, LoginService logins, SessionService sessions, boolean secureCookie) {
+    public SessionRoutes(UserService users, LoginService logins, SessionService sessions, boolean secureCookie,
+                         ClientAddresses clients) {
         this.users = users;
+        this.clients = clients;
         this.logins = logins;
         this.sessions = sessions;
         this.secureCookie = secureCookie;
@@ -45,7 +49,7 @@ public final class SessionRoutes implements ApiRoutes {
         JsonObject body = Requests.body(ctx);
         String username = body.getString("username");
         String password = body.getString("password");
-        logins.login(username, password, ctx.request().remoteAddress().hostAddress())
+        logins.login(username, password, clients.of(ctx.request()))
                 .onSuccess(session -> {
                     ctx.response().addCookie(cookie(session.token(), sessions.sessionLength().toSeconds()));
                     Responses.ok(ctx, new JsonObject()
