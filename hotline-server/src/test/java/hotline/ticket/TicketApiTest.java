@@ -5,6 +5,7 @@ import hotline.auth.Role;
 import hotline.testing.ApiClient;
 import hotline.testing.ApiResponse;
 import hotline.testing.TestApp;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,6 +179,29 @@ class TicketApiTest {
 
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.json().getString("error")).isNotBlank();
+    }
+
+    @Test
+    @DisplayName("given a ticket linked to a customer, when patched with customerId null, then it is unlinked and the event says so; a null subject is a 400")
+    void patchClearsNullableFields() {
+        long customer = agent.post("/api/customers", new JsonObject()
+                .put("accountNumber", "7700001").put("name", "李四").put("phones", new JsonArray().add("13700007700"))
+                .put("waterUse", "residential").put("kind", "individual")).json().getLong("id");
+        long id = agent.post("/api/tickets", leak().put("customerId", customer).put("category", "meter_leak"))
+                .json().getLong("id");
+
+        ApiResponse patched = agent.patch("/api/tickets/" + id, new JsonObject().putNull("customerId")
+                .putNull("category").put("location", "人民路 2 号"));
+
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+        assertThat(patched.json().getValue("customerId")).isNull();
+        assertThat(patched.json().getValue("category")).isNull();
+        assertThat(patched.json().getString("location")).isEqualTo("人民路 2 号");
+        JsonObject changes = agent.get("/api/tickets/" + id).json().getJsonArray("events").getJsonObject(1)
+                .getJsonObject("changes");
+        assertThat(changes.fieldNames()).contains("customerId", "category", "location");
+        assertThat(agent.patch("/api/tickets/" + id, new JsonObject().putNull("subject")).json().getString("field"))
+                .isEqualTo("subject");
     }
 
     @Test
