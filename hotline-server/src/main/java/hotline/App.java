@@ -134,7 +134,7 @@ public final class App implements AutoCloseable {
         apis.add(new CustomerRoutes(customers));
         telephony = TelephonyModule.start(vertx, config, pool, database.endpoint().connectOptions(), clock, meters,
                 health, tickets,
-                TelephonyModule.hotlineServices(pool, tickets, customers, workflows.incidents(), clock));
+                TelephonyModule.hotlineServices(vertx, pool, tickets, customers, workflows.incidents(), clock));
         apis.add(telephony.routes());
         pages.add(CustomerRoutes::mountImportBody);
 

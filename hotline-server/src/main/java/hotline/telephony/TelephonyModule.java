@@ -158,9 +158,9 @@ public final class TelephonyModule implements AutoCloseable {
      * The IVR's services on this Hotline: tickets through {@code tickets}, callers through {@code customers}, open
      * incidents through {@code incidents}.
      */
-    public static IvrServices hotlineServices(Pool pool, TicketService tickets, CustomerService customers,
+    public static IvrServices hotlineServices(Vertx vertx, Pool pool, TicketService tickets, CustomerService customers,
                                               IncidentService incidents, Clock clock) {
-        return new TicketingIvrServices(pool, tickets, customers, incidents, clock);
+        return new TicketingIvrServices(vertx, pool, tickets, customers, incidents, clock);
     }
 
     private static List<String> flowNames(Config config) {

@@ -15,7 +15,10 @@ import hotline.ticket.Ticket;
 import hotline.ticket.TicketDraft;
 import hotline.ticket.TicketService;
 import hotline.ticket.TicketType;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -46,14 +49,20 @@ public final class TicketingIvrServices implements IvrServices {
             "low_pressure", "IVR报修：水压低",
             "water_quality", "IVR报修：水质问题");
 
+    /**
+     * Where reports are handed to the ticket service. IVR calls run on virtual threads, outside Vert.x; submitted on
+     * one event-loop context, reports that arrive together (a burst main floods the lines) share one transaction.
+     */
+    private final Context ticketing;
     private final Pool pool;
     private final TicketService tickets;
     private final CustomerService customers;
     private final IncidentService incidents;
     private final Clock clock;
 
-    public TicketingIvrServices(Pool pool, TicketService tickets, CustomerService customers, IncidentService incidents,
-                                Clock clock) {
+    public TicketingIvrServices(Vertx vertx, Pool pool, TicketService tickets, CustomerService customers,
+                                IncidentService incidents, Clock clock) {
+        this.ticketing = vertx.getOrCreateContext();
         this.pool = pool;
         this.clock = clock;
         this.tickets = tickets;
@@ -85,7 +94,10 @@ public final class TicketingIvrServices implements IvrServices {
         TicketDraft draft = new TicketDraft(TicketType.REPAIR, Channel.IVR, null, report.urgent(), report.customerId(),
                 report.callerNumber() != null ? report.callerNumber() : report.callbackNumber(), subject,
                 "", report.location(), report.district(), report.category(), new JsonObject().put("ivr", ivr));
-        return tickets.create(draft, ACTOR, Optional.of("ivr-" + report.callUniqueid())).map(Ticket::number);
+        Promise<String> number = Promise.promise();
+        ticketing.runOnContext(v -> tickets.create(draft, ACTOR, Optional.of("ivr-" + report.callUniqueid()))
+                .map(Ticket::number).onComplete(number));
+        return number.future();
     }
 
     @Override
