@@ -20,7 +20,7 @@ import java.util.Map;
  */
 final class ServerProcess {
 
-    static final String ADMIN_PASSWORD = "bench-admin-password";
+    static final String ADMIN_PASSWORD = "ledger-pumpkin-violet-63";
 
     private final Path jar;
     private final Path dataDir;

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ApiClient {
 
-    public static final String PASSWORD = "test-password-1";
+    public static final String PASSWORD = "copper-lantern-orbit-41";
     private static final AtomicInteger USERS = new AtomicInteger();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

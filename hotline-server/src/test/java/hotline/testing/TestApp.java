@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public final class TestApp {
 
-    public static final String ADMIN_PASSWORD = "admin-secret-1";
+    public static final String ADMIN_PASSWORD = "quiet-harbour-meadow-72";
 
     private TestApp() {
     }
