@@ -11,21 +11,22 @@ import hotline.telephony.callback.CallbackDialler;
 import hotline.telephony.callback.CallbackStore;
 import hotline.telephony.callback.CallbackThresholds;
 import hotline.telephony.callback.QueueCallbackDesk;
-import hotline.telephony.internal.AgentActions;
-import hotline.telephony.internal.AmiLink;
-import hotline.telephony.internal.CallRecordStore;
-import hotline.telephony.internal.CallRecordWriter;
-import hotline.telephony.internal.IvrAgiScript;
-import hotline.telephony.internal.IvrFlow;
-import hotline.telephony.internal.IvrFlows;
-import hotline.telephony.internal.IvrInterpreter;
-import hotline.telephony.internal.QueueBoard;
-import hotline.telephony.internal.SwitchboardVerticle;
-import hotline.telephony.internal.TelephonyRoutes;
-import hotline.telephony.internal.TicketingIvrServices;
+import hotline.telephony.ivr.IvrServices;
+import hotline.telephony.switchboard.internal.AgentActions;
+import hotline.telephony.ami.AmiLink;
+import hotline.telephony.switchboard.internal.CallRecordStore;
+import hotline.telephony.switchboard.internal.CallRecordWriter;
+import hotline.telephony.ivr.IvrAgiScript;
+import hotline.telephony.ivr.internal.IvrFlow;
+import hotline.telephony.ivr.internal.IvrFlows;
+import hotline.telephony.ivr.internal.IvrInterpreter;
+import hotline.telephony.switchboard.internal.QueueBoard;
+import hotline.telephony.switchboard.internal.SwitchboardVerticle;
+import hotline.telephony.switchboard.internal.SwitchboardRoutes;
+import hotline.telephony.ivr.TicketingIvrServices;
 import hotline.ticket.TicketService;
-import hotline.telephony.internal.VirtualThreadAgiServer;
-import hotline.telephony.internal.WrapUps;
+import hotline.telephony.ivr.VirtualThreadAgiServer;
+import hotline.telephony.switchboard.internal.WrapUps;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
@@ -278,7 +279,7 @@ public final class TelephonyModule implements AutoCloseable {
      * {@code wrapUpCall}, {@code openCallInquiry}, {@code listCallbacks}.
      */
     public ApiRoutes routes() {
-        return new TelephonyRoutes(switchboard::snapshot, calls, agentActions, new WrapUps(pool, tickets, clock), callbacks);
+        return new SwitchboardRoutes(switchboard::snapshot, calls, agentActions, new WrapUps(pool, tickets, clock), callbacks);
     }
 
     /** The port FastAGI listens on (the configured one, or the one picked for 0). */

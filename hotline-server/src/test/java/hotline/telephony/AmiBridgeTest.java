@@ -3,6 +3,7 @@ package hotline.telephony;
 import hotline.config.Config;
 import hotline.health.Health;
 import hotline.store.DbEndpoint;
+import hotline.telephony.ivr.FakeIvrServices;
 import hotline.telephony.peer.AmiPeer;
 import hotline.testing.Await;
 import hotline.testing.TestDatabase;

@@ -1,6 +1,6 @@
 package hotline.telephony.callback;
 
-import hotline.telephony.internal.IvrInterpreter;
+import hotline.telephony.ChannelVariables;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -101,9 +101,9 @@ public final class CallbackDialler {
 
     private Future<Void> dial(Callback callback, String phone) {
         Map<String, String> variables = new HashMap<>();
-        variables.put(IvrInterpreter.VAR_CALLBACK_ID, Long.toString(callback.id()));
+        variables.put(ChannelVariables.VAR_CALLBACK_ID, Long.toString(callback.id()));
         if (callback.ticketNumber() != null) {
-            variables.put(IvrInterpreter.VAR_TICKET, callback.ticketNumber());
+            variables.put(ChannelVariables.VAR_TICKET, callback.ticketNumber());
         }
         log.info("Dialling callback {} (attempt {}) through {}", callback.id(), callback.attempts(), phone);
         return originator.originate(phone, callback.number(), Map.copyOf(variables))
