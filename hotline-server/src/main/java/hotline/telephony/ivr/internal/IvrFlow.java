@@ -35,7 +35,7 @@ public record IvrFlow(String name, String start, String agentNode, Map<String, P
     }
 
     /** Runs a named action with parameters; its outcome picks the edge ({@code *} matches any other outcome). */
-    public record Action(String action, Map<String, String> params, Map<String, Edge> outcomes) implements Node {
+    public record Action(IvrAction action, Map<String, String> params, Map<String, Edge> outcomes) implements Node {
     }
 
     /** Plays prompts, then optionally reads a variable out digit by digit, then goes on. */

@@ -1,5 +1,6 @@
 package hotline.telephony.ivr.internal;
 
+import hotline.common.Code;
 import hotline.telephony.ivr.internal.IvrFlow.Action;
 import hotline.telephony.ivr.internal.IvrFlow.Branch;
 import hotline.telephony.ivr.internal.IvrFlow.Edge;
@@ -25,17 +26,6 @@ import java.util.regex.Pattern;
  * field, so a telephony admin's typo stops the server at start-up instead of a caller in mid-call. Stateless.
  */
 public final class IvrFlowParser {
-
-    /** The actions a flow may name, with the outcomes each must handle ({@code to_queue} ends the flow). */
-    static final Map<String, Set<String>> ACTIONS = Map.of(
-            "lookup_caller", Set.of("found", "not_found"),
-            "create_repair", Set.of("created", "failed"),
-            "ticket_status", Set.of("not_found", "*"),
-            "announce_incidents", Set.of("none", "announced"),
-            "record_satisfaction", Set.of("saved", "failed"),
-            "check_wait", Set.of("short", "long"),
-            "request_callback", Set.of("saved", "failed"),
-            "to_queue", Set.of());
 
     private static final Set<String> NODE_KINDS = Set.of("menu", "input", "action", "say", "branch", "hangup");
     private static final Pattern DIGIT_KEY = Pattern.compile("[0-9*#]");
@@ -131,15 +121,14 @@ public final class IvrFlowParser {
     }
 
     private Action action(String id, JsonObject json) {
-        String action = text(json, "action", id);
-        Set<String> required = ACTIONS.get(action);
-        if (required == null) {
-            throw fail(id, "action '" + action + "' is not one of " + ACTIONS.keySet());
-        }
+        String name = text(json, "action", id);
+        IvrAction action = Code.parse(IvrAction.class, name).orElseThrow(() ->
+                fail(id, "action '" + name + "' is not one of " + Code.codes(IvrAction.class)));
+        Set<String> required = action.outcomes();
         Map<String, String> params = new LinkedHashMap<>();
         JsonObject with = json.getValue("with") == null ? new JsonObject() : objectField(json, "with", id);
         with.forEach(entry -> params.put(entry.getKey(), String.valueOf(entry.getValue())));
-        if (action.equals("lookup_caller") && !Set.of("caller_id", "account").contains(params.get("by"))) {
+        if (action == IvrAction.LOOKUP_CALLER && !Set.of("caller_id", "account").contains(params.get("by"))) {
             throw fail(id, "with.by: lookup_caller looks up by 'caller_id' or 'account'");
         }
         Map<String, Edge> outcomes = new LinkedHashMap<>();
@@ -148,11 +137,11 @@ public final class IvrFlowParser {
             outcomes.put(outcome, edge(id, next.getValue(outcome), "next." + outcome));
         }
         if (required.isEmpty() && !outcomes.isEmpty()) {
-            throw fail(id, "next: " + action + " ends the flow and takes no next");
+            throw fail(id, "next: " + name + " ends the flow and takes no next");
         }
         for (String outcome : required) {
             if (!outcomes.containsKey(outcome)) {
-                throw fail(id, "next." + outcome + ": action " + action + " needs an edge for outcome '" + outcome + "'");
+                throw fail(id, "next." + outcome + ": action " + name + " needs an edge for outcome '" + outcome + "'");
             }
         }
         return new Action(action, Map.copyOf(params), Map.copyOf(outcomes));

@@ -192,15 +192,14 @@ public final class IvrInterpreter {
 
         private Optional<IvrResult.Ending> action(Action action) {
             String outcome = switch (action.action()) {
-                case "lookup_caller" -> lookupCaller(action.params());
-                case "create_repair" -> createRepair(action.params());
-                case "ticket_status" -> ticketStatus(action.params());
-                case "announce_incidents" -> announceIncidents();
-                case "record_satisfaction" -> recordSatisfaction(action.params());
-                case "check_wait" -> callbacks.offerCallback(Code.parse(Tier.class, vars.get("tier")).orElse(null)) ? "long" : "short";
-                case "request_callback" -> requestCallback(action.params());
-                case "to_queue" -> null;
-                default -> throw new IllegalStateException("unchecked action " + action.action());
+                case LOOKUP_CALLER -> lookupCaller(action.params());
+                case CREATE_REPAIR -> createRepair(action.params());
+                case TICKET_STATUS -> ticketStatus(action.params());
+                case ANNOUNCE_INCIDENTS -> announceIncidents();
+                case RECORD_SATISFACTION -> recordSatisfaction(action.params());
+                case CHECK_WAIT -> callbacks.offerCallback(Code.parse(Tier.class, vars.get("tier")).orElse(null)) ? "long" : "short";
+                case REQUEST_CALLBACK -> requestCallback(action.params());
+                case TO_QUEUE -> null;
             };
             if (outcome == null) {
                 return Optional.of(toQueue(action.params()));
