@@ -63,8 +63,10 @@ class AmiBridgeTest {
                         .put("secret", SECRET)), Map.of());
         var meters = new SimpleMeterRegistry();
         var tickets = new hotline.ticket.TicketService(vertx, pool, Clock.systemUTC(), java.time.ZoneId.of("Asia/Shanghai"), meters);
-        module = TelephonyModule.start(vertx, config, pool, db.connectOptions(), Clock.systemUTC(), meters, health, tickets,
+        module = new TelephonyModule(vertx, config, pool, db.connectOptions(), Clock.systemUTC(), meters, tickets,
                 new FakeIvrServices());
+        module.registerHealth(health);
+        module.start().await();
         for (var consumer : java.util.List.of(
                 vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.screenPop(agentId), m -> screenPops.add(m.body())),
                 vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.CALLS, m -> calls.add(m.body())),
@@ -77,7 +79,7 @@ class AmiBridgeTest {
 
     @AfterAll
     static void stop() {
-        module.close();
+        module.stop().await();
         vertx.close().toCompletionStage().toCompletableFuture().join();
         peer.close();
     }

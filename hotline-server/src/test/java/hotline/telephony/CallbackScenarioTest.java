@@ -1,7 +1,6 @@
 package hotline.telephony;
 
 import hotline.config.Config;
-import hotline.health.Health;
 import hotline.store.DbEndpoint;
 import hotline.telephony.ivr.FakeIvrServices;
 import hotline.telephony.peer.AgiPeer;
@@ -60,9 +59,9 @@ class CallbackScenarioTest {
                 .put("telephony", new JsonObject().put("callbackDialIntervalMs", 100)), Map.of());
         var meters = new SimpleMeterRegistry();
         var tickets = new hotline.ticket.TicketService(vertx, pool, Clock.systemUTC(), java.time.ZoneId.of("Asia/Shanghai"), meters);
-        module = TelephonyModule.start(vertx, config, pool, db.connectOptions(), Clock.systemUTC(), meters,
-                new Health(vertx), tickets,
+        module = new TelephonyModule(vertx, config, pool, db.connectOptions(), Clock.systemUTC(), meters, tickets,
                 new FakeIvrServices());
+        module.start().await();
         vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.QUEUES, m -> board.set(m.body()))
                 .completion().toCompletionStage().toCompletableFuture().join();
         Await.until(module::amiUp, Duration.ofSeconds(10));
@@ -70,7 +69,7 @@ class CallbackScenarioTest {
 
     @AfterAll
     static void stop() {
-        module.close();
+        module.stop().await();
         vertx.close().toCompletionStage().toCompletableFuture().join();
         peer.close();
     }

@@ -1,6 +1,8 @@
 package hotline.telephony.ivr;
 
+import hotline.telephony.callback.CallbackDesk;
 import hotline.telephony.ivr.internal.AgiIvrChannel;
+import hotline.telephony.ivr.internal.IvrFlows;
 import hotline.telephony.ivr.internal.IvrInterpreter;
 import hotline.telephony.ivr.internal.IvrResult;
 import io.micrometer.core.instrument.Counter;
@@ -13,6 +15,10 @@ import org.asteriskjava.fastagi.MappingStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,13 +35,27 @@ public final class IvrAgiScript implements AgiScript, MappingStrategy {
     private final MeterRegistry meters;
     private final Timer roundTrips;
 
-    public IvrAgiScript(Map<String, IvrInterpreter> interpreters, MeterRegistry meters) {
+    private IvrAgiScript(Map<String, IvrInterpreter> interpreters, MeterRegistry meters) {
         this.interpreters = Map.copyOf(interpreters);
         this.meters = meters;
         this.roundTrips = Timer.builder("hotline_agi_command_seconds")
                 .description("Round trip of one AGI command to Asterisk and back")
                 .publishPercentiles(0.5, 0.99)
                 .register(meters);
+    }
+
+    /**
+     * The script for the flows named ({@code <flowDir>/<name>.json}, or the packaged ones when {@code flowDir} is
+     * null), each checked now (a broken one throws {@link hotline.telephony.ivr.internal.IvrFlowException} naming the
+     * flow and node) and run against {@code services} and {@code callbacks}, waiting at most {@code serviceTimeout}
+     * for a service.
+     */
+    public static IvrAgiScript load(List<String> flowNames, Path flowDir, IvrServices services, CallbackDesk callbacks,
+                                    Duration serviceTimeout, MeterRegistry meters) {
+        Map<String, IvrInterpreter> interpreters = new LinkedHashMap<>();
+        IvrFlows.load(flowNames, flowDir).forEach((name, flow) ->
+                interpreters.put(name, new IvrInterpreter(flow, services, callbacks, serviceTimeout)));
+        return new IvrAgiScript(interpreters, meters);
     }
 
     @Override

@@ -1,9 +1,5 @@
 package hotline.telephony.ivr;
 
-import hotline.telephony.ivr.IvrAgiScript;
-import hotline.telephony.ivr.internal.IvrFlows;
-import hotline.telephony.ivr.internal.IvrInterpreter;
-import hotline.telephony.ivr.VirtualThreadAgiServer;
 import hotline.telephony.peer.AgiPeer;
 import hotline.telephony.peer.AgiPeer.Caller;
 import hotline.telephony.peer.AgiPeer.Transcript;
@@ -22,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,11 +38,8 @@ class IvrOverFastAgiTest {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        var flows = IvrFlows.load(List.of("ivr", "survey"), null);
-        server = new VirtualThreadAgiServer(new IvrAgiScript(Map.of(
-                "ivr", new IvrInterpreter(flows.get("ivr"), services, callbacks, Duration.ofSeconds(5)),
-                "survey", new IvrInterpreter(flows.get("survey"), services, callbacks, Duration.ofSeconds(5))),
-                new SimpleMeterRegistry()), InetAddress.getLoopbackAddress(), port);
+        server = new VirtualThreadAgiServer(IvrAgiScript.load(List.of("ivr", "survey"), null, services, callbacks,
+                Duration.ofSeconds(5), new SimpleMeterRegistry()), InetAddress.getLoopbackAddress(), port);
         server.start();
     }
 

@@ -8,9 +8,6 @@ import hotline.http.Requests;
 import hotline.http.Responses;
 import hotline.telephony.switchboard.CallRecord;
 import hotline.telephony.switchboard.WrapUpCode;
-import hotline.telephony.callback.Callback;
-import hotline.telephony.callback.CallbackStatus;
-import hotline.telephony.callback.CallbackStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -24,7 +21,7 @@ import java.util.function.Supplier;
 /**
  * {@code GET /api/queues} (the live queue board), {@code GET /api/calls} (call records of a customer or a ticket),
  * {@code POST /api/agent/queue} (log in, log out, pause, resume), {@code POST /api/calls/originate} (click-to-call),
- * {@code POST /api/calls/wrap-up}, {@code POST /api/calls/inquiry} and {@code GET /api/callbacks}.
+ * {@code POST /api/calls/wrap-up} and {@code POST /api/calls/inquiry}.
  * A link to Asterisk that is down answers 503, an action Asterisk refuses 502.
  */
 public final class SwitchboardRoutes implements ApiRoutes {
@@ -33,11 +30,8 @@ public final class SwitchboardRoutes implements ApiRoutes {
     private final CallRecordStore calls;
     private final AgentActions agents;
     private final WrapUps wrapUps;
-    private final CallbackStore callbacks;
 
-    public SwitchboardRoutes(Supplier<JsonObject> board, CallRecordStore calls, AgentActions agents, WrapUps wrapUps,
-                           CallbackStore callbacks) {
-        this.callbacks = callbacks;
+    public SwitchboardRoutes(Supplier<JsonObject> board, CallRecordStore calls, AgentActions agents, WrapUps wrapUps) {
         this.board = board;
         this.calls = calls;
         this.agents = agents;
@@ -52,17 +46,6 @@ public final class SwitchboardRoutes implements ApiRoutes {
         builder.getRoute("originateCall").addHandler(this::originate);
         builder.getRoute("wrapUpCall").addHandler(this::wrapUp);
         builder.getRoute("openCallInquiry").addHandler(this::openInquiry);
-        builder.getRoute("listCallbacks").addHandler(this::listCallbacks);
-    }
-
-    private void listCallbacks(RoutingContext ctx) {
-        CallbackStatus status = Requests.query(ctx, "status").map(code -> Code.parse(CallbackStatus.class, code)
-                .orElseThrow(() -> new InvalidInputException("status",
-                        "must be one of " + String.join(", ", Code.codes(CallbackStatus.class))))).orElse(null);
-        callbacks.list(status, Requests.queryInt(ctx, "limit").orElse(100))
-                .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("callbacks",
-                        new JsonArray(list.stream().map(Callback::toJson).toList()))))
-                .onFailure(ctx::fail);
     }
 
     private void wrapUp(RoutingContext ctx) {
