@@ -133,7 +133,8 @@ public final class App implements AutoCloseable {
         customers.addListener(workflows.sla()::customerChanged);
         apis.add(new CustomerRoutes(customers));
         telephony = new TelephonyModule(vertx, config, pool, database.endpoint().connectOptions(), clock, meters,
-                tickets, TelephonyModule.hotlineServices(vertx, pool, tickets, customers, workflows.incidents(), clock));
+                tickets, auth.users(),
+                TelephonyModule.hotlineServices(vertx, pool, tickets, customers, workflows.incidents(), clock));
         telephony.registerHealth(health);
         await(telephony.start());
         apis.addAll(telephony.routes());

@@ -1,5 +1,6 @@
 package hotline.telephony;
 
+import hotline.auth.UserService;
 import hotline.capability.Capability;
 import hotline.config.Config;
 import hotline.config.ConfigException;
@@ -106,14 +107,15 @@ public final class TelephonyModule implements Capability {
 
     /**
      * Reads the settings and wires telephony; {@code database} is where the AMI locks are taken, on a dedicated session
-     * per Asterisk (the same database as {@code pool}). A bad setting or IVR flow throws here.
+     * per Asterisk (the same database as {@code pool}); tickets and users are read through their services. A bad
+     * setting or IVR flow throws here.
      */
     public TelephonyModule(Vertx vertx, Config config, Pool pool, PgConnectOptions database, Clock clock,
-                           MeterRegistry meters, TicketService tickets, IvrServices services) {
+                           MeterRegistry meters, TicketService tickets, UserService users, IvrServices services) {
         this.vertx = vertx;
         String queue = config.string(QUEUE, "hotline");
         this.amis = amiLinks(config, database, clock);
-        this.switchboard = new Switchboard(vertx, pool, clock, meters, tickets, this::anyConnection,
+        this.switchboard = new Switchboard(vertx, pool, clock, meters, tickets, users, this::anyConnection,
                 new Switchboard.Settings(queue, ZoneId.of(config.string(TIMEZONE, "Asia/Shanghai")),
                         config.integer(SERVICE_LEVEL_SECONDS, 20, 1, 600),
                         Duration.ofSeconds(config.integer(WRAP_UP_SECONDS, 15, 0, 3600))));

@@ -1,5 +1,6 @@
 package hotline.telephony;
 
+import hotline.auth.AuthModule;
 import hotline.config.Config;
 import hotline.health.Health;
 import hotline.store.DbEndpoint;
@@ -63,7 +64,8 @@ class AmiBridgeTest {
                         .put("secret", SECRET)), Map.of());
         var meters = new SimpleMeterRegistry();
         var tickets = new hotline.ticket.TicketService(vertx, pool, Clock.systemUTC(), java.time.ZoneId.of("Asia/Shanghai"), meters);
-        module = new TelephonyModule(vertx, config, pool, db.connectOptions(), Clock.systemUTC(), meters, tickets,
+        var users = new AuthModule(vertx, pool, config, Clock.systemUTC()).users();
+        module = new TelephonyModule(vertx, config, pool, db.connectOptions(), Clock.systemUTC(), meters, tickets, users,
                 new FakeIvrServices());
         module.registerHealth(health);
         module.start().await();

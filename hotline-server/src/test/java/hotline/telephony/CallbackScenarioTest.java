@@ -1,5 +1,6 @@
 package hotline.telephony;
 
+import hotline.auth.AuthModule;
 import hotline.config.Config;
 import hotline.store.DbEndpoint;
 import hotline.telephony.ivr.FakeIvrServices;
@@ -59,7 +60,8 @@ class CallbackScenarioTest {
                 .put("telephony", new JsonObject().put("callbackDialIntervalMs", 100)), Map.of());
         var meters = new SimpleMeterRegistry();
         var tickets = new hotline.ticket.TicketService(vertx, pool, Clock.systemUTC(), java.time.ZoneId.of("Asia/Shanghai"), meters);
-        module = new TelephonyModule(vertx, config, pool, db.connectOptions(), Clock.systemUTC(), meters, tickets,
+        var users = new AuthModule(vertx, pool, config, Clock.systemUTC()).users();
+        module = new TelephonyModule(vertx, config, pool, db.connectOptions(), Clock.systemUTC(), meters, tickets, users,
                 new FakeIvrServices());
         module.start().await();
         vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.QUEUES, m -> board.set(m.body()))

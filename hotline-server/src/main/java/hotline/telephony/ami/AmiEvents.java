@@ -43,6 +43,11 @@ public final class AmiEvents {
     public static final String MEMBER_REMOVED = "member_removed";
     public static final String ENTRY = "entry";
     public static final String CHANNEL = "channel";
+    /**
+     * The message of a resynchronisation (sent by the link after each log-in): {@code status} (members, entries) and
+     * {@code channels} arrays, and {@code at}, when they were asked for (what started later is not in them).
+     */
+    public static final String RESYNC = "resync";
 
     private AmiEvents() {
     }

@@ -37,12 +37,6 @@ import java.util.function.Consumer;
  */
 public final class AmiLink {
 
-    /**
-     * The message type of a resynchronisation: {@code status} (members, entries) and {@code channels} arrays, and
-     * {@code at}, when they were asked for (what started later is not in them).
-     */
-    public static final String RESYNC = "resync";
-
     /** What the link is doing now. */
     public enum State implements Code {
         /** Logged in: this instance holds the link. */
@@ -254,8 +248,8 @@ public final class AmiLink {
             long askedAt = clock.millis();
             JsonArray status = listOf(link, new QueueStatusAction());
             JsonArray channels = listOf(link, new CoreShowChannelsAction());
-            sink.accept(new JsonObject().put("type", RESYNC).put("status", status).put("channels", channels)
-                    .put("at", askedAt));
+            sink.accept(new JsonObject().put("type", AmiEvents.RESYNC).put("status", status)
+                    .put("channels", channels).put("at", askedAt));
             return true;
         } catch (Exception e) {
             log.warn("AMI resync with {} failed, reconnecting: {}", target(), e.toString());

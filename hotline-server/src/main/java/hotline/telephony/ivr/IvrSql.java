@@ -6,8 +6,6 @@ final class IvrSql {
     private IvrSql() {
     }
 
-    static final String TICKET_STATUS_BY_NUMBER = "SELECT status FROM tickets WHERE number = $1";
-
     static final String RECORD_SATISFACTION = """
             INSERT INTO call_satisfaction (uniqueid, score, recorded_at) VALUES ($1, $2, $3)
             ON CONFLICT (uniqueid) DO UPDATE SET score = EXCLUDED.score, recorded_at = EXCLUDED.recorded_at""";

@@ -31,7 +31,7 @@ import java.util.Optional;
  * The IVR's services on Hotline itself: repair tickets through {@link TicketService#create} (channel {@code ivr},
  * actor {@code ivr}, the call's uniqueid as idempotency key, so a retried request makes no second ticket), callers
  * through {@link CustomerService} (a number shared by several customers identifies nobody), ticket status by number
- * from the tickets table, open incidents of a district through {@link IncidentService} (a report with the incident's
+ * through {@link TicketService#findByNumber}, open incidents of a district through {@link IncidentService} (a report with the incident's
  * category and district is attached to it by the incident capability's ticket listener), survey scores in
  * {@code call_satisfaction}. Thread-safe.
  */
@@ -102,8 +102,7 @@ public final class TicketingIvrServices implements IvrServices {
 
     @Override
     public Future<Optional<String>> ticketStatus(String ticketNumber) {
-        return pool.preparedQuery(IvrSql.TICKET_STATUS_BY_NUMBER).execute(Tuple.of(ticketNumber))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString("status")));
+        return tickets.findByNumber(ticketNumber).map(found -> found.map(ticket -> ticket.status().code()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package hotline.telephony.switchboard;
 
+import hotline.auth.UserService;
 import hotline.http.ApiRoutes;
 import hotline.telephony.TelephonyAddresses;
 import hotline.telephony.switchboard.internal.AgentActions;
@@ -48,15 +49,18 @@ public final class Switchboard {
     private String writerDeployment;
     private String verticleDeployment;
 
-    /** {@code link}: a logged-in AMI connection for agent actions, or null while none is up. */
+    /**
+     * Tickets (linked to calls, opened from them) go through {@code tickets}, agents and their phones through
+     * {@code users}; {@code link} gives a logged-in AMI connection for agent actions, or null while none is up.
+     */
     public Switchboard(Vertx vertx, Pool pool, Clock clock, MeterRegistry meters, TicketService tickets,
-                       Supplier<ManagerConnection> link, Settings settings) {
+                       UserService users, Supplier<ManagerConnection> link, Settings settings) {
         this.vertx = vertx;
-        CallRecordStore calls = new CallRecordStore(pool, clock);
+        CallRecordStore calls = new CallRecordStore(pool, clock, tickets);
         this.writer = new CallRecordWriter(calls);
         this.verticle = new SwitchboardVerticle(new QueueBoard(clock, settings.zone(), settings.serviceLevelSeconds(),
-                settings.wrapUp()), writer, pool, meters);
-        this.agents = new AgentActions(vertx, pool, settings.queue(), link);
+                settings.wrapUp()), writer, users, meters);
+        this.agents = new AgentActions(vertx, users, settings.queue(), link);
         this.routes = new SwitchboardRoutes(verticle::snapshot, calls, agents, new WrapUps(pool, tickets, clock));
     }
 

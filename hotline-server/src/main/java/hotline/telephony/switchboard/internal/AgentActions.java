@@ -1,12 +1,12 @@
 package hotline.telephony.switchboard.internal;
 
 import hotline.auth.Principal;
+import hotline.auth.User;
+import hotline.auth.UserService;
 import hotline.common.InvalidInputException;
 import hotline.telephony.ChannelVariables;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * What an agent asks of Asterisk through the AMI link: log in to the queue, log out, pause with a reason, resume
  * (QueueAdd / QueueRemove / QueuePause), and click-to-call (Originate: the agent's own phone rings first, then the
  * dialplan context {@code hotline-agents} dials the number; the ticket, if any, travels as {@code HOTLINE_TICKET} so
- * the call record links it). The agent's phone is their {@code users.phone_interface}. Asterisk-Java's blocking
+ * the call record links it). The agent's phone is their {@link User#phoneInterface()}. Asterisk-Java's blocking
  * calls run off the event loop; results are Futures. A link that is down fails with {@link LinkDownException}.
  */
 public final class AgentActions {
@@ -49,13 +49,13 @@ public final class AgentActions {
     }
 
     private final Vertx vertx;
-    private final Pool pool;
+    private final UserService users;
     private final String queue;
     private final Supplier<ManagerConnection> link;
 
-    public AgentActions(Vertx vertx, Pool pool, String queue, Supplier<ManagerConnection> link) {
+    public AgentActions(Vertx vertx, UserService users, String queue, Supplier<ManagerConnection> link) {
         this.vertx = vertx;
-        this.pool = pool;
+        this.users = users;
         this.queue = queue;
         this.link = link;
     }
@@ -114,8 +114,8 @@ public final class AgentActions {
     }
 
     private Future<String> phoneOf(Principal agent) {
-        return pool.preparedQuery(SwitchboardSql.PHONE_OF_USER).execute(Tuple.of(agent.id())).map(rows -> {
-            String phone = rows.size() == 0 ? null : rows.iterator().next().getString("phone_interface");
+        return users.find(agent.id()).map(user -> {
+            String phone = user.map(User::phoneInterface).orElse(null);
             if (phone == null) {
                 throw new InvalidInputException("phoneInterface", "no phone is set for this user (users.phoneInterface)");
             }

@@ -1,15 +1,16 @@
 package hotline.telephony.switchboard.internal;
 
+import hotline.auth.User;
+import hotline.auth.UserService;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Which user sits at which phone ({@code users.phone_interface}, e.g. {@code PJSIP/agent1}), held in memory so a
- * screen pop needs no query; reloaded periodically and when an unknown interface shows up. Used on one event loop.
+ * Which active user sits at which phone ({@link User#phoneInterface()}, e.g. {@code PJSIP/agent1}), held in memory so
+ * a screen pop needs no query; reloaded from the {@link UserService} periodically and when an unknown interface shows
+ * up. Used on one event loop.
  */
 final class AgentDirectory {
 
@@ -17,11 +18,11 @@ final class AgentDirectory {
     record Agent(long userId, String username) {
     }
 
-    private final Pool pool;
+    private final UserService users;
     private volatile Map<String, Agent> byInterface = Map.of();
 
-    AgentDirectory(Pool pool) {
-        this.pool = pool;
+    AgentDirectory(UserService users) {
+        this.users = users;
     }
 
     Agent find(String phoneInterface) {
@@ -29,10 +30,12 @@ final class AgentDirectory {
     }
 
     Future<Void> reload() {
-        return pool.query(SwitchboardSql.AGENTS_BY_INTERFACE).execute().map(rows -> {
+        return users.list().map(all -> {
             Map<String, Agent> map = new HashMap<>();
-            for (Row row : rows) {
-                map.put(row.getString("phone_interface"), new Agent(row.getLong("id"), row.getString("username")));
+            for (User user : all) {
+                if (user.active() && user.phoneInterface() != null) {
+                    map.put(user.phoneInterface(), new Agent(user.id(), user.username()));
+                }
             }
             byInterface = Map.copyOf(map);
             return null;

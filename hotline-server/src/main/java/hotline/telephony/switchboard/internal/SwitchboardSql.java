@@ -1,6 +1,9 @@
 package hotline.telephony.switchboard.internal;
 
-/** The SQL of the switchboard: call records and their wrap-up ({@code $n} parameters only). */
+/**
+ * The SQL of the switchboard: call records and their wrap-up ({@code $n} parameters only). Tickets and users are read
+ * through their services, not here; calls name tickets by id.
+ */
 final class SwitchboardSql {
 
     private SwitchboardSql() {
@@ -15,21 +18,18 @@ final class SwitchboardSql {
                     (SELECT id FROM customers WHERE id = $15), $16)
             ON CONFLICT (uniqueid) DO NOTHING""";
 
-    /** Links a call to a ticket by their outside names; an unknown ticket number links nothing. */
+    /** Links the call with uniqueid {@code $1} to the ticket with id {@code $2}. */
     static final String LINK_TICKET = """
             INSERT INTO call_tickets (call_id, ticket_id)
-            SELECT c.id, t.id FROM calls c, tickets t WHERE c.uniqueid = $1 AND t.number = $2
+            SELECT c.id, $2 FROM calls c WHERE c.uniqueid = $1
             ON CONFLICT DO NOTHING""";
-
-    static final String AGENTS_BY_INTERFACE = """
-            SELECT id, username, phone_interface FROM users WHERE phone_interface IS NOT NULL AND active""";
 
     private static final String SELECT_CALLS = """
             SELECT c.uniqueid, c.caller_number, c.called_number, c.started_at, c.answered_at, c.ended_at, c.ivr_path,
                    c.queue, c.wait_seconds, c.talk_seconds, c.agent_interface, c.disposition, c.recording, c.customer_id,
                    c.wrap_up_code, (SELECT s.score FROM call_satisfaction s WHERE s.uniqueid = c.uniqueid) AS satisfaction,
-                   COALESCE((SELECT array_agg(t.number ORDER BY t.number) FROM call_tickets ct JOIN tickets t ON t.id = ct.ticket_id
-                             WHERE ct.call_id = c.id), '{}') AS ticket_numbers
+                   COALESCE((SELECT array_agg(ct.ticket_id) FROM call_tickets ct WHERE ct.call_id = c.id), '{}')
+                       AS ticket_ids
             FROM calls c""";
 
     static final String CALLS_OF_CUSTOMER = SELECT_CALLS + " WHERE c.customer_id = $1 ORDER BY c.started_at DESC LIMIT $2";
@@ -52,19 +52,10 @@ final class SwitchboardSql {
     static final String CALL_FOR_TICKET = """
             SELECT id, customer_id, caller_number, disposition FROM calls WHERE uniqueid = $1""";
 
-    /** Links like {@link #LINK_TICKET} and answers whether the ticket exists ({@code found} 1 or 0). */
-    static final String LINK_TICKET_CHECKED = """
-            WITH t AS (SELECT id FROM tickets WHERE number = $2),
-                 linked AS (INSERT INTO call_tickets (call_id, ticket_id)
-                            SELECT c.id, t.id FROM calls c, t WHERE c.uniqueid = $1 ON CONFLICT DO NOTHING)
-            SELECT count(*) AS found FROM t""";
-
     static final String LINK_TICKET_ID = """
             INSERT INTO call_tickets (call_id, ticket_id) VALUES ($1, $2) ON CONFLICT DO NOTHING""";
 
     static final String WRAP_UP_IF_MISSING = """
             UPDATE calls SET wrap_up_code = $2, wrapped_up_at = $3, wrapped_up_by = $4
-            WHERE id = $1 AND disposition = 'answered' AND wrap_up_code IS NULL"""; 
-
-    static final String PHONE_OF_USER = "SELECT phone_interface FROM users WHERE id = $1";
+            WHERE id = $1 AND disposition = 'answered' AND wrap_up_code IS NULL""";
 }

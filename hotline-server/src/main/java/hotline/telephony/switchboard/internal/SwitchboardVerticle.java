@@ -1,8 +1,9 @@
 package hotline.telephony.switchboard.internal;
 
-import hotline.telephony.ami.AmiLink;
-import hotline.telephony.switchboard.CallRecord;
+import hotline.auth.UserService;
 import hotline.telephony.TelephonyAddresses;
+import hotline.telephony.ami.AmiEvents;
+import hotline.telephony.switchboard.CallRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
@@ -43,10 +44,10 @@ public final class SwitchboardVerticle extends VerticleBase {
     private final AtomicReference<JsonObject> snapshot = new AtomicReference<>();
     private boolean boardChanged;
 
-    public SwitchboardVerticle(QueueBoard board, CallRecordWriter writer, io.vertx.sqlclient.Pool pool, MeterRegistry meters) {
+    public SwitchboardVerticle(QueueBoard board, CallRecordWriter writer, UserService users, MeterRegistry meters) {
         this.board = board;
         this.writer = writer;
-        this.agents = new AgentDirectory(pool);
+        this.agents = new AgentDirectory(users);
         this.screenPopLatency = Timer.builder("hotline_screenpop_seconds")
                 .description("From the AMI event to the screen pop on the event bus")
                 .publishPercentiles(0.5, 0.99).register(meters);
@@ -80,7 +81,7 @@ public final class SwitchboardVerticle extends VerticleBase {
 
     private void handle(JsonObject event) {
         eventsHandled.increment();
-        if (AmiLink.RESYNC.equals(event.getString("type"))) {
+        if (AmiEvents.RESYNC.equals(event.getString("type"))) {
             resync(event);
             return;
         }

@@ -35,8 +35,15 @@ public final class WrapUps {
         this.clock = clock;
     }
 
+    /**
+     * Records the wrap-up and links the ticket (may be null); writes nothing and fails with {@link NotFoundException}
+     * when no answered call has this uniqueid, with {@link InvalidInputException} on {@code ticketNumber} when no ticket
+     * has that number.
+     */
     public Future<Void> wrapUp(String uniqueid, WrapUpCode code, String note, String ticketNumber, Principal agent) {
-        return pool.withTransaction(conn -> conn.preparedQuery(SwitchboardSql.WRAP_UP)
+        Future<Optional<Ticket>> ticket = ticketNumber == null ? Future.succeededFuture(Optional.empty())
+                : tickets.findByNumber(ticketNumber);
+        return ticket.compose(found -> pool.withTransaction(conn -> conn.preparedQuery(SwitchboardSql.WRAP_UP)
                 .execute(Tuple.of(uniqueid, code.code(), note, clock.instant().atOffset(ZoneOffset.UTC), agent.id()))
                 .compose(rows -> {
                     if (rows.size() == 0) {
@@ -45,11 +52,11 @@ public final class WrapUps {
                     if (ticketNumber == null) {
                         return Future.succeededFuture();
                     }
-                    return conn.preparedQuery(SwitchboardSql.LINK_TICKET_CHECKED).execute(Tuple.of(uniqueid, ticketNumber))
-                            .compose(linked -> linked.iterator().next().getLong("found") > 0
-                                    ? Future.<Void>succeededFuture()
-                                    : Future.failedFuture(new InvalidInputException("ticketNumber", "no ticket has this number")));
-                }));
+                    return found.map(linked -> conn.preparedQuery(SwitchboardSql.LINK_TICKET_ID)
+                                    .execute(Tuple.of(rows.iterator().next().getLong("id"), linked.id())).<Void>mapEmpty())
+                            .orElseGet(() -> Future.failedFuture(
+                                    new InvalidInputException("ticketNumber", "no ticket has this number")));
+                })));
     }
 
     /** Opens an inquiry ticket from the call (idempotent per call: a repeat returns the same ticket). */
