@@ -65,14 +65,14 @@ class CallbackScenarioTest {
                 new FakeIvrServices());
         module.start().await();
         vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.QUEUES, m -> board.set(m.body()))
-                .completion().toCompletionStage().toCompletableFuture().join();
+                .completion().await();
         Await.until(module::amiUp, Duration.ofSeconds(10));
     }
 
     @AfterAll
     static void stop() {
         module.stop().await();
-        vertx.close().toCompletionStage().toCompletableFuture().join();
+        vertx.close().await();
         peer.close();
     }
 
@@ -150,10 +150,10 @@ class CallbackScenarioTest {
 
     private static Row callback(String uniqueid) {
         return pool.preparedQuery("SELECT * FROM callbacks WHERE call_uniqueid = $1").execute(Tuple.of(uniqueid))
-                .toCompletionStage().toCompletableFuture().join().iterator().next();
+                .await().iterator().next();
     }
 
     private static long count(String sql, Tuple args) {
-        return pool.preparedQuery(sql).execute(args).toCompletionStage().toCompletableFuture().join().iterator().next().getLong(0);
+        return pool.preparedQuery(sql).execute(args).await().iterator().next().getLong(0);
     }
 }

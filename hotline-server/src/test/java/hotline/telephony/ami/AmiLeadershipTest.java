@@ -4,6 +4,7 @@ import hotline.App;
 import hotline.store.DbEndpoint;
 import hotline.telephony.peer.AmiPeer;
 import hotline.testing.ApiClient;
+import hotline.testing.Await;
 import hotline.testing.TestApp;
 import hotline.testing.TestDatabase;
 import io.vertx.core.Vertx;
@@ -15,9 +16,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,21 +39,13 @@ class AmiLeadershipTest {
                 .put("port", peer.port()).put("user", "hotline").put("secret", "s1").put("standbyRetryMs", RETRY_MS));
         apps.add(TestApp.start(settings, Clock.systemUTC(), database));
         apps.add(TestApp.start(settings, Clock.systemUTC(), database));
-        waitFor(() -> apps.stream().anyMatch(app -> app.telephony().amiUp()), 10_000);
+        Await.until(() -> apps.stream().anyMatch(app -> app.telephony().amiUp()), Duration.ofSeconds(10));
     }
 
     @AfterEach
     void stop() {
         apps.forEach(App::close);
         peer.close();
-    }
-
-    private static void waitFor(BooleanSupplier condition, long limitMs) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + limitMs;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.currentTimeMillis()).as("condition within " + limitMs + " ms").isLessThan(deadline);
-            Thread.sleep(5);
-        }
     }
 
     private App holder() {
@@ -70,8 +63,8 @@ class AmiLeadershipTest {
     @Test
     @DisplayName("of two instances configured for one Asterisk, exactly one logs in; the other reports standby, UP")
     void oneHolderOneStandby() throws Exception {
-        // given two instances running for several retry rounds
-        Thread.sleep(3 * RETRY_MS);
+        // given two instances, the one without the link having tried for it and stood by
+        Await.until(() -> "standby".equals(amiHealth(standby()).getString("link")), Duration.ofSeconds(5));
 
         // then the Asterisk has one manager session and one instance is connected
         assertThat(peer.loggedInSessions()).isEqualTo(1);
@@ -98,7 +91,7 @@ class AmiLeadershipTest {
         long stoppedAt = System.currentTimeMillis();
 
         // then the standby is logged in within the retry interval (and the time a login and resync take)
-        waitFor(() -> standby.telephony().amiUp(), RETRY_MS + 2_000);
+        Await.until(() -> standby.telephony().amiUp(), Duration.ofMillis(RETRY_MS + 2_000));
         assertThat(System.currentTimeMillis() - stoppedAt).isLessThan(RETRY_MS + 2_000);
         assertThat(peer.loggedInSessions()).isEqualTo(1);
         assertThat(amiHealth(standby).getString("link")).isEqualTo("connected");
@@ -120,14 +113,15 @@ class AmiLeadershipTest {
                     .execute().await();
             admin.close().await();
         } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().join();
+            vertx.close().await();
         }
 
         // then the holder drops its link
-        waitFor(() -> !holder.telephony().amiUp(), 2 * RETRY_MS + 2_000);
-        // and afterwards exactly one instance holds it
-        waitFor(() -> apps.stream().filter(app -> app.telephony().amiUp()).count() == 1, 3 * RETRY_MS + 2_000);
-        Thread.sleep(2 * RETRY_MS);
+        Await.until(() -> !holder.telephony().amiUp(), Duration.ofMillis(2 * RETRY_MS + 2_000));
+        // and afterwards one instance holds it, and the other has tried again and stood by
+        Duration settling = Duration.ofMillis(3 * RETRY_MS + 2_000);
+        Await.until(() -> apps.stream().filter(app -> app.telephony().amiUp()).count() == 1, settling);
+        Await.until(() -> "standby".equals(amiHealth(standby()).getString("link")), settling);
         assertThat(peer.loggedInSessions()).isEqualTo(1);
         assertThat(apps.stream().filter(app -> app.telephony().amiUp())).hasSize(1);
     }

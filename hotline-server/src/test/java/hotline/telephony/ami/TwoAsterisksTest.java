@@ -3,6 +3,7 @@ package hotline.telephony.ami;
 import hotline.App;
 import hotline.telephony.peer.AmiPeer;
 import hotline.testing.ApiClient;
+import hotline.testing.Await;
 import hotline.testing.TestApp;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
@@ -12,13 +13,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
-import java.util.function.BooleanSupplier;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One AMI link per configured Asterisk, all feeding the same call records; health names the one that is down. */
 class TwoAsterisksTest {
 
+    private static final Duration LIMIT = Duration.ofSeconds(10);
     private static AmiPeer first;
     private static AmiPeer second;
     private static App app;
@@ -30,7 +32,7 @@ class TwoAsterisksTest {
         app = TestApp.start(new JsonObject().put("ami", new JsonObject()
                 .put("host", "127.0.0.1:" + first.port() + ", 127.0.0.1:" + second.port())
                 .put("user", "hotline").put("secret", "s1")), Clock.systemUTC());
-        waitFor(() -> app.telephony().amiUp());
+        Await.until(() -> app.telephony().amiUp(), LIMIT);
     }
 
     @AfterAll
@@ -40,17 +42,9 @@ class TwoAsterisksTest {
         second.close();
     }
 
-    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.currentTimeMillis()).as("condition within 10 s").isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
     private static long calls() {
         return app.pool().preparedQuery("SELECT count(*) AS n FROM calls").execute(Tuple.tuple())
-                .toCompletionStage().toCompletableFuture().join().iterator().next().getLong("n");
+                .await().iterator().next().getLong("n");
     }
 
     @Test
@@ -65,11 +59,11 @@ class TwoAsterisksTest {
             peer.emit("Hangup", AmiPeer.with(caller, "Cause", "16", "Cause-txt", "Normal Clearing"));
         }
         // then both are recorded
-        waitFor(() -> calls() == 2);
+        Await.until(() -> calls() == 2, LIMIT);
 
         // when the second Asterisk stops
         second.stop();
-        waitFor(() -> !app.telephony().amiUp());
+        Await.until(() -> !app.telephony().amiUp(), LIMIT);
 
         // then health is DEGRADED and names it
         JsonObject health = ApiClient.anonymous(app).get("/health").json();

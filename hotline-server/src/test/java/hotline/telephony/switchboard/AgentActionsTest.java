@@ -5,6 +5,7 @@ import hotline.auth.Role;
 import hotline.telephony.peer.AmiPeer;
 import hotline.testing.ApiClient;
 import hotline.testing.ApiResponse;
+import hotline.testing.Await;
 import hotline.testing.TestApp;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,11 +34,8 @@ class AgentActionsTest {
                 .put("user", "hotline").put("secret", "peer-secret")), Clock.systemUTC());
         agent = ApiClient.as(app, Role.AGENT);
         app.pool().preparedQuery("UPDATE users SET phone_interface = 'PJSIP/agent7' WHERE username = $1")
-                .execute(Tuple.of(agent.user().getString("username"))).toCompletionStage().toCompletableFuture().join();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!app.telephony().amiUp() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
+                .execute(Tuple.of(agent.user().getString("username"))).await();
+        Await.until(app.telephony()::amiUp, Duration.ofSeconds(10));
     }
 
     @AfterAll

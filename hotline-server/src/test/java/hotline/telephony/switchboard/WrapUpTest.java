@@ -38,7 +38,7 @@ class WrapUpTest {
                         + "wait_seconds, talk_seconds, agent_interface, disposition, created_at) VALUES ($1, '13800138000', "
                         + "now() - interval '3 minutes', now() - interval '2 minutes', now(), 'hotline', 12, 95, 'PJSIP/agent1', "
                         + "'answered', now())")
-                .execute(Tuple.of(uniqueid)).toCompletionStage().toCompletableFuture().join();
+                .execute(Tuple.of(uniqueid)).await();
     }
 
     private static boolean unwrapped(String uniqueid) {
