@@ -123,8 +123,8 @@ public final class TelephonyModule implements Capability {
                 Duration.ofMinutes(config.integer(CALLBACK_DUE_MINUTES, 30, 1, 24 * 60)),
                 config.integer(CALLBACK_ATTEMPTS, 3, 1, 10),
                 Duration.ofSeconds(config.integer(CALLBACK_RETRY_SECONDS, 120, 1, 3600)));
-        this.ivr = IvrAgiScript.load(flowNames(config), config.string(IVR_FLOW_DIR).map(Path::of).orElse(null), services,
-                new QueueCallbackDesk(switchboard::snapshot, queue, CallbackThresholds.from(config), callbacks),
+        this.ivr = IvrAgiScript.load(flowNames(config), config.string(IVR_FLOW_DIR).map(Path::of).orElse(null),
+                services, new QueueCallbackDesk(switchboard::snapshot, queue, CallbackThresholds.from(config), callbacks),
                 Duration.ofMillis(config.integer(IVR_SERVICE_TIMEOUT_MS, 5_000, 100, 60_000)), meters);
         this.agiHost = config.string(AGI_HOST, "127.0.0.1");
         this.agiPort = config.port(AGI_PORT, 4573);
@@ -175,7 +175,7 @@ public final class TelephonyModule implements Capability {
     public Future<Void> start() {
         return switchboard.start()
                 .compose(started -> vertx.executeBlocking(this::listen, false))
-                .onSuccess(listening -> {
+                .map(listening -> {
                     for (AmiLink link : amis) {
                         link.start();
                         log.info("AMI link to {} starting", link.target());
@@ -183,6 +183,7 @@ public final class TelephonyModule implements Capability {
                     if (dialler != null) {
                         dialler.start();
                     }
+                    return null;
                 });
     }
 
@@ -227,7 +228,7 @@ public final class TelephonyModule implements Capability {
         return Arrays.stream(config.string(IVR_FLOWS, "ivr,survey").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** One link per Asterisk of {@code ami.host}, none when it is unset; each feeds {@link TelephonyAddresses#AMI_EVENTS}. */
+    /** One link per Asterisk of {@code ami.host} (none when unset), each feeding {@link TelephonyAddresses#AMI_EVENTS}. */
     private List<AmiLink> amiLinks(Config config, PgConnectOptions database, Clock clock) {
         var host = config.string(AMI_HOST);
         if (host.isEmpty()) {

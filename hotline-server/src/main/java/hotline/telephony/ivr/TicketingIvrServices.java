@@ -6,10 +6,6 @@ import hotline.customer.CustomerService;
 import hotline.incident.Incident;
 import hotline.incident.IncidentService;
 import hotline.incident.IncidentStatus;
-import hotline.telephony.ivr.IvrCustomer;
-import hotline.telephony.ivr.IvrServices;
-import hotline.telephony.ivr.KnownIncident;
-import hotline.telephony.ivr.RepairReport;
 import hotline.ticket.Channel;
 import hotline.ticket.Ticket;
 import hotline.ticket.TicketDraft;
@@ -31,9 +27,9 @@ import java.util.Optional;
  * The IVR's services on Hotline itself: repair tickets through {@link TicketService#create} (channel {@code ivr},
  * actor {@code ivr}, the call's uniqueid as idempotency key, so a retried request makes no second ticket), callers
  * through {@link CustomerService} (a number shared by several customers identifies nobody), ticket status by number
- * through {@link TicketService#findByNumber}, open incidents of a district through {@link IncidentService} (a report with the incident's
- * category and district is attached to it by the incident capability's ticket listener), survey scores in
- * {@code call_satisfaction}. Thread-safe.
+ * through {@link TicketService#findByNumber}, open incidents of a district through {@link IncidentService} (a report
+ * with the incident's category and district is attached to it by the incident capability's ticket listener), survey
+ * scores in {@code call_satisfaction}. Thread-safe.
  */
 public final class TicketingIvrServices implements IvrServices {
 

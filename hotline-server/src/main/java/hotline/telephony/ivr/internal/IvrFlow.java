@@ -34,7 +34,7 @@ public record IvrFlow(String name, String start, String agentNode, Map<String, P
                         String invalidPrompt, Edge next, String onFail) implements Node {
     }
 
-    /** Runs a named action with parameters; its outcome picks the edge ({@code *} matches any other outcome). */
+    /** Runs an {@link IvrAction} with parameters; its outcome picks the edge ({@code *} matches any other outcome). */
     public record Action(IvrAction action, Map<String, String> params, Map<String, Edge> outcomes) implements Node {
     }
 

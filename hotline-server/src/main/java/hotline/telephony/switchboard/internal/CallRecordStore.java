@@ -77,11 +77,13 @@ public final class CallRecordStore {
     }
 
     public Future<List<CallRecord>> ofCustomer(long customerId, int limit) {
-        return pool.preparedQuery(SwitchboardSql.CALLS_OF_CUSTOMER).execute(Tuple.of(customerId, limit)).compose(this::records);
+        return pool.preparedQuery(SwitchboardSql.CALLS_OF_CUSTOMER).execute(Tuple.of(customerId, limit))
+                .compose(this::records);
     }
 
     public Future<List<CallRecord>> ofTicket(long ticketId, int limit) {
-        return pool.preparedQuery(SwitchboardSql.CALLS_OF_TICKET).execute(Tuple.of(ticketId, limit)).compose(this::records);
+        return pool.preparedQuery(SwitchboardSql.CALLS_OF_TICKET).execute(Tuple.of(ticketId, limit))
+                .compose(this::records);
     }
 
     /** Answered calls whose agent has not wrapped them up yet, newest first. */

@@ -36,9 +36,9 @@ public final class WrapUps {
     }
 
     /**
-     * Records the wrap-up and links the ticket (may be null); writes nothing and fails with {@link NotFoundException}
-     * when no answered call has this uniqueid, with {@link InvalidInputException} on {@code ticketNumber} when no ticket
-     * has that number.
+     * Records the wrap-up and links the ticket (may be null); writes nothing and fails with
+     * {@link NotFoundException} when no answered call has this uniqueid, with {@link InvalidInputException} on
+     * {@code ticketNumber} when no ticket has that number.
      */
     public Future<Void> wrapUp(String uniqueid, WrapUpCode code, String note, String ticketNumber, Principal agent) {
         Future<Optional<Ticket>> ticket = ticketNumber == null ? Future.succeededFuture(Optional.empty())
@@ -52,10 +52,12 @@ public final class WrapUps {
                     if (ticketNumber == null) {
                         return Future.succeededFuture();
                     }
-                    return found.map(linked -> conn.preparedQuery(SwitchboardSql.LINK_TICKET_ID)
-                                    .execute(Tuple.of(rows.iterator().next().getLong("id"), linked.id())).<Void>mapEmpty())
-                            .orElseGet(() -> Future.failedFuture(
-                                    new InvalidInputException("ticketNumber", "no ticket has this number")));
+                    if (found.isEmpty()) {
+                        return Future.failedFuture(new InvalidInputException("ticketNumber", "no ticket has this number"));
+                    }
+                    long callId = rows.iterator().next().getLong("id");
+                    return conn.preparedQuery(SwitchboardSql.LINK_TICKET_ID).execute(Tuple.of(callId, found.get().id()))
+                            .<Void>mapEmpty();
                 })));
     }
 
