@@ -2,14 +2,14 @@ package hotline.demo;
 
 import hotline.App;
 import hotline.config.Config;
-import hotline.testing.TestApp;
+import hotline.testing.HotlineServerExtension;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -18,20 +18,16 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(HotlineServerExtension.class)
 class DemoDataTest {
 
     private static App app;
 
     @BeforeAll
-    static void loadDemo() {
-        app = TestApp.start();
+    static void loadDemo(App started) {
+        app = started;
         await(DemoData.loadOnce(new Config(new JsonObject(), Map.of()), app.vertx(), app.pool(),
                 ZoneId.of("Asia/Shanghai"), app.customers(), app.clock()));
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     private static <T> T await(Future<T> future) {

@@ -4,13 +4,13 @@ import hotline.App;
 import hotline.auth.Role;
 import hotline.testing.ApiClient;
 import hotline.testing.ApiResponse;
-import hotline.testing.TestApp;
+import hotline.testing.HotlineServerExtension;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,20 +22,16 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(HotlineServerExtension.class)
 class SearchApiTest {
 
     private static App app;
     private static ApiClient agent;
 
     @BeforeAll
-    static void start() {
-        app = TestApp.start();
+    static void start(App started) {
+        app = started;
         agent = ApiClient.as(app, Role.AGENT);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     static String search(String q) {
