@@ -163,7 +163,7 @@ class LoginThrottleApiTest {
         ApiClient live = ApiClient.as(app, Role.AGENT);
 
         // when
-        app.auth().purge().toCompletionStage().toCompletableFuture().join();
+        app.auth().purge().await();
 
         // then
         assertThat(count("login_failures")).isEqualTo(1);
@@ -172,8 +172,7 @@ class LoginThrottleApiTest {
     }
 
     private long count(String table) {
-        return app.pool().query("SELECT count(*) FROM " + table).execute()
-                .toCompletionStage().toCompletableFuture().join().iterator().next().getLong(0);
+        return app.pool().query("SELECT count(*) FROM " + table).execute().await().iterator().next().getLong(0);
     }
 
     @Test

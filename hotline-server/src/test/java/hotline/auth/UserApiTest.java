@@ -237,8 +237,7 @@ class UserApiTest {
         assertThat(promoted.json().getString("role")).isEqualTo("admin");
         assertThat(promoted.json().getString("displayName")).isEqualTo("Lead 组长");
         assertThat(agent.get("/api/users").status()).isEqualTo(200);
-        assertThat(app.auth().users().findByPhoneInterface("SIP/lead-" + id).toCompletionStage().toCompletableFuture()
-                .join()).hasValueSatisfying(user -> assertThat(user.id()).isEqualTo(id));
+        assertThat(app.auth().users().findByPhoneInterface("SIP/lead-" + id).await()).hasValueSatisfying(user -> assertThat(user.id()).isEqualTo(id));
         ApiResponse unset = admin.patch("/api/users/" + id, "{\"phoneInterface\":null}",
                 Map.of("Content-Type", "application/json"));
         assertThat(unset.status()).isEqualTo(200);

@@ -3,7 +3,6 @@ package hotline.demo;
 import hotline.App;
 import hotline.config.Config;
 import hotline.testing.HotlineServerExtension;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +15,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import static io.vertx.core.Future.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(HotlineServerExtension.class)
@@ -28,10 +28,6 @@ class DemoDataTest {
         app = started;
         await(DemoData.loadOnce(new Config(new JsonObject(), Map.of()), app.vertx(), app.pool(),
                 ZoneId.of("Asia/Shanghai"), app.customers(), app.clock()));
-    }
-
-    private static <T> T await(Future<T> future) {
-        return future.toCompletionStage().toCompletableFuture().join();
     }
 
     private static Set<String> distinct(String sql) {

@@ -86,7 +86,7 @@ class SearchApiTest {
                                            '路口消火栓一直在漏', 'east', now(), now()) RETURNING id)
                         INSERT INTO outbox (topic, aggregate_id, payload, created_at)
                         SELECT 'ticket', id, '{}'::jsonb, now() FROM t RETURNING aggregate_id""").execute()
-                .toCompletionStage().toCompletableFuture().join().iterator().next().getLong(0);
+                .await().iterator().next().getLong(0);
 
         assertThat(millisUntilFound(agent, "消火栓", id)).isLessThan(1_000);
     }
