@@ -4,6 +4,7 @@ import hotline.App;
 import hotline.auth.Role;
 import hotline.testing.ApiClient;
 import hotline.testing.ApiResponse;
+import hotline.testing.Await;
 import hotline.testing.HotlineServerExtension;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,16 +50,12 @@ class SearchApiTest {
     /** Polls the search until the ticket is a hit; answers the milliseconds it took (fails after 5 s). */
     static long millisUntilFound(ApiClient client, String q, long id) throws InterruptedException {
         long start = System.nanoTime();
-        while (System.nanoTime() - start < 5_000_000_000L) {
+        Await.until(() -> {
             ApiResponse response = client.get(search(q));
             assertThat(response.status()).as(response.body()).isEqualTo(200);
-            if (response.json().getJsonArray("hits").stream()
-                    .anyMatch(hit -> ((JsonObject) hit).getLong("id") == id)) {
-                return (System.nanoTime() - start) / 1_000_000;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("ticket " + id + " not found by '" + q + "' within 5 s");
+            return response.json().getJsonArray("hits").stream().anyMatch(hit -> ((JsonObject) hit).getLong("id") == id);
+        }, Duration.ofSeconds(5));
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     @Test
