@@ -3,12 +3,13 @@ package hotline.auth;
 import hotline.App;
 import hotline.testing.ApiClient;
 import hotline.testing.ApiResponse;
+import hotline.testing.HotlineServerExtension;
 import hotline.testing.TestApp;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -46,22 +47,20 @@ class LoginThrottleApiTest {
     }
 
     private final ManualClock clock = new ManualClock();
+    /** A server of its own for each test: failures counted in one test must not block the next. */
+    @RegisterExtension
+    final HotlineServerExtension server = new HotlineServerExtension().withSettings(settings()).withClock(clock);
     private App app;
 
     @BeforeEach
-    void start() {
-        app = TestApp.start(settings(), clock);
+    void start(App started) {
+        app = started;
     }
 
     private static JsonObject settings() {
         return new JsonObject().put("auth", new JsonObject()
                 .put("loginFailures", new JsonObject().put("perUsername", 5).put("perAddress", 8).put("windowMinutes", 15))
                 .put("sessionHours", 2));
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
     }
 
     private ApiResponse login(String username, String password) {
@@ -118,8 +117,7 @@ class LoginThrottleApiTest {
     @DisplayName("given a trusted reverse proxy, when one client behind it reaches the address limit, then only that client is blocked")
     void perClientBehindATrustedProxy() {
         // given
-        app.close();
-        app = TestApp.start(settings().put("http", new JsonObject().put("trustedProxies", "127.0.0.1")), clock);
+        app = server.restart(new JsonObject().put("http", new JsonObject().put("trustedProxies", "127.0.0.1")));
         for (int i = 0; i < 8; i++) {
             assertThat(loginVia("203.0.113.7", "guess" + i, "wrong-password").status()).isEqualTo(401);
         }
@@ -165,7 +163,7 @@ class LoginThrottleApiTest {
         ApiClient live = ApiClient.as(app, Role.AGENT);
 
         // when
-        app.auth().purge().toCompletionStage().toCompletableFuture().join();
+        app.auth().purge().await();
 
         // then
         assertThat(count("login_failures")).isEqualTo(1);
@@ -174,8 +172,7 @@ class LoginThrottleApiTest {
     }
 
     private long count(String table) {
-        return app.pool().query("SELECT count(*) FROM " + table).execute()
-                .toCompletionStage().toCompletableFuture().join().iterator().next().getLong(0);
+        return app.pool().query("SELECT count(*) FROM " + table).execute().await().iterator().next().getLong(0);
     }
 
     @Test
