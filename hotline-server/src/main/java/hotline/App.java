@@ -132,10 +132,12 @@ public final class App implements AutoCloseable {
         customers = new CustomerService(vertx, pool, TierRules.load(config), clock);
         customers.addListener(workflows.sla()::customerChanged);
         apis.add(new CustomerRoutes(customers));
-        telephony = TelephonyModule.start(vertx, config, pool, database.endpoint().connectOptions(), clock, meters,
-                health, tickets,
+        telephony = new TelephonyModule(vertx, config, pool, database.endpoint().connectOptions(), clock, meters,
+                tickets, auth.users(),
                 TelephonyModule.hotlineServices(vertx, pool, tickets, customers, workflows.incidents(), clock));
-        apis.add(telephony.routes());
+        telephony.registerHealth(health);
+        await(telephony.start());
+        apis.addAll(telephony.routes());
         pages.add(CustomerRoutes::mountImportBody);
 
         search = new SearchModule(vertx, pool, config, tickets);
@@ -218,7 +220,7 @@ public final class App implements AutoCloseable {
                 await(vertx.undeploy(apiDeployment));
             }
             if (telephony != null) {
-                telephony.close();
+                await(telephony.stop());
             }
             if (search != null) {
                 await(search.stopFeeding());

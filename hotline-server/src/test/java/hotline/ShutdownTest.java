@@ -77,9 +77,12 @@ class ShutdownTest {
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, 10);
             out.flush();
-            Thread.sleep(300);
-            server.destroy(); // SIGTERM
-            Thread.sleep(500);
+            // SIGTERM once the server has the request in hand (headers read, body still arriving)...
+            Await.until(() -> metrics().contains("vertx_http_server_active_requests{method=\"POST\"} 1.0"),
+                    Duration.ofSeconds(10));
+            server.destroy();
+            // ...and the rest of the body only once shutdown has begun: the port takes no new connection.
+            Await.until(() -> !accepting(), Duration.ofSeconds(10));
             out.write(body, 10, body.length - 10);
             out.flush();
             status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
@@ -109,20 +112,45 @@ class ShutdownTest {
         builder.environment().put("HOTLINE_ADMIN_PASSWORD", PASSWORD);
         builder.environment().put("HOTLINE_CONF", dataDir.resolve("no-such-file.json").toString());
         server = builder.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            assertThat(server.isAlive()).as("the server runs; see " + dataDir.resolve("server.log")).isTrue();
-            try {
-                if (http.send(HttpRequest.newBuilder(uri("/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // starting
-            }
-            Thread.sleep(200);
+        try {
+            Await.until(() -> {
+                assertThat(server.isAlive()).as("the server runs").isTrue();
+                return healthy();
+            }, Duration.ofSeconds(120));
+        } catch (AssertionError e) {
+            throw new AssertionError("the server did not become healthy (" + e.getMessage() + "); see "
+                    + dataDir.resolve("server.log"), e);
         }
-        throw new AssertionError("the server did not become healthy; see " + dataDir.resolve("server.log"));
+    }
+
+    private boolean healthy() {
+        try {
+            return http.send(HttpRequest.newBuilder(uri("/health")).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 200;
+        } catch (IOException notListeningYet) {
+            return false;
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The server's Prometheus text. */
+    private String metrics() {
+        try {
+            return http.send(HttpRequest.newBuilder(uri("/metrics")).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the server's port takes a new connection (it stops doing so once shutdown begins). */
+    private boolean accepting() {
+        try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
     }
 
     private String login() throws IOException, InterruptedException {

@@ -1,38 +1,35 @@
 package hotline.telephony;
 
+import hotline.auth.UserService;
+import hotline.capability.Capability;
 import hotline.config.Config;
 import hotline.config.ConfigException;
 import hotline.customer.CustomerService;
-import hotline.incident.IncidentService;
 import hotline.health.Health;
 import hotline.http.ApiRoutes;
-import hotline.telephony.callback.CallbackDesk;
+import hotline.incident.IncidentService;
+import hotline.telephony.ami.AmiLink;
+import hotline.telephony.callback.Callback;
 import hotline.telephony.callback.CallbackDialler;
+import hotline.telephony.callback.CallbackRoutes;
 import hotline.telephony.callback.CallbackStore;
 import hotline.telephony.callback.CallbackThresholds;
 import hotline.telephony.callback.QueueCallbackDesk;
-import hotline.telephony.internal.AgentActions;
-import hotline.telephony.internal.AmiLink;
-import hotline.telephony.internal.CallRecordStore;
-import hotline.telephony.internal.CallRecordWriter;
-import hotline.telephony.internal.IvrAgiScript;
-import hotline.telephony.internal.IvrFlow;
-import hotline.telephony.internal.IvrFlows;
-import hotline.telephony.internal.IvrInterpreter;
-import hotline.telephony.internal.QueueBoard;
-import hotline.telephony.internal.SwitchboardVerticle;
-import hotline.telephony.internal.TelephonyRoutes;
-import hotline.telephony.internal.TicketingIvrServices;
+import hotline.telephony.ivr.IvrAgiScript;
+import hotline.telephony.ivr.IvrServices;
+import hotline.telephony.ivr.TicketingIvrServices;
+import hotline.telephony.ivr.VirtualThreadAgiServer;
+import hotline.telephony.switchboard.Switchboard;
 import hotline.ticket.TicketService;
-import hotline.telephony.internal.VirtualThreadAgiServer;
-import hotline.telephony.internal.WrapUps;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.ext.healthchecks.Status;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
+import org.asteriskjava.manager.ManagerConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,18 +37,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Telephony as the composition root sees it: the FastAGI IVR server, the AMI link, the switchboard (call records,
- * queue board, screen pops) and the {@code /api/queues} and {@code /api/calls} routes. {@link #start} blocks until
- * everything listens (call it from a plain thread); {@link #close} stops it all.
+ * Telephony as the composition root sees it, and where its rooms are wired together: the IVR ({@link IvrAgiScript} on
+ * a {@link VirtualThreadAgiServer}), the AMI links ({@link AmiLink}, one per Asterisk), the {@link Switchboard} fed by
+ * them (call records, queue board, screen pops, agent actions) and the callbacks (booked by the IVR from the board's
+ * wait estimate, dialled through the switchboard while a link is up). The constructor reads the settings and wires;
+ * {@link #start} starts the switchboard, then FastAGI, then the AMI links and the dialler; {@link #stop} the reverse.
  *
  * <p>Settings (environment {@code HOTLINE_...} overrides): {@code agi.host} (default 127.0.0.1), {@code agi.port}
  * (4573; 0 picks a free port), {@code ivr.flows} (comma list, default {@code ivr,survey}), {@code ivr.flowDir} (a directory
@@ -67,7 +69,7 @@ import java.util.Map;
  * the dialler looks for a free agent, 1000), {@code telephony.callbackRestSeconds} (a phone just dialled gets no other
  * callback for this long, 45).
  */
-public final class TelephonyModule implements AutoCloseable {
+public final class TelephonyModule implements Capability {
 
     public static final String AGI_HOST = "agi.host";
     public static final String AGI_PORT = "agi.port";
@@ -93,65 +95,43 @@ public final class TelephonyModule implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelephonyModule.class);
 
     private final Vertx vertx;
-    private final SwitchboardVerticle switchboard;
-    private final CallRecordStore calls;
-    private final Pool pool;
-    private final String queue;
-    private final TicketService tickets;
-    private final Clock clock;
+    private final Switchboard switchboard;
     private final CallbackStore callbacks;
-    private final AgentActions agentActions;
-    private CallbackDialler dialler;
-    private VirtualThreadAgiServer agi;
-    private final List<AmiLink> amis = new java.util.ArrayList<>();
-    private String switchboardDeployment;
-    private String writerDeployment;
-    private int agiPort;
-
-    private TelephonyModule(Vertx vertx, SwitchboardVerticle switchboard, CallRecordStore calls, Pool pool, String queue,
-                            TicketService tickets, Clock clock, CallbackStore callbacks) {
-        this.vertx = vertx;
-        this.callbacks = callbacks;
-        this.agentActions = new AgentActions(vertx, pool, queue, this::anyConnection);
-        this.tickets = tickets;
-        this.clock = clock;
-        this.switchboard = switchboard;
-        this.calls = calls;
-        this.pool = pool;
-        this.queue = queue;
-    }
+    private final IvrAgiScript ivr;
+    private final String agiHost;
+    private final List<AmiLink> amis;
+    /** Null without an AMI link: nothing to dial with. */
+    private final CallbackDialler dialler;
+    private volatile VirtualThreadAgiServer agi;
+    private volatile int agiPort;
 
     /**
-     * Starts telephony; {@code database} is where the AMI locks are taken, on a dedicated session per Asterisk (the
-     * same database as {@code pool}).
+     * Reads the settings and wires telephony; {@code database} is where the AMI locks are taken, on a dedicated session
+     * per Asterisk (the same database as {@code pool}); tickets and users are read through their services. A bad
+     * setting or IVR flow throws here.
      */
-    public static TelephonyModule start(Vertx vertx, Config config, Pool pool, PgConnectOptions database, Clock clock,
-                                        MeterRegistry meters, Health health, TicketService tickets, IvrServices services) {
-        Map<String, IvrFlow> flows = IvrFlows.load(flowNames(config), config.string(IVR_FLOW_DIR).map(java.nio.file.Path::of).orElse(null));
-        QueueBoard board = new QueueBoard(clock, ZoneId.of(config.string(TIMEZONE, "Asia/Shanghai")),
-                config.integer(SERVICE_LEVEL_SECONDS, 20, 1, 600),
-                Duration.ofSeconds(config.integer(WRAP_UP_SECONDS, 15, 0, 3600)));
-        CallRecordStore store = new CallRecordStore(pool, clock);
-        CallRecordWriter writer = new CallRecordWriter(store);
-        CallbackStore callbacks = new CallbackStore(pool, clock,
+    public TelephonyModule(Vertx vertx, Config config, Pool pool, PgConnectOptions database, Clock clock,
+                           MeterRegistry meters, TicketService tickets, UserService users, IvrServices services) {
+        this.vertx = vertx;
+        String queue = config.string(QUEUE, "hotline");
+        this.amis = amiLinks(config, database, clock);
+        this.switchboard = new Switchboard(vertx, pool, clock, meters, tickets, users, this::anyConnection,
+                new Switchboard.Settings(queue, ZoneId.of(config.string(TIMEZONE, "Asia/Shanghai")),
+                        config.integer(SERVICE_LEVEL_SECONDS, 20, 1, 600),
+                        Duration.ofSeconds(config.integer(WRAP_UP_SECONDS, 15, 0, 3600))));
+        this.callbacks = new CallbackStore(pool, clock,
                 Duration.ofMinutes(config.integer(CALLBACK_DUE_MINUTES, 30, 1, 24 * 60)),
                 config.integer(CALLBACK_ATTEMPTS, 3, 1, 10),
                 Duration.ofSeconds(config.integer(CALLBACK_RETRY_SECONDS, 120, 1, 3600)));
-        String queue = config.string(QUEUE, "hotline");
-        TelephonyModule module = new TelephonyModule(vertx, new SwitchboardVerticle(board, writer, pool, meters), store,
-                pool, queue, tickets, clock, callbacks);
-        try {
-            module.writerDeployment = join(vertx.deployVerticle(writer));
-            module.switchboardDeployment = join(vertx.deployVerticle(module.switchboard));
-            module.startAgi(config, flows, services, new QueueCallbackDesk(module.switchboard::snapshot, queue,
-                    CallbackThresholds.from(config), callbacks), meters, health);
-            module.startAmi(config, database, clock, health);
-            module.startDialler(config);
-            return module;
-        } catch (RuntimeException e) {
-            module.close();
-            throw e;
-        }
+        this.ivr = IvrAgiScript.load(flowNames(config), config.string(IVR_FLOW_DIR).map(Path::of).orElse(null),
+                services, new QueueCallbackDesk(switchboard::snapshot, queue, CallbackThresholds.from(config), callbacks),
+                Duration.ofMillis(config.integer(IVR_SERVICE_TIMEOUT_MS, 5_000, 100, 60_000)), meters);
+        this.agiHost = config.string(AGI_HOST, "127.0.0.1");
+        this.agiPort = config.port(AGI_PORT, 4573);
+        this.dialler = amis.isEmpty() ? null : new CallbackDialler(vertx, switchboard::snapshot, queue, callbacks,
+                this::dialBack, this::amiUp, clock,
+                Duration.ofMillis(config.integer(CALLBACK_DIAL_INTERVAL_MS, 1_000, 50, 60_000)),
+                Duration.ofSeconds(config.integer(CALLBACK_REST_SECONDS, 45, 0, 3600)));
     }
 
     /**
@@ -163,40 +143,96 @@ public final class TelephonyModule implements AutoCloseable {
         return new TicketingIvrServices(vertx, pool, tickets, customers, incidents, clock);
     }
 
+    @Override
+    public String name() {
+        return "telephony";
+    }
+
+    /**
+     * The HTTP routes: {@code listQueues}, {@code listCalls}, {@code changeAgentQueueState}, {@code originateCall},
+     * {@code wrapUpCall}, {@code openCallInquiry}, {@code listCallbacks}.
+     */
+    @Override
+    public List<ApiRoutes> routes() {
+        return List.of(switchboard.routes(), new CallbackRoutes(callbacks));
+    }
+
+    /** {@code agi}: where FastAGI listens and the calls in the IVR now; {@code ami}: see {@link #amiHealth}. */
+    @Override
+    public void registerHealth(Health health) {
+        health.register("agi", false, promise -> {
+            VirtualThreadAgiServer server = agi;
+            JsonObject data = new JsonObject().put("listening", agiHost + ":" + agiPort);
+            promise.complete(server == null ? Status.KO(data.put("detail", "not started"))
+                    : Status.OK(data.put("activeCalls", server.activeCalls())));
+        });
+        health.register("ami", false, promise -> promise.complete(amis.isEmpty()
+                ? Health.disabled("no Asterisk configured (ami.host)") : amiHealth()));
+    }
+
+    /** Starts the switchboard (so no AMI event is missed), FastAGI, then the AMI links and the callback dialler. */
+    @Override
+    public Future<Void> start() {
+        return switchboard.start()
+                .compose(started -> vertx.executeBlocking(this::listen, false))
+                .map(listening -> {
+                    for (AmiLink link : amis) {
+                        link.start();
+                        log.info("AMI link to {} starting", link.target());
+                    }
+                    if (dialler != null) {
+                        dialler.start();
+                    }
+                    return null;
+                });
+    }
+
+    /** Binds FastAGI (blocking: the address is looked up and the bind awaited). */
+    private Void listen() {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(agiHost);
+            if (agiPort == 0) {
+                agiPort = freePort(address);
+            }
+        } catch (IOException e) {
+            throw new ConfigException("setting " + AGI_HOST + ": '" + agiHost + "' is not a usable address: " + e.getMessage());
+        }
+        VirtualThreadAgiServer server = new VirtualThreadAgiServer(ivr, address, agiPort);
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("FastAGI cannot listen on " + agiHost + ":" + agiPort + ": " + e.getMessage(), e);
+        }
+        agi = server;
+        return null;
+    }
+
+    /** Stops the dialler, the AMI links and FastAGI (letting calls in the IVR finish), then the switchboard. */
+    @Override
+    public Future<Void> stop() {
+        if (dialler != null) {
+            dialler.stop();
+        }
+        return vertx.<Void>executeBlocking(() -> {
+            amis.forEach(AmiLink::stop);
+            VirtualThreadAgiServer server = agi;
+            if (server != null) {
+                server.stop();
+            }
+            return null;
+        }, false).eventually(switchboard::stop);
+    }
+
     private static List<String> flowNames(Config config) {
         return Arrays.stream(config.string(IVR_FLOWS, "ivr,survey").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    private void startAgi(Config config, Map<String, IvrFlow> flows, IvrServices services, CallbackDesk desk,
-                          MeterRegistry meters, Health health) {
-        Duration timeout = Duration.ofMillis(config.integer(IVR_SERVICE_TIMEOUT_MS, 5_000, 100, 60_000));
-        Map<String, IvrInterpreter> interpreters = new LinkedHashMap<>();
-        flows.forEach((name, flow) -> interpreters.put(name, new IvrInterpreter(flow, services, desk, timeout)));
-        IvrAgiScript script = new IvrAgiScript(interpreters, meters);
-        String host = config.string(AGI_HOST, "127.0.0.1");
-        InetAddress address;
-        try {
-            address = InetAddress.getByName(host);
-            int port = config.port(AGI_PORT, 4573);
-            agiPort = port == 0 ? freePort(address) : port;
-        } catch (IOException e) {
-            throw new ConfigException("setting " + AGI_HOST + ": '" + host + "' is not a usable address: " + e.getMessage());
-        }
-        agi = new VirtualThreadAgiServer(script, address, agiPort);
-        try {
-            agi.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("FastAGI cannot listen on " + host + ":" + agiPort + ": " + e.getMessage(), e);
-        }
-        health.register("agi", false, promise -> promise.complete(Status.OK(new JsonObject()
-                .put("listening", host + ":" + agiPort).put("activeCalls", agi.activeCalls()))));
-    }
-
-    private void startAmi(Config config, PgConnectOptions database, Clock clock, Health health) {
+    /** One link per Asterisk of {@code ami.host} (none when unset), each feeding {@link TelephonyAddresses#AMI_EVENTS}. */
+    private List<AmiLink> amiLinks(Config config, PgConnectOptions database, Clock clock) {
         var host = config.string(AMI_HOST);
         if (host.isEmpty()) {
-            health.register("ami", false, promise -> promise.complete(Health.disabled("no Asterisk configured (ami.host)")));
-            return;
+            return List.of();
         }
         String user = config.string(AMI_USER).orElseThrow(() ->
                 new ConfigException("setting " + AMI_USER + " (" + Config.envName(AMI_USER) + "): required when ami.host is set"));
@@ -204,6 +240,7 @@ public final class TelephonyModule implements AutoCloseable {
                 new ConfigException("setting " + AMI_SECRET + " (" + Config.envName(AMI_SECRET) + "): required when ami.host is set"));
         int defaultPort = config.port(AMI_PORT, 5038);
         long standbyRetryMs = config.integer(AMI_STANDBY_RETRY_MS, 5_000, 100, 600_000);
+        List<AmiLink> links = new ArrayList<>();
         for (String target : host.get().split(",")) {
             String name = target.trim();
             int colon = name.lastIndexOf(':');
@@ -217,14 +254,11 @@ public final class TelephonyModule implements AutoCloseable {
                 }
                 name = name.substring(0, colon);
             }
-            AmiLink link = new AmiLink(name, port, user, secret,
+            links.add(new AmiLink(name, port, user, secret,
                     event -> vertx.eventBus().send(TelephonyAddresses.AMI_EVENTS, event), clock, vertx, database,
-                    standbyRetryMs);
-            amis.add(link);
-            link.start();
-            log.info("AMI link to {} starting (user {})", link.target(), user);
+                    standbyRetryMs));
         }
-        health.register("ami", false, promise -> promise.complete(amiHealth()));
+        return List.copyOf(links);
     }
 
     /**
@@ -235,7 +269,7 @@ public final class TelephonyModule implements AutoCloseable {
     private Status amiHealth() {
         JsonObject links = new JsonObject();
         AmiLink.State overall = AmiLink.State.CONNECTED;
-        List<String> notHere = new java.util.ArrayList<>();
+        List<String> notHere = new ArrayList<>();
         for (AmiLink link : amis) {
             AmiLink.State state = link.state();
             links.put(link.target(), state.code());
@@ -252,19 +286,14 @@ public final class TelephonyModule implements AutoCloseable {
         return overall == AmiLink.State.DOWN ? Status.KO(data) : Status.OK(data);
     }
 
-    /** Dials pending callbacks through free agents while an AMI link is up (none configured: nothing to dial with). */
-    private void startDialler(Config config) {
-        if (amis.isEmpty()) {
-            return;
+    /** A callback's Originate: its channel variables let the call record link the callback and its ticket. */
+    private Future<Void> dialBack(String phone, Callback callback) {
+        Map<String, String> variables = new HashMap<>();
+        variables.put(ChannelVariables.VAR_CALLBACK_ID, Long.toString(callback.id()));
+        if (callback.ticketNumber() != null) {
+            variables.put(ChannelVariables.VAR_TICKET, callback.ticketNumber());
         }
-        dialler = new CallbackDialler(vertx, switchboard::snapshot, queue, callbacks, agentActions::originateAndWait,
-                this::amiUp, clock, Duration.ofMillis(config.integer(CALLBACK_DIAL_INTERVAL_MS, 1_000, 50, 60_000)),
-                Duration.ofSeconds(config.integer(CALLBACK_REST_SECONDS, 45, 0, 3600)));
-        dialler.start();
-    }
-
-    private static <T> T join(io.vertx.core.Future<T> future) {
-        return future.toCompletionStage().toCompletableFuture().join();
+        return switchboard.originateAndWait(phone, callback.number(), Map.copyOf(variables));
     }
 
     private static int freePort(InetAddress address) throws IOException {
@@ -273,44 +302,18 @@ public final class TelephonyModule implements AutoCloseable {
         }
     }
 
-    /**
-     * The HTTP routes: {@code listQueues}, {@code listCalls}, {@code changeAgentQueueState}, {@code originateCall},
-     * {@code wrapUpCall}, {@code openCallInquiry}, {@code listCallbacks}.
-     */
-    public ApiRoutes routes() {
-        return new TelephonyRoutes(switchboard::snapshot, calls, agentActions, new WrapUps(pool, tickets, clock), callbacks);
-    }
-
-    /** The port FastAGI listens on (the configured one, or the one picked for 0). */
+    /** The port FastAGI listens on (the configured one, or the one picked for 0 once started). */
     public int agiPort() {
         return agiPort;
     }
 
     /** A logged-in connection for agent actions (with several Asterisks, the first that is up), or null. */
-    private org.asteriskjava.manager.ManagerConnection anyConnection() {
-        return amis.stream().map(AmiLink::connection).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    private ManagerConnection anyConnection() {
+        return amis.stream().map(AmiLink::connection).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** True while every AMI link is logged in; false when one is down or none is configured. */
     public boolean amiUp() {
         return !amis.isEmpty() && amis.stream().allMatch(AmiLink::isUp);
-    }
-
-    @Override
-    public void close() {
-        if (dialler != null) {
-            dialler.stop();
-        }
-        amis.forEach(AmiLink::stop);
-        if (agi != null) {
-            agi.stop();
-        }
-        if (switchboardDeployment != null) {
-            join(vertx.undeploy(switchboardDeployment));
-        }
-        if (writerDeployment != null) {
-            // stopping the writer flushes the calls still pending
-            join(vertx.undeploy(writerDeployment));
-        }
     }
 }

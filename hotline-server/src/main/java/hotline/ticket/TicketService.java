@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +156,25 @@ public final class TicketService {
         Future<List<TicketEvent>> events = pool.preparedQuery(TicketSql.EVENTS).execute(Tuple.of(id))
                 .map(rows -> rows.stream().map(TicketRows::event).toList());
         return Future.all(ticket, events).map(both -> new TicketView(ticket.result(), events.result()));
+    }
+
+    /** The tickets with these ids, in no particular order; an id no ticket has is left out. */
+    public Future<List<Ticket>> findByIds(Collection<Long> ids) {
+        return pool.preparedQuery(TicketSql.BY_IDS)
+                .execute(Tuple.tuple().addArrayOfLong(ids.toArray(Long[]::new)))
+                .map(rows -> rows.stream().map(TicketRows::ticket).toList());
+    }
+
+    /** The tickets with these numbers, in no particular order; a number no ticket has is left out. */
+    public Future<List<Ticket>> findByNumbers(Collection<String> numbers) {
+        return pool.preparedQuery(TicketSql.BY_NUMBERS)
+                .execute(Tuple.tuple().addArrayOfString(numbers.toArray(String[]::new)))
+                .map(rows -> rows.stream().map(TicketRows::ticket).toList());
+    }
+
+    /** The ticket with this number, if there is one. */
+    public Future<Optional<Ticket>> findByNumber(String number) {
+        return findByNumbers(List.of(number)).map(found -> found.stream().findFirst());
     }
 
     /** A page of the tickets matching {@code filter}, newest first, with the number of all matches. */

@@ -3,12 +3,13 @@ package hotline.auth;
 import hotline.App;
 import hotline.testing.ApiClient;
 import hotline.testing.ApiResponse;
+import hotline.testing.HotlineServerExtension;
 import hotline.testing.TestApp;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -47,11 +48,14 @@ class LoginThrottleApiTest {
 
     private static final String DESK = "192.0.2.15";
     private final ManualClock clock = new ManualClock();
+    /** A server of its own for each test: failures counted in one test must not block the next. */
+    @RegisterExtension
+    final HotlineServerExtension server = new HotlineServerExtension().withSettings(settings()).withClock(clock);
     private App app;
 
     @BeforeEach
-    void start() {
-        app = TestApp.start(settings(), clock);
+    void start(App started) {
+        app = started;
     }
 
     private static JsonObject settings() {
@@ -59,11 +63,6 @@ class LoginThrottleApiTest {
                 .put("loginFailures", new JsonObject().put("perUserAndAddress", 3).put("maxDelaySeconds", 60)
                         .put("perUsername", 5).put("perAddress", 8).put("windowMinutes", 15))
                 .put("sessionHours", 2));
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
     }
 
     private ApiResponse login(String username, String password) {
@@ -209,8 +208,7 @@ class LoginThrottleApiTest {
 
     /** Restarts the server behind a trusted proxy on loopback, so each test client can have its own address. */
     private void trustProxy() {
-        app.close();
-        app = TestApp.start(settings().put("http", new JsonObject().put("trustedProxies", "127.0.0.1")), clock);
+        app = server.restart(new JsonObject().put("http", new JsonObject().put("trustedProxies", "127.0.0.1")));
     }
 
     @Test
@@ -224,7 +222,7 @@ class LoginThrottleApiTest {
         ApiClient live = ApiClient.as(app, Role.AGENT);
 
         // when
-        app.auth().purge().toCompletionStage().toCompletableFuture().join();
+        app.auth().purge().await();
 
         // then
         assertThat(count("login_failures")).isEqualTo(1);
@@ -233,8 +231,7 @@ class LoginThrottleApiTest {
     }
 
     private long count(String table) {
-        return app.pool().query("SELECT count(*) FROM " + table).execute()
-                .toCompletionStage().toCompletableFuture().join().iterator().next().getLong(0);
+        return app.pool().query("SELECT count(*) FROM " + table).execute().await().iterator().next().getLong(0);
     }
 
     @Test

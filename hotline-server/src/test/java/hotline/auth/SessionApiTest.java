@@ -3,12 +3,13 @@ package hotline.auth;
 import hotline.App;
 import hotline.testing.ApiClient;
 import hotline.testing.ApiResponse;
+import hotline.testing.HotlineServerExtension;
 import hotline.testing.TestApp;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,18 +18,14 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(HotlineServerExtension.class)
 class SessionApiTest {
 
     private static App app;
 
     @BeforeAll
-    static void start() {
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
+    static void start(App started) {
+        app = started;
     }
 
     private static ApiResponse login(String username, String password) {

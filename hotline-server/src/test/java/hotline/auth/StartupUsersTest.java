@@ -84,8 +84,8 @@ class StartupUsersTest {
         try (App app = TestApp.start()) {
             UserService users = app.auth().users();
 
-            DemoUsers.create(config, users).toCompletionStage().toCompletableFuture().join();
-            DemoUsers.create(config, users).toCompletionStage().toCompletableFuture().join();
+            DemoUsers.create(config, users).await();
+            DemoUsers.create(config, users).await();
 
             for (String username : List.of("supervisor1", "agent1", "agent2")) {
                 assertThat(login(app, username, "custom-demo-pw").status()).as(username).isEqualTo(200);
@@ -104,8 +104,7 @@ class StartupUsersTest {
     @DisplayName("without demo.password the demo users' password is 'demo'")
     void demoDefaultPassword() {
         try (App app = TestApp.start()) {
-            DemoUsers.create(new Config(new JsonObject(), Map.of()), app.auth().users())
-                    .toCompletionStage().toCompletableFuture().join();
+            DemoUsers.create(new Config(new JsonObject(), Map.of()), app.auth().users()).await();
 
             assertThat(login(app, "supervisor1", "demo").json().getJsonObject("user").getString("role"))
                     .isEqualTo("supervisor");

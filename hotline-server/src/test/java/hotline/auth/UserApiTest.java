@@ -3,12 +3,13 @@ package hotline.auth;
 import hotline.App;
 import hotline.testing.ApiClient;
 import hotline.testing.ApiResponse;
+import hotline.testing.HotlineServerExtension;
 import hotline.testing.TestApp;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(HotlineServerExtension.class)
 class UserApiTest {
 
     private static final AtomicInteger NAMES = new AtomicInteger();
@@ -25,14 +27,9 @@ class UserApiTest {
     private static ApiClient admin;
 
     @BeforeAll
-    static void start() {
-        app = TestApp.start();
+    static void start(App started) {
+        app = started;
         admin = ApiClient.login(app, "admin", TestApp.ADMIN_PASSWORD);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     private static String freshName() {
@@ -272,8 +269,7 @@ class UserApiTest {
         assertThat(promoted.json().getString("role")).isEqualTo("admin");
         assertThat(promoted.json().getString("displayName")).isEqualTo("Lead 组长");
         assertThat(agent.get("/api/users").status()).isEqualTo(200);
-        assertThat(app.auth().users().findByPhoneInterface("SIP/lead-" + id).toCompletionStage().toCompletableFuture()
-                .join()).hasValueSatisfying(user -> assertThat(user.id()).isEqualTo(id));
+        assertThat(app.auth().users().findByPhoneInterface("SIP/lead-" + id).await()).hasValueSatisfying(user -> assertThat(user.id()).isEqualTo(id));
         ApiResponse unset = admin.patch("/api/users/" + id, "{\"phoneInterface\":null}",
                 Map.of("Content-Type", "application/json"));
         assertThat(unset.status()).isEqualTo(200);

@@ -4,19 +4,18 @@ import hotline.App;
 import hotline.auth.Role;
 import hotline.testing.ApiClient;
 import hotline.testing.ApiResponse;
-import hotline.testing.TestApp;
+import hotline.testing.HotlineServerExtension;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,21 +28,19 @@ class CustomerApiTest {
     private static final Map<String, String> CSV = Map.of("Content-Type", "text/csv; charset=utf-8");
     private static final String HEADER = "accountNumber,name,phones,address,district,waterUse,kind,tier,criticalFacility,"
             + "criticalReason,monthlyConsumption,notes\n";
+
+    @RegisterExtension
+    static final HotlineServerExtension server = new HotlineServerExtension()
+            .withSettings(new JsonObject().put("customers", new JsonObject().put("tierRules", "../conf/tiers.json")));
     private static App app;
     private static ApiClient agent;
     private static ApiClient supervisor;
 
     @BeforeAll
-    static void start() {
-        app = TestApp.start(new JsonObject().put("customers", new JsonObject().put("tierRules", "../conf/tiers.json")),
-                Clock.systemUTC());
+    static void start(App started) {
+        app = started;
         agent = ApiClient.as(app, Role.AGENT);
         supervisor = ApiClient.as(app, Role.SUPERVISOR);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     private static String account() {

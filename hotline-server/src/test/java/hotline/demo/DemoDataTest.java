@@ -2,40 +2,32 @@ package hotline.demo;
 
 import hotline.App;
 import hotline.config.Config;
-import hotline.testing.TestApp;
-import io.vertx.core.Future;
+import hotline.testing.HotlineServerExtension;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import static io.vertx.core.Future.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(HotlineServerExtension.class)
 class DemoDataTest {
 
     private static App app;
 
     @BeforeAll
-    static void loadDemo() {
-        app = TestApp.start();
+    static void loadDemo(App started) {
+        app = started;
         await(DemoData.loadOnce(new Config(new JsonObject(), Map.of()), app.vertx(), app.pool(),
                 ZoneId.of("Asia/Shanghai"), app.customers(), app.clock()));
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
-
-    private static <T> T await(Future<T> future) {
-        return future.toCompletionStage().toCompletableFuture().join();
     }
 
     private static Set<String> distinct(String sql) {

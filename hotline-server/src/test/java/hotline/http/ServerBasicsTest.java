@@ -4,11 +4,11 @@ import hotline.App;
 import hotline.auth.Role;
 import hotline.testing.ApiClient;
 import hotline.testing.ApiResponse;
-import hotline.testing.TestApp;
-import org.junit.jupiter.api.AfterAll;
+import hotline.testing.HotlineServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,19 +17,15 @@ import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(HotlineServerExtension.class)
 class ServerBasicsTest {
 
     private static App app;
     private static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void start() {
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
+    static void start(App started) {
+        app = started;
     }
 
     private static HttpResponse<String> get(String path) throws Exception {

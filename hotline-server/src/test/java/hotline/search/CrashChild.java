@@ -1,18 +1,20 @@
 package hotline.search;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Run in a child JVM by {@link SearchIndexDurabilityTest}: applies and commits tickets 1..3 (outbox id 3), applies
- * ticket 4 (outbox id 4) without committing, says "ready" and waits to be killed.
+ * ticket 4 (outbox id 4) without committing, says "ready" and waits to be killed (or, should the test JVM die first,
+ * for its standard input to close).
  */
 public final class CrashChild {
 
     private CrashChild() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws IOException {
         SearchIndex index = SearchIndex.open(Path.of(args[0]), Vocabulary.empty());
         index.apply(List.of(Tickets.ticket(1, "repair", "north", "爆管", "门口爆管"),
                 Tickets.ticket(2, "repair", "north", "漏水", "厨房漏水"),
@@ -22,6 +24,6 @@ public final class CrashChild {
         index.refresh();
         System.out.println("ready");
         System.out.flush();
-        Thread.sleep(60_000);
+        System.in.read();
     }
 }

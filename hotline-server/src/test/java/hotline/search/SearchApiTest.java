@@ -4,16 +4,18 @@ import hotline.App;
 import hotline.auth.Role;
 import hotline.testing.ApiClient;
 import hotline.testing.ApiResponse;
-import hotline.testing.TestApp;
+import hotline.testing.Await;
+import hotline.testing.HotlineServerExtension;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,20 +24,16 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(HotlineServerExtension.class)
 class SearchApiTest {
 
     private static App app;
     private static ApiClient agent;
 
     @BeforeAll
-    static void start() {
-        app = TestApp.start();
+    static void start(App started) {
+        app = started;
         agent = ApiClient.as(app, Role.AGENT);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     static String search(String q) {
@@ -52,16 +50,12 @@ class SearchApiTest {
     /** Polls the search until the ticket is a hit; answers the milliseconds it took (fails after 5 s). */
     static long millisUntilFound(ApiClient client, String q, long id) throws InterruptedException {
         long start = System.nanoTime();
-        while (System.nanoTime() - start < 5_000_000_000L) {
+        Await.until(() -> {
             ApiResponse response = client.get(search(q));
             assertThat(response.status()).as(response.body()).isEqualTo(200);
-            if (response.json().getJsonArray("hits").stream()
-                    .anyMatch(hit -> ((JsonObject) hit).getLong("id") == id)) {
-                return (System.nanoTime() - start) / 1_000_000;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("ticket " + id + " not found by '" + q + "' within 5 s");
+            return response.json().getJsonArray("hits").stream().anyMatch(hit -> ((JsonObject) hit).getLong("id") == id);
+        }, Duration.ofSeconds(5));
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     @Test
@@ -90,7 +84,7 @@ class SearchApiTest {
                                            '路口消火栓一直在漏', 'east', now(), now()) RETURNING id)
                         INSERT INTO outbox (topic, aggregate_id, payload, created_at)
                         SELECT 'ticket', id, '{}'::jsonb, now() FROM t RETURNING aggregate_id""").execute()
-                .toCompletionStage().toCompletableFuture().join().iterator().next().getLong(0);
+                .await().iterator().next().getLong(0);
 
         assertThat(millisUntilFound(agent, "消火栓", id)).isLessThan(1_000);
     }

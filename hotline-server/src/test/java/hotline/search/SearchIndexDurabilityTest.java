@@ -1,5 +1,6 @@
 package hotline.search;
 
+import hotline.testing.Await;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -84,10 +86,10 @@ class SearchIndexDurabilityTest {
                     fresh.add(Tickets.ticket(i, "repair", "south", "新工单 爆管", "路口爆管 " + i));
                 }
                 rebuild.add(fresh);
-                Thread.sleep(200);
+                searchesGoOn(searches, failure);
                 rebuild.complete(300);
             }
-            Thread.sleep(200);
+            searchesGoOn(searches, failure);
             running.set(false);
             for (Thread t : searchers) {
                 t.join();
@@ -106,5 +108,12 @@ class SearchIndexDurabilityTest {
                 assertThat(children.filter(Files::isDirectory).count()).isEqualTo(1);
             }
         }
+    }
+
+    /** Returns once 50 more searches have run (or one failed): searches meet the index as it stands now. */
+    private static void searchesGoOn(AtomicInteger searches, AtomicReference<Throwable> failure)
+            throws InterruptedException {
+        int before = searches.get();
+        Await.until(() -> searches.get() >= before + 50 || failure.get() != null, Duration.ofSeconds(10));
     }
 }

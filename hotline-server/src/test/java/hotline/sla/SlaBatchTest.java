@@ -58,6 +58,6 @@ class SlaBatchTest {
         fixture.vertx.getOrCreateContext().runOnContext(v -> Future.all(drafts.stream()
                         .map(draft -> fixture.tickets.create(draft, WorkflowFixture.AGENT, Optional.empty())).toList())
                 .map(done -> done.<Ticket>list()).onComplete(all));
-        return WorkflowFixture.await(all.future());
+        return all.future().await();
     }
 }

@@ -8,6 +8,7 @@ import hotline.ticket.TicketPatch;
 import hotline.ticket.TicketDraft;
 import hotline.ticket.TicketType;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import org.junit.jupiter.api.AfterEach;
@@ -18,10 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import static hotline.testing.WorkflowFixture.await;
+import static io.vertx.core.Future.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SlaSchedulerTest {
@@ -53,7 +53,7 @@ class SlaSchedulerTest {
     void breachEscalatesToNightShift() throws Exception {
         fixture = new WorkflowFixture(NIGHT, new JsonObject());
         Ticket ticket = fixture.create(burst("D01"));
-        CompletableFuture<JsonObject> message = firstMessage();
+        Future<JsonObject> message = firstMessage();
 
         fixture.clock.advance(Duration.ofMinutes(61));
         SlaScheduler.ScanResult result = await(fixture.module.scheduler().scanOnce());
@@ -67,15 +67,15 @@ class SlaSchedulerTest {
         assertThat(events.getFirst().getString("actor")).isEqualTo("sla-scheduler");
         Ticket after = await(fixture.tickets.get(ticket.id())).ticket();
         assertThat(after.details().getJsonObject("escalation").getString("owner")).isEqualTo("lead.night");
-        assertThat(message.get(5, TimeUnit.SECONDS).getString("to")).isEqualTo("lead.night");
+        assertThat(message.await(5, TimeUnit.SECONDS).getString("to")).isEqualTo("lead.night");
     }
 
     /** The first message the scheduler publishes (delivered on the event loop, so tests wait for the delivery). */
-    private CompletableFuture<JsonObject> firstMessage() {
-        CompletableFuture<JsonObject> first = new CompletableFuture<>();
-        await(fixture.vertx.eventBus().<JsonObject>consumer(SlaScheduler.BUS_ADDRESS, m -> first.complete(m.body()))
+    private Future<JsonObject> firstMessage() {
+        Promise<JsonObject> first = Promise.promise();
+        await(fixture.vertx.eventBus().<JsonObject>consumer(SlaScheduler.BUS_ADDRESS, m -> first.tryComplete(m.body()))
                 .completion());
-        return first;
+        return first.future();
     }
 
     @Test
@@ -83,7 +83,7 @@ class SlaSchedulerTest {
     void warningBeforeBreach() throws Exception {
         fixture = new WorkflowFixture(MORNING, new JsonObject());
         Ticket ticket = fixture.create(burst("D01"));
-        CompletableFuture<JsonObject> message = firstMessage();
+        Future<JsonObject> message = firstMessage();
 
         fixture.clock.advance(Duration.ofMinutes(40));
         assertThat(await(fixture.module.scheduler().scanOnce()).claimed()).isZero();
@@ -92,7 +92,7 @@ class SlaSchedulerTest {
 
         assertThat(result.warned()).isEqualTo(1);
         assertThat(escalations(ticket.id())).isEmpty();
-        JsonObject warning = message.get(5, TimeUnit.SECONDS);
+        JsonObject warning = message.await(5, TimeUnit.SECONDS);
         assertThat(warning.getString("kind")).isEqualTo("warning");
         assertThat(warning.getString("deadline")).isEqualTo("first_response");
     }

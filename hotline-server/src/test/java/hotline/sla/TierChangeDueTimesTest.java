@@ -4,30 +4,26 @@ import hotline.App;
 import hotline.auth.Role;
 import hotline.testing.ApiClient;
 import hotline.testing.ApiResponse;
-import hotline.testing.TestApp;
+import hotline.testing.HotlineServerExtension;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(HotlineServerExtension.class)
 class TierChangeDueTimesTest {
 
     private static App app;
 
     @BeforeAll
-    static void start() {
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
+    static void start(App started) {
+        app = started;
     }
 
     @Test

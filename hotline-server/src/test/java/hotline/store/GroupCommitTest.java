@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -35,7 +34,7 @@ class GroupCommitTest {
 
     @AfterEach
     void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
     }
 
     /** Answers each item upper-cased; an item "bad" fails the whole write as rolled back, "lost" as maybe committed. */
@@ -63,15 +62,9 @@ class GroupCommitTest {
     }
 
     private <T> T onContext(Supplier<Future<T>> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        context.runOnContext(v -> work.get().onComplete(done -> {
-            if (done.succeeded()) {
-                result.complete(done.result());
-            } else {
-                result.completeExceptionally(done.cause());
-            }
-        }));
-        return result.get(10, TimeUnit.SECONDS);
+        Promise<T> result = Promise.promise();
+        context.runOnContext(v -> work.get().onComplete(result));
+        return result.future().await(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -164,8 +157,8 @@ class GroupCommitTest {
     void outsideAContextAlone() throws Exception {
         GroupCommit<String, String> commit = groupCommit(this::upperCase, 10, 1);
 
-        String a = commit.submit("a").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        String b = commit.submit("b").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        String a = commit.submit("a").await(10, TimeUnit.SECONDS);
+        String b = commit.submit("b").await(10, TimeUnit.SECONDS);
 
         assertThat(List.of(a, b)).containsExactly("A", "B");
         assertThat(writes).containsExactly(List.of("a"), List.of("b"));

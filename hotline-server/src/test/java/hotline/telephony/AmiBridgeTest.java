@@ -1,8 +1,15 @@
 package hotline.telephony;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import hotline.auth.AuthModule;
 import hotline.config.Config;
 import hotline.health.Health;
 import hotline.store.DbEndpoint;
+import hotline.telephony.ivr.FakeIvrServices;
+import hotline.telephony.ami.AmiLink;
 import hotline.telephony.peer.AmiPeer;
 import hotline.testing.Await;
 import hotline.testing.TestDatabase;
@@ -18,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +33,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static hotline.telephony.peer.AmiPeer.channelSnapshot;
@@ -45,16 +54,35 @@ class AmiBridgeTest {
     private static final BlockingQueue<JsonObject> screenPops = new LinkedBlockingQueue<>();
     private static final BlockingQueue<JsonObject> calls = new LinkedBlockingQueue<>();
     private static final AtomicReference<JsonObject> board = new AtomicReference<>();
+    private static final Logger linkLog = (Logger) LoggerFactory.getLogger(AmiLink.class);
+    private static final FailedLogins failedLogins = new FailedLogins();
+    private static Level linkLogLevel;
+
+    /** Counts the AMI link's failed log-ins (a debug line each), to know how far its backoff has grown. */
+    private static final class FailedLogins extends AppenderBase<ILoggingEvent> {
+        final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        protected void append(ILoggingEvent event) {
+            if (event.getFormattedMessage().startsWith("AMI login to")) {
+                count.incrementAndGet();
+            }
+        }
+    }
 
     @BeforeAll
     static void start() throws Exception {
+        linkLogLevel = linkLog.getLevel();
+        linkLog.setLevel(Level.DEBUG);
+        failedLogins.start();
+        linkLog.addAppender(failedLogins);
         peer = new AmiPeer("hotline", SECRET).start();
         DbEndpoint db = TestDatabase.fresh();
         vertx = Vertx.vertx();
         pool = PgBuilder.pool().connectingTo(db.connectOptions()).using(vertx).build();
         agentId = pool.preparedQuery("INSERT INTO users (username, display_name, role, password_hash, phone_interface, created_at) "
                         + "VALUES ('agent1', '李娜', 'agent', 'x', 'PJSIP/agent1', now()) RETURNING id")
-                .execute().toCompletionStage().toCompletableFuture().join().iterator().next().getLong(0);
+                .execute().await().iterator().next().getLong(0);
         health = new Health(vertx);
         Config config = new Config(new JsonObject()
                 .put("agi", new JsonObject().put("port", 0))
@@ -62,13 +90,16 @@ class AmiBridgeTest {
                         .put("secret", SECRET)), Map.of());
         var meters = new SimpleMeterRegistry();
         var tickets = new hotline.ticket.TicketService(vertx, pool, Clock.systemUTC(), java.time.ZoneId.of("Asia/Shanghai"), meters);
-        module = TelephonyModule.start(vertx, config, pool, db.connectOptions(), Clock.systemUTC(), meters, health, tickets,
+        var users = new AuthModule(vertx, pool, config, Clock.systemUTC()).users();
+        module = new TelephonyModule(vertx, config, pool, db.connectOptions(), Clock.systemUTC(), meters, tickets, users,
                 new FakeIvrServices());
+        module.registerHealth(health);
+        module.start().await();
         for (var consumer : java.util.List.of(
                 vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.screenPop(agentId), m -> screenPops.add(m.body())),
                 vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.CALLS, m -> calls.add(m.body())),
                 vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.QUEUES, m -> board.set(m.body())))) {
-            consumer.completion().toCompletionStage().toCompletableFuture().join();
+            consumer.completion().await();
         }
         Await.until(module::amiUp, Duration.ofSeconds(10));
         Await.until(() -> board.get() != null, Duration.ofSeconds(10));
@@ -76,9 +107,11 @@ class AmiBridgeTest {
 
     @AfterAll
     static void stop() {
-        module.close();
-        vertx.close().toCompletionStage().toCompletableFuture().join();
+        module.stop().await();
+        vertx.close().await();
         peer.close();
+        linkLog.detachAppender(failedLogins);
+        linkLog.setLevel(linkLogLevel);
     }
 
     private static Map<String, String> caller(String uniqueid) {
@@ -90,7 +123,7 @@ class AmiBridgeTest {
         AtomicReference<Row> row = new AtomicReference<>();
         Await.until(() -> {
             var rows = pool.preparedQuery("SELECT * FROM calls WHERE uniqueid = $1").execute(Tuple.of(uniqueid))
-                    .toCompletionStage().toCompletableFuture().join();
+                    .await();
             row.set(rows.size() == 1 ? rows.iterator().next() : null);
             return row.get() != null;
         }, Duration.ofSeconds(5));
@@ -111,7 +144,7 @@ class AmiBridgeTest {
 
         // then the log-in used a challenge and the state was resynchronised
         assertThat(seen).containsSubsequence("Challenge", "Login", "QueueStatus", "CoreShowChannels");
-        assertThat(health.report().toCompletionStage().toCompletableFuture().join().getJsonObject("checks")
+        assertThat(health.report().await().getJsonObject("checks")
                 .getJsonObject("ami").getString("status")).isEqualTo("UP");
     }
 
@@ -191,14 +224,16 @@ class AmiBridgeTest {
     void linkDroppedAndRestored() throws Exception {
         // given a live link
         Await.until(module::amiUp, Duration.ofSeconds(5));
+        int failedBefore = failedLogins.count.get();
 
         // when Asterisk goes away
         peer.stop();
         Await.until(() -> !module.amiUp(), Duration.ofSeconds(5));
-        JsonObject down = health.report().toCompletionStage().toCompletableFuture().join();
+        JsonObject down = health.report().await();
         assertThat(down.getString("status")).isEqualTo("DEGRADED");
         assertThat(down.getJsonObject("checks").getJsonObject("ami").getString("status")).isEqualTo("DOWN");
-        Thread.sleep(3_000);
+        // and the link has failed to log in often enough for its backoff to reach its 2 s cap (100 ms doubling)
+        Await.until(() -> failedLogins.count.get() >= failedBefore + 6, Duration.ofSeconds(10));
 
         // and comes back with agent1 paused for lunch and one caller waiting 40 s
         peer.clearState();

@@ -1,8 +1,9 @@
 package hotline.telephony;
 
+import hotline.auth.AuthModule;
 import hotline.config.Config;
-import hotline.health.Health;
 import hotline.store.DbEndpoint;
+import hotline.telephony.ivr.FakeIvrServices;
 import hotline.telephony.peer.AgiPeer;
 import hotline.telephony.peer.AgiPeer.Caller;
 import hotline.telephony.peer.AgiPeer.Transcript;
@@ -59,18 +60,19 @@ class CallbackScenarioTest {
                 .put("telephony", new JsonObject().put("callbackDialIntervalMs", 100)), Map.of());
         var meters = new SimpleMeterRegistry();
         var tickets = new hotline.ticket.TicketService(vertx, pool, Clock.systemUTC(), java.time.ZoneId.of("Asia/Shanghai"), meters);
-        module = TelephonyModule.start(vertx, config, pool, db.connectOptions(), Clock.systemUTC(), meters,
-                new Health(vertx), tickets,
+        var users = new AuthModule(vertx, pool, config, Clock.systemUTC()).users();
+        module = new TelephonyModule(vertx, config, pool, db.connectOptions(), Clock.systemUTC(), meters, tickets, users,
                 new FakeIvrServices());
+        module.start().await();
         vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.QUEUES, m -> board.set(m.body()))
-                .completion().toCompletionStage().toCompletableFuture().join();
+                .completion().await();
         Await.until(module::amiUp, Duration.ofSeconds(10));
     }
 
     @AfterAll
     static void stop() {
-        module.close();
-        vertx.close().toCompletionStage().toCompletableFuture().join();
+        module.stop().await();
+        vertx.close().await();
         peer.close();
     }
 
@@ -148,10 +150,10 @@ class CallbackScenarioTest {
 
     private static Row callback(String uniqueid) {
         return pool.preparedQuery("SELECT * FROM callbacks WHERE call_uniqueid = $1").execute(Tuple.of(uniqueid))
-                .toCompletionStage().toCompletableFuture().join().iterator().next();
+                .await().iterator().next();
     }
 
     private static long count(String sql, Tuple args) {
-        return pool.preparedQuery(sql).execute(args).toCompletionStage().toCompletableFuture().join().iterator().next().getLong(0);
+        return pool.preparedQuery(sql).execute(args).await().iterator().next().getLong(0);
     }
 }

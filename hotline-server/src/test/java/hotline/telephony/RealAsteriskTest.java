@@ -1,6 +1,7 @@
 package hotline.telephony;
 
 import hotline.App;
+import hotline.testing.Await;
 import hotline.testing.TestApp;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -64,18 +64,10 @@ class RealAsteriskTest {
         }
     }
 
-    private static void waitFor(BooleanSupplier condition, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within " + limit).isLessThan(deadline);
-            Thread.sleep(100);
-        }
-    }
-
     @Test
     @DisplayName("the AMI link logs in to the real Asterisk and the queue board shows the hotline queue")
     void linkAndQueue() throws Exception {
-        waitFor(() -> app.telephony().amiUp(), Duration.ofSeconds(15));
+        Await.until(() -> app.telephony().amiUp(), Duration.ofSeconds(15));
         JsonObject health = new JsonObject(new String(java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + app.httpPort() + "/health")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body(), java.nio.charset.StandardCharsets.UTF_8));
@@ -86,7 +78,7 @@ class RealAsteriskTest {
     @DisplayName("a call originated into hotline-inbound runs the IVR over FastAGI and ends as a call record")
     void callThroughIvr() throws Exception {
         assumeTrue(AGI_HOST != null && !AGI_HOST.isBlank(), "HOTLINE_IT_AGI_HOST is not set: the FastAGI call test is skipped");
-        waitFor(() -> app.telephony().amiUp(), Duration.ofSeconds(15));
+        Await.until(() -> app.telephony().amiUp(), Duration.ofSeconds(15));
         ManagerConnection ami = new ManagerConnectionFactory(host, port, user, secret).createManagerConnection();
         ami.login("off");
         try {
@@ -104,8 +96,8 @@ class RealAsteriskTest {
         } finally {
             ami.logoff();
         }
-        waitFor(() -> app.pool().preparedQuery("SELECT count(*) AS n FROM calls WHERE ivr_path IS NOT NULL")
-                .execute(Tuple.tuple()).toCompletionStage().toCompletableFuture().join().iterator().next().getLong("n") > 0,
+        Await.until(() -> app.pool().preparedQuery("SELECT count(*) AS n FROM calls WHERE ivr_path IS NOT NULL")
+                .execute(Tuple.tuple()).await().iterator().next().getLong("n") > 0,
                 Duration.ofSeconds(150));
     }
 }

@@ -41,7 +41,7 @@ class TelephonyAppTest {
     }
 
     private static Row query(String sql, Tuple args) {
-        var rows = app.pool().preparedQuery(sql).execute(args).toCompletionStage().toCompletableFuture().join();
+        var rows = app.pool().preparedQuery(sql).execute(args).await();
         return rows.size() == 0 ? null : rows.iterator().next();
     }
 

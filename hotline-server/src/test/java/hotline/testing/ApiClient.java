@@ -45,8 +45,7 @@ public final class ApiClient {
     /** Creates a new user of {@code role} (password {@link #PASSWORD}) and logs in over HTTP. */
     public static ApiClient as(App app, Role role) {
         String username = role.code() + "-" + ProcessHandle.current().pid() % 10_000 + "-" + USERS.incrementAndGet();
-        app.auth().users().create(new NewUser(username, "Test " + username, role, PASSWORD))
-                .toCompletionStage().toCompletableFuture().join();
+        app.auth().users().create(new NewUser(username, "Test " + username, role, PASSWORD)).await();
         return login(app, username, PASSWORD);
     }
 

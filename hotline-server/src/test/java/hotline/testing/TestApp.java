@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * A whole Hotline server for HTTP tests: its own fresh database on the shared embedded PostgreSQL, a free port on
- * 127.0.0.1, its own data directory. Settings can be added as in {@code conf/hotline.json}.
+ * 127.0.0.1, its own data directory. Settings can be added as in {@code conf/hotline.json}. Test classes take their
+ * server from {@link HotlineServerExtension}; start one here only for a test that needs a server of its own.
  */
 public final class TestApp {
 

@@ -10,7 +10,6 @@ import hotline.ticket.TicketService;
 import hotline.ticket.TicketType;
 import hotline.ticket.workflow.WorkflowModule;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
@@ -25,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+
+import static io.vertx.core.Future.await;
 
 /**
  * The workflow capability without HTTP: a fresh database, a {@link TicketService} and a {@link WorkflowModule}
@@ -91,14 +92,6 @@ public final class WorkflowFixture implements AutoCloseable {
                 VALUES ($4, 'Customer', $1, 'public', 'organisation', $2, $3,
                         CASE WHEN $3 THEN 'hospital' END, now(), now())
                 RETURNING id""", district, tier, critical, String.valueOf(ACCOUNTS.incrementAndGet())).getFirst().getLong("id");
-    }
-
-    public static <T> T await(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        }
     }
 
     @Override

@@ -4,13 +4,13 @@ import hotline.App;
 import hotline.auth.Role;
 import hotline.testing.ApiClient;
 import hotline.testing.ApiResponse;
-import hotline.testing.TestApp;
+import hotline.testing.HotlineServerExtension;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(HotlineServerExtension.class)
 class TicketApiTest {
 
     private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
@@ -28,14 +29,9 @@ class TicketApiTest {
     private static ApiClient agent;
 
     @BeforeAll
-    static void start() {
-        app = TestApp.start();
+    static void start(App started) {
+        app = started;
         agent = ApiClient.as(app, Role.AGENT);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     private static JsonObject leak() {

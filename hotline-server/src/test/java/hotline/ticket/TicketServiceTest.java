@@ -28,9 +28,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.function.IntFunction;
 
+import static io.vertx.core.Future.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -128,13 +128,13 @@ class TicketServiceTest {
 
     @Test
     @DisplayName("after each commit a hint with id, number, action, status, type and district goes to hotline.tickets")
-    void busHintAfterCommit() {
+    void busHintAfterCommit() throws Exception {
         List<JsonObject> hints = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.concurrent.CompletableFuture<Void> both = new java.util.concurrent.CompletableFuture<>();
+        Promise<Void> both = Promise.promise();
         await(vertx.eventBus().<JsonObject>consumer(TicketService.BUS_ADDRESS, message -> {
             hints.add(message.body());
             if (hints.size() == 2) {
-                both.complete(null);
+                both.complete();
             }
         }).completion());
 
@@ -143,7 +143,7 @@ class TicketServiceTest {
         await(tickets.change(ticket.id(), AGENT, Channel.PHONE, null,
                 current -> new TicketChange("dispatch", current.withStatus(TicketStatus.DISPATCHED), null)));
 
-        both.orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
+        both.future().await(10, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(hints.getFirst()).isEqualTo(new JsonObject().put("id", ticket.id()).put("number", ticket.number())
                 .put("action", "created").put("status", "reported").put("type", "repair").put("district", "Xuhui"));
         assertThat(hints.get(1).getString("action")).isEqualTo("dispatch");
@@ -498,13 +498,5 @@ class TicketServiceTest {
 
     private long count(String sql) {
         return await(pool.query(sql).execute()).iterator().next().getLong(0);
-    }
-
-    static <T> T await(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        }
     }
 }

@@ -1,6 +1,5 @@
 package hotline.telephony.callback;
 
-import hotline.telephony.internal.IvrInterpreter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -26,10 +25,13 @@ import java.util.function.Supplier;
  */
 public final class CallbackDialler {
 
-    /** Starts a call: rings {@code phone} (an agent's interface), then dials {@code number}; succeeds when it connected. */
+    /**
+     * Starts a callback's call: rings {@code phone} (an agent's interface), then dials the callback's number, the call
+     * carrying the callback's id and ticket so its record links them; succeeds when it connected.
+     */
     @FunctionalInterface
     public interface Originator {
-        Future<Void> originate(String phone, String number, Map<String, String> variables);
+        Future<Void> originate(String phone, Callback callback);
     }
 
     private static final Logger log = LoggerFactory.getLogger(CallbackDialler.class);
@@ -100,13 +102,8 @@ public final class CallbackDialler {
     }
 
     private Future<Void> dial(Callback callback, String phone) {
-        Map<String, String> variables = new HashMap<>();
-        variables.put(IvrInterpreter.VAR_CALLBACK_ID, Long.toString(callback.id()));
-        if (callback.ticketNumber() != null) {
-            variables.put(IvrInterpreter.VAR_TICKET, callback.ticketNumber());
-        }
         log.info("Dialling callback {} (attempt {}) through {}", callback.id(), callback.attempts(), phone);
-        return originator.originate(phone, callback.number(), Map.copyOf(variables))
+        return originator.originate(phone, callback)
                 .compose(v -> store.connected(callback.id()).<Void>mapEmpty(),
                         e -> {
                             log.warn("Callback {} attempt {} failed: {}", callback.id(), callback.attempts(), e.getMessage());

@@ -74,6 +74,10 @@ public final class TicketSql {
 
     public static final String BY_ID = "SELECT * FROM tickets WHERE id = $1";
 
+    public static final String BY_IDS = "SELECT * FROM tickets WHERE id = ANY($1::bigint[])";
+
+    public static final String BY_NUMBERS = "SELECT * FROM tickets WHERE number = ANY($1::text[])";
+
     public static final String LOCK = "SELECT * FROM tickets WHERE id = $1 FOR UPDATE";
 
     public static final String EVENTS = "SELECT * FROM ticket_events WHERE ticket_id = $1 ORDER BY id";

@@ -40,7 +40,7 @@ class CallbackStoreTest {
 
     @BeforeEach
     void emptyTable() {
-        join(app.pool().query("DELETE FROM callbacks").execute());
+        app.pool().query("DELETE FROM callbacks").execute().await();
         store = new CallbackStore(app.pool(), clock, Duration.ofMinutes(30), 2, Duration.ofMinutes(2));
     }
 
@@ -48,56 +48,57 @@ class CallbackStoreTest {
     @DisplayName("A call books one callback however often it asks; the list puts higher priority first, then who asked first")
     void bookingAndOrder() {
         // given an ordinary caller, then a key customer a minute later
-        Callback first = join(store.request(new CallbackRequest("c-1", null, "13900001111", null, 0)));
+        Callback first = store.request(new CallbackRequest("c-1", null, "13900001111", null, 0)).await();
         clock.advance(Duration.ofMinutes(1));
-        join(store.request(new CallbackRequest("c-2", null, "13900002222", null, 5)));
+        store.request(new CallbackRequest("c-2", null, "13900002222", null, 5)).await();
 
         // when the first call's booking is repeated
-        Callback again = join(store.request(new CallbackRequest("c-1", null, "13900001111", null, 0)));
+        Callback again = store.request(new CallbackRequest("c-1", null, "13900001111", null, 0)).await();
 
         // then it is the same booking, due 30 minutes after it was asked for, and the key customer comes first
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(first.dueAt()).isEqualTo(first.requestedAt().plus(Duration.ofMinutes(30)));
-        assertThat(join(store.list(CallbackStatus.REQUESTED, 10))).extracting(Callback::callUniqueid).containsExactly("c-2", "c-1");
+        assertThat(store.list(CallbackStatus.REQUESTED, 10).await()).extracting(Callback::callUniqueid)
+                .containsExactly("c-2", "c-1");
     }
 
     @Test
     @DisplayName("Claims made at the same moment take each callback once")
     void claimOnce() {
-        join(store.request(new CallbackRequest("c-1", null, "13900001111", null, 0)));
-        join(store.request(new CallbackRequest("c-2", null, "13900002222", null, 0)));
+        store.request(new CallbackRequest("c-1", null, "13900001111", null, 0)).await();
+        store.request(new CallbackRequest("c-2", null, "13900002222", null, 0)).await();
 
-        List<Optional<Callback>> claims = join(Future.all(IntStream.range(0, 6)
-                .mapToObj(i -> store.claimNext("PJSIP/agent" + i)).toList()))
+        List<Optional<Callback>> claims = Future.all(IntStream.range(0, 6)
+                .mapToObj(i -> store.claimNext("PJSIP/agent" + i)).toList()).await()
                 .list();
 
         assertThat(claims.stream().flatMap(Optional::stream).map(Callback::callUniqueid)).containsExactlyInAnyOrder("c-1", "c-2");
-        assertThat(join(store.list(CallbackStatus.DIALLING, 10))).allMatch(callback -> callback.attempts() == 1);
+        assertThat(store.list(CallbackStatus.DIALLING, 10).await()).allMatch(callback -> callback.attempts() == 1);
     }
 
     @Test
     @DisplayName("A failed attempt is retried after the delay, and the callback fails once its attempts are used up")
     void boundedRetries() {
-        long id = join(store.request(new CallbackRequest("c-1", null, "13900001111", null, 0))).id();
+        long id = store.request(new CallbackRequest("c-1", null, "13900001111", null, 0)).await().id();
 
         // first attempt fails: requested again, but not before the retry delay
-        assertThat(join(store.claimNext("PJSIP/agent1"))).isPresent();
-        assertThat(join(store.attemptFailed(id)).orElseThrow().status()).isEqualTo(CallbackStatus.REQUESTED);
-        assertThat(join(store.claimNext("PJSIP/agent1"))).isEmpty();
+        assertThat(store.claimNext("PJSIP/agent1").await()).isPresent();
+        assertThat(store.attemptFailed(id).await().orElseThrow().status()).isEqualTo(CallbackStatus.REQUESTED);
+        assertThat(store.claimNext("PJSIP/agent1").await()).isEmpty();
 
         // second (last) attempt fails: failed for good
         clock.advance(Duration.ofMinutes(2));
-        assertThat(join(store.claimNext("PJSIP/agent1")).orElseThrow().attempts()).isEqualTo(2);
-        assertThat(join(store.attemptFailed(id)).orElseThrow().status()).isEqualTo(CallbackStatus.FAILED);
+        assertThat(store.claimNext("PJSIP/agent1").await().orElseThrow().attempts()).isEqualTo(2);
+        assertThat(store.attemptFailed(id).await().orElseThrow().status()).isEqualTo(CallbackStatus.FAILED);
         clock.advance(Duration.ofHours(1));
-        assertThat(join(store.claimNext("PJSIP/agent1"))).isEmpty();
-        assertThat(join(store.connected(id))).isEmpty();
+        assertThat(store.claimNext("PJSIP/agent1").await()).isEmpty();
+        assertThat(store.connected(id).await()).isEmpty();
     }
 
     @Test
     @DisplayName("Agents list callbacks by status; an unknown status is a 400 naming the field, no session a 401")
     void api() {
-        join(store.request(new CallbackRequest("c-1", null, "13900001111", null, 0)));
+        store.request(new CallbackRequest("c-1", null, "13900001111", null, 0)).await();
         ApiClient agent = ApiClient.as(app, Role.AGENT);
 
         JsonArray requested = agent.get("/api/callbacks?status=requested").json().getJsonArray("callbacks");
@@ -109,9 +110,5 @@ class CallbackStoreTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("status");
         assertThat(ApiClient.anonymous(app).get("/api/callbacks").status()).isEqualTo(401);
-    }
-
-    private static <T> T join(Future<T> future) {
-        return future.toCompletionStage().toCompletableFuture().join();
     }
 }

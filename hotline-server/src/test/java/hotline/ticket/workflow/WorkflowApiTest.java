@@ -4,18 +4,19 @@ import hotline.App;
 import hotline.auth.Role;
 import hotline.testing.ApiClient;
 import hotline.testing.ApiResponse;
-import hotline.testing.TestApp;
+import hotline.testing.HotlineServerExtension;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(HotlineServerExtension.class)
 class WorkflowApiTest {
 
     private static App app;
@@ -24,16 +25,11 @@ class WorkflowApiTest {
     private static ApiClient supervisor;
 
     @BeforeAll
-    static void start() {
-        app = TestApp.start();
+    static void start(App started) {
+        app = started;
         agent = ApiClient.as(app, Role.AGENT);
         otherAgent = ApiClient.as(app, Role.AGENT);
         supervisor = ApiClient.as(app, Role.SUPERVISOR);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     private static JsonObject create(JsonObject draft) {

@@ -1,0 +1,290 @@
+package hotline.telephony.ami;
+
+import hotline.common.Code;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgConnectOptions;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.ManagerEventListener;
+import org.asteriskjava.manager.ResponseEvents;
+import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.EventGeneratingAction;
+import org.asteriskjava.manager.action.QueueStatusAction;
+import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.ResponseEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The link to one Asterisk's manager interface: one Asterisk-Java ManagerConnection at a time, supervised by a virtual
+ * thread that logs in, resynchronises (QueueStatus, CoreShowChannels) and, when the link drops, starts again with a
+ * backoff of 100 ms doubling to at most 2 s, so the link is back within about 2 s of Asterisk returning (Asterisk-Java's
+ * own reconnect, which waits 5 s after ten quick tries, is stopped). Only the instance holding the Asterisk's
+ * {@link AmiLease} (a PostgreSQL advisory lock) logs in; the others stand by, trying for the lease every
+ * {@code standbyRetryMs}, and take over when the holder goes away. A holder whose lease session ends closes the link at
+ * once (and checks the session every {@code standbyRetryMs}), then stands by for one round before trying again, so a
+ * standby gets its turn. Events go to {@code sink} at once from
+ * Asterisk-Java's thread, translated by {@link AmiEvents}; the sink must not block (it publishes on the event bus).
+ * The secret is held here only and never logged.
+ */
+public final class AmiLink {
+
+    /** What the link is doing now. */
+    public enum State implements Code {
+        /** Logged in: this instance holds the link. */
+        CONNECTED,
+        /** Another instance holds the link; this one waits to take over. */
+        STANDBY,
+        /** This instance should hold the link but it is not logged in (Asterisk or the database unreachable). */
+        DOWN
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(AmiLink.class);
+    private static final long FIRST_BACKOFF_MS = 100;
+    private static final long MAX_BACKOFF_MS = 2_000;
+    private static final long RESYNC_TIMEOUT_MS = 10_000;
+
+    private final String host;
+    private final int port;
+    private final String user;
+    private final String secret;
+    private final Consumer<JsonObject> sink;
+    private final Clock clock;
+    private final AmiLease lease;
+    private final long standbyRetryMs;
+    private volatile boolean running;
+    private volatile boolean up;
+    private volatile boolean standby;
+    private volatile String lastProblem = "not connected yet";
+    private volatile ManagerConnection connection;
+    private volatile CountDownLatch disconnected;
+    private Thread supervisor;
+
+    /**
+     * A link to {@code host:port}, leased through {@code database} (a dedicated session, not the pool); a standby
+     * tries for the lease every {@code standbyRetryMs} ms.
+     */
+    public AmiLink(String host, int port, String user, String secret, Consumer<JsonObject> sink, Clock clock,
+                   Vertx vertx, PgConnectOptions database, long standbyRetryMs) {
+        this.host = host;
+        this.port = port;
+        this.user = user;
+        this.secret = secret;
+        this.sink = sink;
+        this.clock = clock;
+        this.standbyRetryMs = standbyRetryMs;
+        this.lease = new AmiLease(vertx, database, target(), this::leaseLost);
+    }
+
+    public synchronized void start() {
+        running = true;
+        supervisor = Thread.ofVirtual().name("ami-link-" + host + ":" + port).start(this::supervise);
+    }
+
+    public synchronized void stop() {
+        running = false;
+        CountDownLatch latch = disconnected;
+        if (latch != null) {
+            latch.countDown();
+        }
+        if (supervisor != null) {
+            supervisor.interrupt();
+            try {
+                supervisor.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public boolean isUp() {
+        return up;
+    }
+
+    public State state() {
+        return up ? State.CONNECTED : standby ? State.STANDBY : State.DOWN;
+    }
+
+    /** host:port, for health and logs. */
+    public String target() {
+        return host + ":" + port;
+    }
+
+    /** Why the link is down (no secret in it). */
+    public String lastProblem() {
+        return lastProblem;
+    }
+
+    /** The connection while the link is up, for actions (QueueAdd, Originate, ...); null while down. */
+    public ManagerConnection connection() {
+        return up ? connection : null;
+    }
+
+    private void supervise() {
+        try {
+            superviseLeased();
+        } finally {
+            // stop() interrupts this thread; closing the lock's session must still wait for its answer
+            Thread.interrupted();
+            lease.release();
+        }
+    }
+
+    private void superviseLeased() {
+        long backoff = FIRST_BACKOFF_MS;
+        while (running) {
+            if (!lease.isHeld() && !takeLease()) {
+                if (!sleep(standbyRetryMs)) {
+                    return;
+                }
+                continue;
+            }
+            CountDownLatch latch = new CountDownLatch(1);
+            disconnected = latch;
+            ManagerConnection candidate = new ManagerConnectionFactory(host, port, user, secret).createManagerConnection();
+            candidate.setSocketTimeout(3_000);
+            candidate.addEventListener(listener(latch));
+            try {
+                candidate.login();
+            } catch (Exception e) {
+                lastProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                log.debug("AMI login to {} failed: {}", target(), lastProblem);
+                if (!sleep(backoff)) {
+                    return;
+                }
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+                continue;
+            }
+            connection = candidate;
+            up = true;
+            backoff = FIRST_BACKOFF_MS;
+            log.info("AMI link to {} is up", target());
+            if (resync(candidate)) {
+                awaitEnd(latch);
+            }
+            up = false;
+            lastProblem = "connection lost";
+            closeQuietly(candidate);
+            if (running && !lease.isHeld()) {
+                log.warn("AMI link to {} closed: the database session holding its lock ended", target());
+                lastProblem = "the database session holding the AMI lock ended";
+                if (!sleep(standbyRetryMs)) {
+                    return;
+                }
+            } else if (running) {
+                log.warn("AMI link to {} lost; reconnecting", target());
+            }
+        }
+    }
+
+    /** Tries for the lease; false (standing by, or the database unreachable) when this instance must not log in. */
+    private boolean takeLease() {
+        boolean took;
+        try {
+            took = lease.acquire();
+        } catch (Exception e) {
+            standby = false;
+            lastProblem = "database unreachable for the AMI lock: " + e.getClass().getSimpleName();
+            log.debug("AMI lock for {}: {}", target(), e.toString());
+            return false;
+        }
+        if (took) {
+            standby = false;
+            log.info("This instance now holds the AMI link to {}", target());
+        } else {
+            if (!standby) {
+                log.info("Another Hotline instance holds the AMI link to {}; standing by", target());
+            }
+            standby = true;
+            lastProblem = "another Hotline instance holds the link";
+        }
+        return took;
+    }
+
+    /** Waits until the link drops, the lease is lost, or the lease's session stops answering (checked each round). */
+    private void awaitEnd(CountDownLatch latch) {
+        try {
+            while (!latch.await(standbyRetryMs, TimeUnit.MILLISECONDS)) {
+                if (!lease.confirm()) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void leaseLost() {
+        CountDownLatch latch = disconnected;
+        if (latch != null) {
+            latch.countDown();
+        }
+    }
+
+    private ManagerEventListener listener(CountDownLatch latch) {
+        return (ManagerEvent event) -> {
+            if (event instanceof DisconnectEvent) {
+                latch.countDown();
+                return;
+            }
+            JsonObject json = AmiEvents.toJson(event, clock.millis(), System.nanoTime());
+            if (json != null) {
+                sink.accept(json);
+            }
+        };
+    }
+
+    /** Asks for the live state; a link that cannot answer it is not trusted and is dropped (false). */
+    private boolean resync(ManagerConnection link) {
+        try {
+            long askedAt = clock.millis();
+            JsonArray status = listOf(link, new QueueStatusAction());
+            JsonArray channels = listOf(link, new CoreShowChannelsAction());
+            sink.accept(new JsonObject().put("type", AmiEvents.RESYNC).put("status", status)
+                    .put("channels", channels).put("at", askedAt));
+            return true;
+        } catch (Exception e) {
+            log.warn("AMI resync with {} failed, reconnecting: {}", target(), e.toString());
+            return false;
+        }
+    }
+
+    private JsonArray listOf(ManagerConnection link, EventGeneratingAction action) throws Exception {
+        ResponseEvents answer = link.sendEventGeneratingAction(action, RESYNC_TIMEOUT_MS);
+        JsonArray items = new JsonArray();
+        for (ResponseEvent event : answer.getEvents()) {
+            JsonObject json = AmiEvents.toJson(event, clock.millis(), System.nanoTime());
+            if (json != null) {
+                items.add(json);
+            }
+        }
+        return items;
+    }
+
+    private static void closeQuietly(ManagerConnection link) {
+        try {
+            // Also ends Asterisk-Java's own reconnect thread, which this supervisor replaces.
+            link.logoff();
+        } catch (RuntimeException e) {
+            log.debug("AMI logoff: {}", e.getMessage());
+        }
+    }
+
+    private boolean sleep(long ms) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(ms);
+            return running;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

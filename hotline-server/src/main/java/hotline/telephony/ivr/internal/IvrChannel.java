@@ -1,0 +1,28 @@
+package hotline.telephony.ivr.internal;
+
+/**
+ * The few things the IVR does to a call; {@link AgiIvrChannel} does them over FastAGI, tests with a script. Each
+ * method blocks until Asterisk has done it (call it on the call's own virtual thread) and throws
+ * {@link CallerHungUpException} once the caller has hung up.
+ */
+public interface IvrChannel {
+
+    /** Asterisk's uniqueid of the call. */
+    String uniqueid();
+
+    /** The caller's number, or null when withheld or unknown. */
+    String callerId();
+
+    /** Plays {@code sound} and collects up to {@code maxDigits} keys; empty when none came within {@code timeoutMs}. */
+    String getData(String sound, int timeoutMs, int maxDigits);
+
+    void play(String sound);
+
+    /** Reads {@code digits} out one by one. */
+    void sayDigits(String digits);
+
+    /** Sets a channel variable, which the dialplan and the AMI events (VarSet) then carry. */
+    void setVariable(String name, String value);
+
+    void hangup();
+}

@@ -1,0 +1,384 @@
+package hotline.telephony.ivr.internal;
+
+import hotline.common.Code;
+import hotline.customer.Tier;
+import hotline.telephony.ivr.IvrCustomer;
+import hotline.telephony.ivr.IvrServices;
+import hotline.telephony.ivr.KnownIncident;
+import hotline.telephony.ivr.RepairReport;
+import hotline.telephony.callback.Callback;
+import hotline.telephony.callback.CallbackDesk;
+import hotline.telephony.callback.CallbackRequest;
+import hotline.telephony.ivr.internal.IvrFlow.Action;
+import hotline.telephony.ivr.internal.IvrFlow.Branch;
+import hotline.telephony.ivr.internal.IvrFlow.Edge;
+import hotline.telephony.ivr.internal.IvrFlow.Hangup;
+import hotline.telephony.ivr.internal.IvrFlow.Input;
+import hotline.telephony.ivr.internal.IvrFlow.Menu;
+import hotline.telephony.ivr.internal.IvrFlow.Say;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static hotline.telephony.ChannelVariables.VAR_CALLBACK;
+import static hotline.telephony.ChannelVariables.VAR_CALLBACK_ID;
+import static hotline.telephony.ChannelVariables.VAR_CRITICAL;
+import static hotline.telephony.ChannelVariables.VAR_CUSTOMER_ID;
+import static hotline.telephony.ChannelVariables.VAR_ENDING;
+import static hotline.telephony.ChannelVariables.VAR_IVR_PATH;
+import static hotline.telephony.ChannelVariables.VAR_QUEUE_PRIO;
+import static hotline.telephony.ChannelVariables.VAR_REASON;
+import static hotline.telephony.ChannelVariables.VAR_SATISFACTION;
+import static hotline.telephony.ChannelVariables.VAR_TICKET;
+import static hotline.telephony.ChannelVariables.VAR_TIER;
+
+/**
+ * Runs an {@link IvrFlow} against one call. Plain Java: it talks to the call through {@link IvrChannel} and to Hotline
+ * through {@link IvrServices}, whose Futures it waits for on the calling thread (a virtual thread per call), bounded by
+ * the service timeout (three times it for {@code create_repair}); callback offers and bookings go to a {@link CallbackDesk}. A node's prompt is played at most {@code tries} times (invalid or no keys count); then the
+ * caller goes to the node's {@code onFail}, by default the flow's agent node. Nothing is written until the
+ * {@code create_repair} action, which makes the whole ticket in one service call, so a caller who hangs up earlier
+ * leaves nothing behind. One instance serves every call of its flow (thread-safe, no shared mutable state).
+ */
+public final class IvrInterpreter {
+
+    private static final Logger log = LoggerFactory.getLogger(IvrInterpreter.class);
+    /** A flow that loops without end (a data mistake) sends the caller to an agent after this many steps. */
+    private static final int MAX_STEPS = 200;
+    /** {@code create_repair} waits this many service timeouts. */
+    private static final int CREATE_TIMEOUT_FACTOR = 3;
+
+    private final IvrFlow flow;
+    private final IvrServices services;
+    private final CallbackDesk callbacks;
+    private final Duration serviceTimeout;
+
+    public IvrInterpreter(IvrFlow flow, IvrServices services, CallbackDesk callbacks, Duration serviceTimeout) {
+        this.flow = flow;
+        this.services = services;
+        this.callbacks = callbacks;
+        this.serviceTimeout = serviceTimeout;
+    }
+
+    public IvrFlow flow() {
+        return flow;
+    }
+
+    /** Runs the flow to its end; never throws for a caller's hang-up (the result says so). */
+    public IvrResult run(IvrChannel channel) {
+        Call call = new Call(channel);
+        try {
+            return call.run();
+        } catch (CallerHungUpException e) {
+            log.debug("Call {} hung up in node {}", channel.uniqueid(), call.current);
+            return new IvrResult(IvrResult.Ending.CALLER_HUNG_UP, List.copyOf(call.path), null, Map.copyOf(call.vars));
+        }
+    }
+
+    /** The state of one call through the flow. */
+    private final class Call {
+        private final IvrChannel channel;
+        private final Map<String, String> vars = new LinkedHashMap<>();
+        private final Map<String, Integer> tries = new HashMap<>();
+        private final List<String> path = new ArrayList<>();
+        private String current;
+        private String ticketNumber;
+
+        Call(IvrChannel channel) {
+            this.channel = channel;
+            if (channel.callerId() != null) {
+                vars.put("callerId", channel.callerId());
+            }
+        }
+
+        IvrResult run() {
+            current = flow.start();
+            for (int step = 0; step < MAX_STEPS; step++) {
+                path.add(current);
+                IvrFlow.Node node = flow.nodes().get(current);
+                Optional<IvrResult.Ending> ending = switch (node) {
+                    case Menu menu -> menu(menu);
+                    case Input input -> input(input);
+                    case Action action -> action(action);
+                    case Say say -> say(say);
+                    case Branch branch -> {
+                        follow(vars.containsKey(branch.variable()) ? branch.present() : branch.absent());
+                        yield Optional.empty();
+                    }
+                    case Hangup hangup -> hangup(hangup);
+                };
+                if (ending.isPresent()) {
+                    return new IvrResult(ending.get(), List.copyOf(path), ticketNumber, Map.copyOf(vars));
+                }
+            }
+            log.warn("IVR flow {} ran {} steps without ending (call {}); handing the caller to an agent",
+                    flow.name(), MAX_STEPS, channel.uniqueid());
+            return new IvrResult(toQueue(Map.of("reason", "flow_loop")), List.copyOf(path), ticketNumber, Map.copyOf(vars));
+        }
+
+        private Optional<IvrResult.Ending> menu(Menu menu) {
+            if (!anotherTry(menu.tries(), menu.onFail())) {
+                return Optional.empty();
+            }
+            String key = channel.getData(sound(menu.prompt()), menu.timeoutMs(), 1);
+            Edge edge = menu.options().get(key);
+            if (edge == null) {
+                invalid(menu.invalidPrompt(), key);
+            } else {
+                follow(edge);
+            }
+            return Optional.empty();
+        }
+
+        private Optional<IvrResult.Ending> input(Input input) {
+            if (!anotherTry(input.tries(), input.onFail())) {
+                return Optional.empty();
+            }
+            String digits = channel.getData(sound(input.prompt()), input.timeoutMs(), input.maxDigits());
+            if (digits.length() >= input.minDigits() && digits.length() <= input.maxDigits() && digits.chars().allMatch(Character::isDigit)) {
+                vars.put(input.into(), digits);
+                follow(input.next());
+            } else {
+                invalid(input.invalidPrompt(), digits);
+            }
+            return Optional.empty();
+        }
+
+        /** Counts a try of the current node; false (and on to the fail node) when its tries are used up. */
+        private boolean anotherTry(int allowed, String onFail) {
+            int count = tries.merge(current, 1, Integer::sum);
+            if (count <= allowed) {
+                return true;
+            }
+            follow(new Edge(onFail == null ? flow.agentNode() : onFail, false, Map.of()));
+            return false;
+        }
+
+        private void invalid(String invalidPrompt, String keys) {
+            // No keys at all: the prompt simply plays again; wrong keys are told so first.
+            if (invalidPrompt != null && !keys.isEmpty()) {
+                channel.play(sound(invalidPrompt));
+            }
+        }
+
+        private Optional<IvrResult.Ending> say(Say say) {
+            say.prompts().forEach(prompt -> channel.play(sound(prompt)));
+            if (say.digitsOf() != null && vars.containsKey(say.digitsOf())) {
+                channel.sayDigits(vars.get(say.digitsOf()));
+            }
+            follow(say.next());
+            return Optional.empty();
+        }
+
+        private Optional<IvrResult.Ending> hangup(Hangup hangup) {
+            hangup.prompts().forEach(prompt -> channel.play(sound(prompt)));
+            leaveFindings(null);
+            channel.setVariable(VAR_ENDING, "completed");
+            channel.hangup();
+            return Optional.of(IvrResult.Ending.COMPLETED);
+        }
+
+        private Optional<IvrResult.Ending> action(Action action) {
+            String outcome = switch (action.action()) {
+                case LOOKUP_CALLER -> lookupCaller(action.params());
+                case CREATE_REPAIR -> createRepair(action.params());
+                case TICKET_STATUS -> ticketStatus(action.params());
+                case ANNOUNCE_INCIDENTS -> announceIncidents();
+                case RECORD_SATISFACTION -> recordSatisfaction(action.params());
+                case CHECK_WAIT -> callbacks.offerCallback(Code.parse(Tier.class, vars.get("tier")).orElse(null)) ? "long" : "short";
+                case REQUEST_CALLBACK -> requestCallback(action.params());
+                case TO_QUEUE -> null;
+            };
+            if (outcome == null) {
+                return Optional.of(toQueue(action.params()));
+            }
+            Edge edge = action.outcomes().getOrDefault(outcome, action.outcomes().get("*"));
+            follow(edge == null ? new Edge(flow.agentNode(), false, Map.of()) : edge);
+            return Optional.empty();
+        }
+
+        private String lookupCaller(Map<String, String> params) {
+            Optional<IvrCustomer> customer;
+            if (params.get("by").equals("caller_id")) {
+                String callerId = vars.get("callerId");
+                customer = callerId == null ? Optional.empty() : await(services.customerByPhone(callerId), "customer by phone");
+            } else {
+                String account = vars.get(params.getOrDefault("from", "account"));
+                customer = account == null ? Optional.empty() : await(services.customerByAccount(account), "customer by account");
+            }
+            if (customer == null || customer.isEmpty()) {
+                return "not_found";
+            }
+            IvrCustomer found = customer.get();
+            vars.put("customerId", Long.toString(found.id()));
+            vars.put("accountNumber", found.accountNumber());
+            vars.put("tier", found.tier().code());
+            vars.put("critical", Boolean.toString(found.criticalFacility()));
+            putIfNotBlank("address", found.address());
+            putIfNotBlank("district", found.district());
+            return "found";
+        }
+
+        private String createRepair(Map<String, String> params) {
+            JsonObject answers = new JsonObject();
+            vars.forEach((name, value) -> {
+                if (name.startsWith("answer.")) {
+                    answers.put(name.substring("answer.".length()), value);
+                }
+            });
+            boolean withIncident = Boolean.parseBoolean(params.getOrDefault("incident", "false"));
+            Long incidentId = withIncident && vars.containsKey("incidentId") ? Long.valueOf(vars.get("incidentId")) : null;
+            RepairReport report = new RepairReport(channel.uniqueid(), vars.get("callerId"),
+                    vars.containsKey("customerId") ? Long.valueOf(vars.get("customerId")) : null,
+                    incidentId != null ? vars.get("incidentCategory") : vars.getOrDefault("category", "service_pipe_leak"),
+                    Boolean.parseBoolean(vars.get("urgent")), answers,
+                    vars.getOrDefault("location", vars.getOrDefault("address", "")),
+                    vars.getOrDefault("district", ""), incidentId, vars.get("callbackNumber"));
+            // A ticket may take longer than a lookup (one transaction with its SLA and incident listeners); giving up
+            // early would send the caller to an agent while the ticket is still being made.
+            String number = await(services.createRepair(report), "create repair", serviceTimeout.multipliedBy(CREATE_TIMEOUT_FACTOR));
+            if (number == null) {
+                return "failed";
+            }
+            ticketNumber = number;
+            vars.put("ticketNumber", number);
+            vars.put("ticketDigits", number.replaceAll("[^0-9]", ""));
+            return "created";
+        }
+
+        private String ticketStatus(Map<String, String> params) {
+            String digits = vars.getOrDefault(params.getOrDefault("from", "ticketDigits"), "");
+            if (!digits.matches("[0-9]{14}")) {
+                return "not_found";
+            }
+            String number = "HL-" + digits.substring(0, 8) + "-" + digits.substring(8);
+            Optional<String> status = await(services.ticketStatus(number), "ticket status");
+            if (status == null || status.isEmpty()) {
+                return "not_found";
+            }
+            vars.put("ticketStatus", status.get());
+            return status.get();
+        }
+
+        private String announceIncidents() {
+            String district = vars.get("district");
+            if (district == null) {
+                return "none";
+            }
+            Optional<KnownIncident> incident = await(services.openIncident(district), "open incident");
+            if (incident == null || incident.isEmpty()) {
+                return "none";
+            }
+            vars.put("incidentId", Long.toString(incident.get().id()));
+            vars.put("incidentCategory", incident.get().category());
+            return "announced";
+        }
+
+        private String recordSatisfaction(Map<String, String> params) {
+            String score = vars.getOrDefault(params.getOrDefault("from", "score"), "");
+            if (!score.matches("[1-5]")) {
+                return "failed";
+            }
+            Boolean saved = await(services.recordSatisfaction(channel.uniqueid(), Integer.parseInt(score)).map(true),
+                    "satisfaction");
+            if (saved == null) {
+                return "failed";
+            }
+            channel.setVariable(VAR_SATISFACTION, score);
+            return "saved";
+        }
+
+        /** Books a callback to the number in variable {@code from} (default {@code callerId}); nothing else is written. */
+        private String requestCallback(Map<String, String> params) {
+            String number = vars.getOrDefault(params.getOrDefault("from", "callerId"), "");
+            if (!number.matches("[0-9]{3,20}")) {
+                return "failed";
+            }
+            Long customerId = vars.containsKey("customerId") ? Long.valueOf(vars.get("customerId")) : null;
+            Callback booked = await(callbacks.request(new CallbackRequest(channel.uniqueid(), customerId, number,
+                    ticketNumber, queuePriority())), "request callback");
+            if (booked == null) {
+                return "failed";
+            }
+            channel.setVariable(VAR_CALLBACK_ID, Long.toString(booked.id()));
+            return "saved";
+        }
+
+        private IvrResult.Ending toQueue(Map<String, String> params) {
+            leaveFindings(params.getOrDefault("reason", vars.getOrDefault("reason", "agent")));
+            channel.setVariable(VAR_QUEUE_PRIO, Integer.toString(queuePriority()));
+            channel.setVariable(VAR_ENDING, "to_queue");
+            return IvrResult.Ending.TO_QUEUE;
+        }
+
+        private int queuePriority() {
+            Tier tier = Code.parse(Tier.class, vars.get("tier")).orElse(null);
+            return QueuePriority.of(tier, Boolean.parseBoolean(vars.get("critical")), Boolean.parseBoolean(vars.get("urgent")));
+        }
+
+        /** The channel variables that carry what the IVR learned to the dialplan, the call record and the screen pop. */
+        private void leaveFindings(String reason) {
+            setIfPresent(VAR_CUSTOMER_ID, vars.get("customerId"));
+            setIfPresent(VAR_TIER, vars.get("tier"));
+            setIfPresent(VAR_CRITICAL, vars.get("critical"));
+            setIfPresent(VAR_REASON, reason == null ? vars.get("category") : reason);
+            setIfPresent(VAR_TICKET, ticketNumber);
+            setIfPresent(VAR_CALLBACK, vars.get("callbackNumber"));
+            channel.setVariable(VAR_IVR_PATH, String.join(">", path));
+        }
+
+        private void setIfPresent(String name, String value) {
+            if (value != null && !value.isEmpty()) {
+                channel.setVariable(name, value);
+            }
+        }
+
+        private void follow(Edge edge) {
+            vars.putAll(edge.set());
+            if (!edge.retry()) {
+                tries.remove(edge.target());
+            }
+            current = edge.target();
+        }
+
+        private void putIfNotBlank(String name, String value) {
+            if (value != null && !value.isBlank()) {
+                vars.put(name, value);
+            }
+        }
+
+        private String sound(String prompt) {
+            return flow.prompts().get(prompt).sound();
+        }
+
+        /** The value of a service Future, or null when it failed or took longer than the service timeout. */
+        private <T> T await(Future<T> future, String what) {
+            return await(future, what, serviceTimeout);
+        }
+
+        private <T> T await(Future<T> future, String what, Duration timeout) {
+            try {
+                return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CallerHungUpException();
+            } catch (ExecutionException | TimeoutException e) {
+                log.warn("IVR {} failed for call {}: {}", what, channel.uniqueid(),
+                        e.getCause() == null ? e.toString() : e.getCause().getMessage());
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package hotline.telephony.switchboard;
+
+import hotline.auth.UserService;
+import hotline.http.ApiRoutes;
+import hotline.telephony.TelephonyAddresses;
+import hotline.telephony.switchboard.internal.AgentActions;
+import hotline.telephony.switchboard.internal.CallRecordStore;
+import hotline.telephony.switchboard.internal.CallRecordWriter;
+import hotline.telephony.switchboard.internal.QueueBoard;
+import hotline.telephony.switchboard.internal.SwitchboardRoutes;
+import hotline.telephony.switchboard.internal.SwitchboardVerticle;
+import hotline.telephony.switchboard.internal.WrapUps;
+import hotline.ticket.TicketService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import org.asteriskjava.manager.ManagerConnection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The switchboard: follows calls and queues through the AMI messages on {@link TelephonyAddresses#AMI_EVENTS}, pops
+ * the answering agent's screen, keeps the queue board, stores finished calls, and carries the agents' actions to
+ * Asterisk. The constructor only wires; {@link #start} deploys the call-record writer, then the verticle that consumes
+ * the AMI messages; {@link #stop} undeploys them in reverse order, writing the call records still pending.
+ */
+public final class Switchboard {
+
+    /**
+     * @param queue               the Asterisk queue agents log in to
+     * @param zone                where the board's daily figures restart at midnight
+     * @param serviceLevelSeconds a call answered within this many seconds counts towards the service level
+     * @param wrapUp              how long an agent stays in wrap-up after a call
+     */
+    public record Settings(String queue, ZoneId zone, int serviceLevelSeconds, Duration wrapUp) {
+    }
+
+    private final Vertx vertx;
+    private final CallRecordWriter writer;
+    private final SwitchboardVerticle verticle;
+    private final AgentActions agents;
+    private final SwitchboardRoutes routes;
+    private String writerDeployment;
+    private String verticleDeployment;
+
+    /**
+     * Tickets (linked to calls, opened from them) go through {@code tickets}, agents and their phones through
+     * {@code users}; {@code link} gives a logged-in AMI connection for agent actions, or null while none is up.
+     */
+    public Switchboard(Vertx vertx, Pool pool, Clock clock, MeterRegistry meters, TicketService tickets,
+                       UserService users, Supplier<ManagerConnection> link, Settings settings) {
+        this.vertx = vertx;
+        CallRecordStore calls = new CallRecordStore(pool, clock, tickets);
+        this.writer = new CallRecordWriter(calls);
+        this.verticle = new SwitchboardVerticle(new QueueBoard(clock, settings.zone(), settings.serviceLevelSeconds(),
+                settings.wrapUp()), writer, users, meters);
+        this.agents = new AgentActions(vertx, users, settings.queue(), link);
+        this.routes = new SwitchboardRoutes(verticle::snapshot, calls, agents, new WrapUps(pool, tickets, clock));
+    }
+
+    public Future<Void> start() {
+        return vertx.deployVerticle(writer)
+                .compose(id -> {
+                    writerDeployment = id;
+                    return vertx.deployVerticle(verticle);
+                })
+                .map(id -> {
+                    verticleDeployment = id;
+                    return null;
+                });
+    }
+
+    public Future<Void> stop() {
+        Future<Void> verticleStopped = verticleDeployment == null ? Future.succeededFuture()
+                : vertx.undeploy(verticleDeployment);
+        // stopping the writer writes the calls still pending
+        return verticleStopped.eventually(() -> writerDeployment == null ? Future.succeededFuture()
+                : vertx.undeploy(writerDeployment));
+    }
+
+    /** The latest queue board (the body of {@code GET /api/queues}); safe to read from any thread. */
+    public JsonObject snapshot() {
+        return verticle.snapshot();
+    }
+
+    /**
+     * Rings {@code phone} (an agent's interface), then {@code number}, with channel {@code variables}; succeeds once
+     * the agent's phone answered, fails when it did not or Asterisk refused.
+     */
+    public Future<Void> originateAndWait(String phone, String number, Map<String, String> variables) {
+        return agents.originateAndWait(phone, number, variables);
+    }
+
+    /**
+     * {@code listQueues}, {@code listCalls}, {@code changeAgentQueueState}, {@code originateCall}, {@code wrapUpCall}
+     * and {@code openCallInquiry}.
+     */
+    public ApiRoutes routes() {
+        return routes;
+    }
+}

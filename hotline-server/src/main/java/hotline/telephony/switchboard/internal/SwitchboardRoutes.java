@@ -1,0 +1,109 @@
+package hotline.telephony.switchboard.internal;
+
+import hotline.auth.Principal;
+import hotline.common.Code;
+import hotline.common.InvalidInputException;
+import hotline.http.ApiRoutes;
+import hotline.http.Requests;
+import hotline.http.Responses;
+import hotline.telephony.switchboard.CallRecord;
+import hotline.telephony.switchboard.WrapUpCode;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * {@code GET /api/queues} (the live queue board), {@code GET /api/calls} (call records of a customer or a ticket),
+ * {@code POST /api/agent/queue} (log in, log out, pause, resume), {@code POST /api/calls/originate} (click-to-call),
+ * {@code POST /api/calls/wrap-up} and {@code POST /api/calls/inquiry}.
+ * A link to Asterisk that is down answers 503, an action Asterisk refuses 502.
+ */
+public final class SwitchboardRoutes implements ApiRoutes {
+
+    private final Supplier<JsonObject> board;
+    private final CallRecordStore calls;
+    private final AgentActions agents;
+    private final WrapUps wrapUps;
+
+    public SwitchboardRoutes(Supplier<JsonObject> board, CallRecordStore calls, AgentActions agents, WrapUps wrapUps) {
+        this.board = board;
+        this.calls = calls;
+        this.agents = agents;
+        this.wrapUps = wrapUps;
+    }
+
+    @Override
+    public void mount(RouterBuilder builder) {
+        builder.getRoute("listQueues").addHandler(ctx -> Responses.ok(ctx, board.get()));
+        builder.getRoute("listCalls").addHandler(this::listCalls);
+        builder.getRoute("changeAgentQueueState").addHandler(this::agentQueue);
+        builder.getRoute("originateCall").addHandler(this::originate);
+        builder.getRoute("wrapUpCall").addHandler(this::wrapUp);
+        builder.getRoute("openCallInquiry").addHandler(this::openInquiry);
+    }
+
+    private void wrapUp(RoutingContext ctx) {
+        JsonObject body = Requests.body(ctx);
+        WrapUpCode code = Code.parse(WrapUpCode.class, body.getString("code")).orElseThrow(() ->
+                new InvalidInputException("code", "must be one of " + String.join(", ", Code.codes(WrapUpCode.class))));
+        wrapUps.wrapUp(body.getString("uniqueid"), code, body.getString("note"), body.getString("ticketNumber"), Requests.principal(ctx))
+                .onSuccess(v -> Responses.noContent(ctx)).onFailure(ctx::fail);
+    }
+
+    private void openInquiry(RoutingContext ctx) {
+        JsonObject body = Requests.body(ctx);
+        wrapUps.openInquiry(body.getString("uniqueid"), body.getString("subject"), body.getString("description"), Requests.principal(ctx))
+                .onSuccess(ticket -> Responses.created(ctx, "/api/tickets/" + ticket.id(), ticket.toJson()))
+                .onFailure(ctx::fail);
+    }
+
+
+    private void agentQueue(RoutingContext ctx) {
+        JsonObject body = Requests.body(ctx);
+        Principal agent = Requests.principal(ctx);
+        Future<Void> done = switch (body.getString("action")) {
+            case "login" -> agents.login(agent);
+            case "logout" -> agents.logout(agent);
+            case "pause" -> agents.pause(agent, true, body.getString("reason"));
+            case "resume" -> agents.pause(agent, false, null);
+            default -> throw new InvalidInputException("action", "must be login, logout, pause or resume");
+        };
+        answer(ctx, done);
+    }
+
+    private void originate(RoutingContext ctx) {
+        JsonObject body = Requests.body(ctx);
+        answer(ctx, agents.call(Requests.principal(ctx), body.getString("number"), body.getString("ticketNumber")));
+    }
+
+    private static void answer(RoutingContext ctx, Future<Void> done) {
+        done.onSuccess(v -> Responses.send(ctx, 202, new JsonObject().put("status", "sent").encode()))
+                .onFailure(e -> ctx.fail(switch (e) {
+                    case AgentActions.LinkDownException down -> new HttpException(503, down.getMessage());
+                    case AgentActions.RefusedException refused -> new HttpException(502, refused.getMessage());
+                    default -> e;
+                }));
+    }
+
+    private void listCalls(RoutingContext ctx) {
+        int limit = Requests.queryInt(ctx, "limit").orElse(50);
+        var customerId = Requests.query(ctx, "customerId").map(Long::valueOf);
+        var ticketId = Requests.query(ctx, "ticketId").map(Long::valueOf);
+        boolean unwrapped = Requests.query(ctx, "unwrapped").map(Boolean::parseBoolean).orElse(false);
+        if (customerId.isPresent() && ticketId.isPresent()) {
+            throw new InvalidInputException("ticketId", "give customerId or ticketId, not both");
+        }
+        Future<List<CallRecord>> found = unwrapped ? calls.unwrapped(limit) : customerId.map(id -> calls.ofCustomer(id, limit))
+                .or(() -> ticketId.map(id -> calls.ofTicket(id, limit)))
+                .orElseGet(() -> calls.recent(limit));
+        found.onSuccess(list -> Responses.ok(ctx, new JsonObject().put("calls",
+                        new JsonArray(list.stream().map(CallRecord::toJson).toList()))))
+                .onFailure(ctx::fail);
+    }
+}
