@@ -12,6 +12,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import org.HdrHistogram.Histogram;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -71,8 +72,8 @@ public final class TicketLoad {
         boolean durable;
         try {
             server.start(Map.of());
-            System.out.printf("Ticket creation, %d s per phase, server and PostgreSQL on this machine (%d cores)%n",
-                    seconds, Runtime.getRuntime().availableProcessors());
+            System.out.printf("Ticket creation, %d s per phase, server and PostgreSQL on this machine (%d cores, load"
+                    + " average %.1f)%n", seconds, Runtime.getRuntime().availableProcessors(), loadAverage());
             // A hotline server runs for weeks: measure it after the JIT has compiled the hot paths, not while it does.
             Result warmUp = run(vertx, server, 32, Duration.ofSeconds(WARM_UP_SECONDS), null);
             System.out.printf("warm-up: %d s at 32 clients, %.0f tickets/s (not counted)%n", WARM_UP_SECONDS,
@@ -123,7 +124,8 @@ public final class TicketLoad {
         client.close();
         PgBench bench = new PgBench(pgbench.get(), server.database(), server.dataDir().resolve("pgbench"), adminId);
         System.out.printf("pgbench: the same ticket transaction (%s, one ticket per transaction, -M prepared) straight"
-                + " into the same PostgreSQL, %d s per phase%n", PgBench.SCRIPT, duration.toSeconds());
+                + " into the same PostgreSQL, %d s per phase (load average %.1f)%n", PgBench.SCRIPT,
+                duration.toSeconds(), loadAverage());
         System.out.println("clients  tickets/s     p50 ms   p99 ms   max ms   errors   server/pgbench");
         for (Map.Entry<Integer, Result> phase : http.entrySet()) {
             PgBench.Result result = bench.run(phase.getKey(), duration);
@@ -269,6 +271,11 @@ public final class TicketLoad {
         return WebClient.wrap(vertx.createHttpClient(
                 new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.port()).setKeepAlive(true),
                 new PoolOptions().setHttp1MaxSize(connections)));
+    }
+
+    /** Over the last minute: tells a quiet machine from a shared one, whose figures say little. */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** The server's answer to the admin's log-in: {@code token} and {@code user}. */
