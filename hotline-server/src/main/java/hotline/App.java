@@ -143,8 +143,10 @@ public final class App implements AutoCloseable {
         search = new SearchModule(vertx, pool, config, tickets);
         await(search.start(health));
         apis.add(search.routes());
-        pages.addAll(startCapability(new ConsoleCapability(vertx, config, clock, zone, auth.sessions(), auth.users(),
-                customers, tickets, workflows.incidents(), search.service())).pages());
+        Capability console = startCapability(new ConsoleCapability(vertx, config, clock, zone, auth.sessions(),
+                auth.users(), customers, tickets, workflows.incidents(), search.service()));
+        apis.addAll(console.routes());
+        pages.addAll(console.pages());
 
         if (demo) {
             await(DemoData.loadOnce(config, vertx, pool, zone, customers, clock));

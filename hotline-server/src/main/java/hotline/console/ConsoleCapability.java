@@ -8,6 +8,7 @@ import hotline.config.Config;
 import hotline.console.internal.AgentStates;
 import hotline.console.internal.Assets;
 import hotline.console.internal.CallerCards;
+import hotline.console.internal.ConsoleApi;
 import hotline.console.internal.CurrentCalls;
 import hotline.console.internal.Desk;
 import hotline.console.internal.LiveStream;
@@ -15,6 +16,7 @@ import hotline.console.internal.PageRoutes;
 import hotline.console.internal.PauseReasons;
 import hotline.console.internal.Templates;
 import hotline.customer.CustomerService;
+import hotline.http.ApiRoutes;
 import hotline.incident.IncidentService;
 import hotline.search.SearchService;
 import hotline.telephony.TelephonyAddresses;
@@ -48,6 +50,7 @@ public final class ConsoleCapability implements Capability {
     private final AgentStates agents;
     private final CurrentCalls calls = new CurrentCalls();
     private final PageRoutes routes;
+    private final ConsoleApi api;
     private final Map<Long, MessageConsumer<JsonObject>> trackedPops = new ConcurrentHashMap<>();
     private final List<MessageConsumer<JsonObject>> consumers = new CopyOnWriteArrayList<>();
 
@@ -62,6 +65,7 @@ public final class ConsoleCapability implements Capability {
         CallerCards cards = new CallerCards(customers, tickets, incidents, search, zone);
         Desk desk = new Desk(templates, assets, agents, calls, cards, pauseReasons, zone);
         LiveStream stream = new LiveStream(vertx, users, desk, calls, cards, this::trackPops);
+        this.api = new ConsoleApi(cards, calls);
         this.routes = new PageRoutes(sessions, users, search, templates, assets, desk, agents, stream, zone,
                 config.bool(SECURE_COOKIE, false));
     }
@@ -69,6 +73,11 @@ public final class ConsoleCapability implements Capability {
     @Override
     public String name() {
         return "console";
+    }
+
+    @Override
+    public List<ApiRoutes> routes() {
+        return List.of(api);
     }
 
     @Override

@@ -16,7 +16,7 @@ public final class Assets {
 
     public Assets() {
         String htmx = "/webjars/htmx.org/" + version("htmx.org") + "/dist/";
-        this.paths = Map.of("htmx", htmx + "htmx.min.js", "jsonEnc", htmx + "ext/json-enc.js");
+        this.paths = Map.of("htmx", htmx + "htmx.min.js");
     }
 
     public Map<String, String> paths() {

@@ -74,8 +74,8 @@ public final class PageRoutes implements Handler<Router> {
 
         page(router.get("/"), headers, this::root);
         page(router.get("/login"), headers, this::login);
-        page(router.post("/logout"), headers, forms, agent, this::logout);
-        page(router.post("/console/lang"), headers, forms, this::language);
+        page(router.post("/logout"), forms, headers, agent, this::logout);
+        page(router.post("/console/lang"), forms, headers, this::language);
         page(router.get("/desk"), headers, agent, this::desk);
         page(router.get("/search"), headers, agent, this::search);
         page(router.get("/supervisor"), headers, supervisor, this::supervisor);

@@ -23,6 +23,8 @@ public final class Templates {
         freemarker.setTemplateLoader(new ClassTemplateLoader(Templates.class.getClassLoader(), "console/templates"));
         freemarker.setRecognizeStandardFileExtensions(true);
         freemarker.setDefaultEncoding("UTF-8");
+        freemarker.setOutputEncoding("UTF-8");
+        freemarker.setURLEscapingCharset("UTF-8");
         freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         freemarker.setLogTemplateExceptions(false);
         freemarker.setWrapUncheckedExceptions(true);
