@@ -100,12 +100,15 @@ public final class LiveStream implements Handler<RoutingContext> {
             consumers.add(vertx.eventBus().consumer(SlaScheduler.BUS_ADDRESS, m -> slaNotice(m.body())));
             heartbeat = vertx.setPeriodic(HEARTBEAT_MS, id -> write("ping", "{}"));
             desk.allSwaps(viewer, phone)
-                    .onSuccess(swaps -> send(swaps, null, null))
+                    .map(swaps -> {
+                        send(swaps, null, null);
+                        return swaps;
+                    })
                     .onFailure(e -> log.warn("Console state for a stream could not be drawn: {}", e.getMessage()));
         }
 
         private void popped(JsonObject pop) {
-            cards.card(pop, false).onSuccess(card -> {
+            cards.card(pop, false).map(card -> {
                 JsonObject call = pop.getJsonObject("call", new JsonObject());
                 String who = card.getJsonObject("customer") != null ? card.getJsonObject("customer").getString("name")
                         : call.getString("callerNumber", viewer.lang().message("card.unknown"));
@@ -113,6 +116,7 @@ public final class LiveStream implements Handler<RoutingContext> {
                 send(desk.callSwaps(viewer, card), viewer.lang().message("live.call").replace("{0}", who),
                         new JsonObject().put("title", text).put("body", call.getString("callerNumber", ""))
                                 .put("tag", "call-" + call.getString("uniqueid")));
+                return card;
             }).onFailure(e -> log.warn("Caller card could not be drawn: {}", e.getMessage()));
         }
 
@@ -123,7 +127,11 @@ public final class LiveStream implements Handler<RoutingContext> {
             calls.of(viewer.principal().id())
                     .filter(current -> current.uniqueid().equals(record.getString("uniqueid")))
                     .ifPresent(current -> cards.card(current.pop(), true)
-                            .onSuccess(card -> send(desk.callSwaps(viewer, card), viewer.lang().message("card.ended"), null)));
+                            .map(card -> {
+                                send(desk.callSwaps(viewer, card), viewer.lang().message("card.ended"), null);
+                                return card;
+                            })
+                            .onFailure(e -> log.warn("Ended call could not be drawn: {}", e.getMessage())));
         }
 
         private void boardChanged() {

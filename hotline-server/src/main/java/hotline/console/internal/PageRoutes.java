@@ -143,8 +143,9 @@ public final class PageRoutes implements Handler<Router> {
         Viewer viewer = Viewer.of(ctx);
         users.find(viewer.principal().id())
                 .compose(user -> desk.model(viewer, user.map(hotline.auth.User::phoneInterface).orElse(null)))
-                .onFailure(ctx::fail)
-                .onSuccess(model -> html(ctx, templates.render("desk.ftlh", model)));
+                .map(model -> templates.render("desk.ftlh", model))
+                .onSuccess(body -> html(ctx, body))
+                .onFailure(ctx::fail);
     }
 
     private void supervisor(RoutingContext ctx) {
@@ -178,10 +179,13 @@ public final class PageRoutes implements Handler<Router> {
             html(ctx, templates.render("search.ftlh", model));
             return;
         }
-        search.search(request).onFailure(ctx::fail).onSuccess(results -> {
-            model.put("results", results(results));
-            html(ctx, templates.render("search.ftlh", model));
-        });
+        search.search(request)
+                .map(results -> {
+                    model.put("results", results(results));
+                    return templates.render("search.ftlh", model);
+                })
+                .onSuccess(body -> html(ctx, body))
+                .onFailure(ctx::fail);
     }
 
     private Map<String, Object> results(SearchResults results) {
