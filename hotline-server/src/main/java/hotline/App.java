@@ -1,7 +1,9 @@
 package hotline;
 
 import hotline.auth.AuthModule;
+import hotline.capability.Capability;
 import hotline.config.Config;
+import hotline.console.ConsoleCapability;
 import hotline.customer.CustomerService;
 import hotline.customer.TierRules;
 import hotline.customer.internal.CustomerRoutes;
@@ -143,6 +145,10 @@ public final class App implements AutoCloseable {
         search = new SearchModule(vertx, pool, config, tickets);
         await(search.start(health));
         apis.add(search.routes());
+        Capability console = startCapability(new ConsoleCapability(vertx, config, clock, zone, auth.sessions(),
+                auth.users(), customers, tickets, workflows.incidents(), search.service()));
+        apis.addAll(console.routes());
+        pages.addAll(console.pages());
 
         if (demo) {
             await(DemoData.loadOnce(config, vertx, pool, zone, customers, clock));
@@ -159,6 +165,11 @@ public final class App implements AutoCloseable {
         workflows.start();
         log.info("Hotline listening on http://{}:{}/ (API contract at /api/openapi.yaml)",
                 config.string(ApiVerticle.HTTP_HOST, "127.0.0.1"), httpPort);
+    }
+
+    private static Capability startCapability(Capability capability) {
+        await(capability.start());
+        return capability;
     }
 
     public int httpPort() {

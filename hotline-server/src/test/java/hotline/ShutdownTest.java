@@ -109,6 +109,8 @@ class ShutdownTest {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server.log").toFile()));
         builder.environment().put("HOTLINE_HTTP_PORT", Integer.toString(port));
         builder.environment().put("HOTLINE_DATA_DIR", dataDir.toString());
+        // A free FastAGI port: the default 4573 may be taken by another server on this machine.
+        builder.environment().put("HOTLINE_AGI_PORT", "0");
         builder.environment().put("HOTLINE_ADMIN_PASSWORD", PASSWORD);
         builder.environment().put("HOTLINE_CONF", dataDir.resolve("no-such-file.json").toString());
         server = builder.start();

@@ -34,6 +34,11 @@ public final class TestApp {
     }
 
     public static App start(JsonObject settings, Clock clock, DbEndpoint database) {
+        return start(settings, clock, database, false);
+    }
+
+    /** With {@code demo}, the demo users and data are loaded as {@code --demo} does. */
+    public static App start(JsonObject settings, Clock clock, DbEndpoint database, boolean demo) {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("hotline-test");
@@ -51,6 +56,6 @@ public final class TestApp {
                 .put("auth", new JsonObject().put("hashMemoryKib", 1024).put("hashIterations", 1))
                 .mergeIn(settings, true);
         Map<String, String> env = new HashMap<>();
-        return App.start(new Config(file, env), false, clock);
+        return App.start(new Config(file, env), demo, clock);
     }
 }

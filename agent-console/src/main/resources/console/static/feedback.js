@@ -1,0 +1,30 @@
+// Tells the agent, in their language, how a request ended: a short note in the live region, or the error next to the form.
+"use strict";
+(function () {
+  const i18n = document.getElementById("i18n");
+  const announce = document.getElementById("announce");
+  function say(text) {
+    if (announce) announce.textContent = text;
+  }
+  function errorText(xhr) {
+    let body = null;
+    try { body = JSON.parse(xhr.responseText); } catch (e) { body = null; }
+    const generic = i18n.dataset["error" + xhr.status] || i18n.dataset.error500;
+    if (body && body.field) return generic + " (" + body.field + ")";
+    return generic;
+  }
+  document.addEventListener("htmx:afterRequest", (event) => {
+    const xhr = event.detail.xhr;
+    const form = event.detail.elt.closest("form");
+    const slot = form ? form.querySelector(".field-error") : null;
+    if (event.detail.successful) {
+      if (slot) slot.hidden = true;
+      say(form && form.dataset.done ? form.dataset.done : i18n.dataset.sent);
+      if (form && form.dataset.done) form.closest("[hidden], .wrapup")?.setAttribute("hidden", "");
+      return;
+    }
+    const text = errorText(xhr);
+    if (slot) { slot.textContent = text; slot.hidden = false; }
+    say(text);
+  });
+})();

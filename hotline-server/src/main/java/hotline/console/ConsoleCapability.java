@@ -1,0 +1,107 @@
+package hotline.console;
+
+import hotline.auth.SessionService;
+import hotline.auth.UserService;
+import hotline.capability.Capability;
+import hotline.config.ConfFiles;
+import hotline.config.Config;
+import hotline.console.internal.AgentStates;
+import hotline.console.internal.Assets;
+import hotline.console.internal.CallerCards;
+import hotline.console.internal.ConsoleApi;
+import hotline.console.internal.CurrentCalls;
+import hotline.console.internal.Desk;
+import hotline.console.internal.LiveStream;
+import hotline.console.internal.PageRoutes;
+import hotline.console.internal.PauseReasons;
+import hotline.console.internal.Templates;
+import hotline.customer.CustomerService;
+import hotline.http.ApiRoutes;
+import hotline.incident.IncidentService;
+import hotline.search.SearchService;
+import hotline.telephony.TelephonyAddresses;
+import hotline.ticket.TicketService;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The agent console: server-rendered pages (templates, messages and static files from the {@code agent-console}
+ * module), the live stream per browser, and the state the console keeps of each agent (phone state since when,
+ * current call). Settings: {@value #PAUSE_REASONS} (a file; default {@code conf/pause-reasons.json}, else the one in
+ * the jar), {@value #SECURE_COOKIE} (shared with the session cookie; default false).
+ */
+public final class ConsoleCapability implements Capability {
+
+    public static final String PAUSE_REASONS = "console.pauseReasons";
+    public static final String SECURE_COOKIE = "auth.secureCookie";
+
+    private final Vertx vertx;
+    private final AgentStates agents;
+    private final CurrentCalls calls = new CurrentCalls();
+    private final PageRoutes routes;
+    private final ConsoleApi api;
+    private final Map<Long, MessageConsumer<JsonObject>> trackedPops = new ConcurrentHashMap<>();
+    private final List<MessageConsumer<JsonObject>> consumers = new CopyOnWriteArrayList<>();
+
+    public ConsoleCapability(Vertx vertx, Config config, Clock clock, ZoneId zone, SessionService sessions,
+                             UserService users, CustomerService customers, TicketService tickets,
+                             IncidentService incidents, SearchService search) {
+        this.vertx = vertx;
+        this.agents = new AgentStates(clock);
+        PauseReasons pauseReasons = ConfFiles.locate(config.string(PAUSE_REASONS), PauseReasons.FILE, PauseReasons::parse);
+        Templates templates = new Templates();
+        Assets assets = new Assets();
+        CallerCards cards = new CallerCards(customers, tickets, incidents, search, zone);
+        Desk desk = new Desk(templates, assets, agents, calls, cards, pauseReasons, zone);
+        LiveStream stream = new LiveStream(vertx, users, desk, calls, cards, this::trackPops);
+        this.api = new ConsoleApi(cards, calls);
+        this.routes = new PageRoutes(sessions, users, search, templates, assets, desk, agents, stream, zone,
+                config.bool(SECURE_COOKIE, false));
+    }
+
+    @Override
+    public String name() {
+        return "console";
+    }
+
+    @Override
+    public List<ApiRoutes> routes() {
+        return List.of(api);
+    }
+
+    @Override
+    public List<Handler<Router>> pages() {
+        return List.of(routes);
+    }
+
+    @Override
+    public Future<Void> start() {
+        consumers.add(vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.QUEUES, m -> agents.update(m.body())));
+        consumers.add(vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.CALLS,
+                m -> calls.ended(m.body().getString("uniqueid", ""))));
+        return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
+    }
+
+    @Override
+    public Future<Void> stop() {
+        return Future.all(java.util.stream.Stream.concat(consumers.stream(), trackedPops.values().stream())
+                .map(MessageConsumer::unregister).toList()).mapEmpty();
+    }
+
+    /** From the first stream of a user on, their screen pops are kept as their current call. */
+    private void trackPops(long userId) {
+        trackedPops.computeIfAbsent(userId, id -> vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.screenPop(id),
+                m -> calls.popped(id, m.body())));
+    }
+}

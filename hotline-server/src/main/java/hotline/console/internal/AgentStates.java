@@ -1,0 +1,77 @@
+package hotline.console.internal;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the console knows of the queue board: each phone's state and since when (the board itself has no "since"), and
+ * the latest board. Fed with every board telephony publishes; read by pages and streams on any thread.
+ */
+public final class AgentStates {
+
+    public static final String LOGGED_OUT = "logged_out";
+
+    /** One agent phone's state; {@code reason} while paused, else null. */
+    public record AgentState(String state, String reason, Instant since) {
+    }
+
+    /** How many callers wait and the longest wait, over all queues. */
+    public record QueueLoad(int waiting, long longestSeconds) {
+    }
+
+    private final Clock clock;
+    private final Map<String, AgentState> states = new ConcurrentHashMap<>();
+    private volatile JsonObject board = new JsonObject().put("queues", new JsonArray());
+
+    public AgentStates(Clock clock) {
+        this.clock = clock;
+    }
+
+    public void update(JsonObject latest) {
+        board = latest;
+        Instant now = clock.instant();
+        for (Object q : latest.getJsonArray("queues", new JsonArray())) {
+            for (Object m : ((JsonObject) q).getJsonArray("members", new JsonArray())) {
+                JsonObject member = (JsonObject) m;
+                String state = member.getString("state");
+                String reason = member.getString("pausedReason");
+                states.compute(member.getString("interface"), (phone, before) ->
+                        before != null && before.state().equals(state) && java.util.Objects.equals(before.reason(), reason)
+                                ? before : new AgentState(state, reason, now));
+            }
+        }
+    }
+
+    /** The state of {@code phone} (null: a user without a phone), {@value #LOGGED_OUT} when the board lacks it. */
+    public AgentState of(String phone) {
+        AgentState state = phone == null ? null : states.get(phone);
+        return state == null ? new AgentState(LOGGED_OUT, null, null) : state;
+    }
+
+    public QueueLoad load() {
+        int waiting = 0;
+        long longest = 0;
+        for (Object q : board.getJsonArray("queues", new JsonArray())) {
+            for (Object w : ((JsonObject) q).getJsonArray("waiting", new JsonArray())) {
+                waiting++;
+                longest = Math.max(longest, ((JsonObject) w).getLong("waitSeconds", 0L));
+            }
+        }
+        return new QueueLoad(waiting, longest);
+    }
+
+    public JsonObject board() {
+        return board;
+    }
+
+    static String clockText(long seconds) {
+        Duration d = Duration.ofSeconds(seconds);
+        return d.toMinutes() + ":" + String.format("%02d", d.toSecondsPart());
+    }
+}

@@ -1,0 +1,186 @@
+package hotline.console.internal;
+
+import hotline.auth.UserService;
+import hotline.sla.SlaScheduler;
+import hotline.telephony.TelephonyAddresses;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code GET /console/events}: the one Server-Sent Events stream of a signed-in browser. It carries only what concerns
+ * this user — their screen pops and call endings, their status and the queue counts (at most once a second), SLA
+ * notices addressed to them — as {@code live} events of rendered fragments, and a {@code ping} every
+ * {@value #HEARTBEAT_MS} ms. On every (re)connect it first sends the whole current state. Uncompressed and flushed per
+ * event: compression would hold events back until a buffer fills.
+ */
+public final class LiveStream implements Handler<RoutingContext> {
+
+    static final long HEARTBEAT_MS = 15_000;
+    static final long BOARD_EVERY_MS = 1_000;
+    private static final Logger log = LoggerFactory.getLogger(LiveStream.class);
+    private static final String INSTANCE = UUID.randomUUID().toString().substring(0, 8);
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private final Vertx vertx;
+    private final UserService users;
+    private final Desk desk;
+    private final CurrentCalls calls;
+    private final CallerCards cards;
+    private final PopTracking tracking;
+
+    public LiveStream(Vertx vertx, UserService users, Desk desk, CurrentCalls calls, CallerCards cards,
+                      PopTracking tracking) {
+        this.vertx = vertx;
+        this.users = users;
+        this.desk = desk;
+        this.calls = calls;
+        this.cards = cards;
+        this.tracking = tracking;
+    }
+
+    /** Follows the screen pops of each user who opened a console stream, so the current call survives a reload. */
+    public interface PopTracking {
+        void track(long userId);
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        Viewer viewer = Viewer.of(ctx);
+        long userId = viewer.principal().id();
+        tracking.track(userId);
+        HttpServerResponse response = ctx.response()
+                .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                .putHeader("Cache-Control", "no-cache, no-transform")
+                .putHeader("Content-Encoding", "identity")
+                .putHeader("X-Accel-Buffering", "no")
+                .setChunked(true);
+        users.find(userId).onFailure(ctx::fail).onSuccess(user -> {
+            String phone = user.map(hotline.auth.User::phoneInterface).orElse(null);
+            new Connection(viewer, phone, response).open();
+        });
+    }
+
+    /** One open stream; lives on the event loop of its request. */
+    private final class Connection {
+        private final Viewer viewer;
+        private final String phone;
+        private final HttpServerResponse response;
+        private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+        private long heartbeat;
+        private long lastBoard;
+        private boolean boardPending;
+        private boolean closed;
+
+        Connection(Viewer viewer, String phone, HttpServerResponse response) {
+            this.viewer = viewer;
+            this.phone = phone;
+            this.response = response;
+        }
+
+        void open() {
+            response.write("retry: 2000\n\n");
+            response.closeHandler(v -> close());
+            long userId = viewer.principal().id();
+            consumers.add(vertx.eventBus().consumer(TelephonyAddresses.screenPop(userId), m -> popped(m.body())));
+            consumers.add(vertx.eventBus().consumer(TelephonyAddresses.CALLS, m -> callFinished(m.body())));
+            consumers.add(vertx.eventBus().consumer(TelephonyAddresses.QUEUES, m -> boardChanged()));
+            consumers.add(vertx.eventBus().consumer(SlaScheduler.BUS_ADDRESS, m -> slaNotice(m.body())));
+            heartbeat = vertx.setPeriodic(HEARTBEAT_MS, id -> write("ping", "{}"));
+            desk.allSwaps(viewer, phone)
+                    .map(swaps -> {
+                        send(swaps, null, null);
+                        return swaps;
+                    })
+                    .onFailure(e -> log.warn("Console state for a stream could not be drawn: {}", e.getMessage()));
+        }
+
+        private void popped(JsonObject pop) {
+            cards.card(pop, false).map(card -> {
+                JsonObject call = pop.getJsonObject("call", new JsonObject());
+                String who = card.getJsonObject("customer") != null ? card.getJsonObject("customer").getString("name")
+                        : call.getString("callerNumber", viewer.lang().message("card.unknown"));
+                String text = viewer.lang().message("notify.call").replace("{0}", who);
+                send(desk.callSwaps(viewer, card), viewer.lang().message("live.call").replace("{0}", who),
+                        new JsonObject().put("title", text).put("body", call.getString("callerNumber", ""))
+                                .put("tag", "call-" + call.getString("uniqueid")));
+                return card;
+            }).onFailure(e -> log.warn("Caller card could not be drawn: {}", e.getMessage()));
+        }
+
+        private void callFinished(JsonObject record) {
+            if (phone == null || !phone.equals(record.getString("agentInterface"))) {
+                return;
+            }
+            calls.of(viewer.principal().id())
+                    .filter(current -> current.uniqueid().equals(record.getString("uniqueid")))
+                    .ifPresent(current -> cards.card(current.pop(), true)
+                            .map(card -> {
+                                send(desk.callSwaps(viewer, card), viewer.lang().message("card.ended"), null);
+                                return card;
+                            })
+                            .onFailure(e -> log.warn("Ended call could not be drawn: {}", e.getMessage())));
+        }
+
+        private void boardChanged() {
+            long now = System.currentTimeMillis();
+            if (now - lastBoard >= BOARD_EVERY_MS) {
+                lastBoard = now;
+                send(List.of(desk.statusSwap(viewer, phone)), null, null);
+            } else if (!boardPending) {
+                boardPending = true;
+                vertx.setTimer(BOARD_EVERY_MS - (now - lastBoard), id -> {
+                    boardPending = false;
+                    boardChanged();
+                });
+            }
+        }
+
+        private void slaNotice(JsonObject notice) {
+            if (!viewer.principal().username().equals(notice.getString("to"))) {
+                return;
+            }
+            String text = notice.getString("kind") + " · " + notice.getString("number") + " · " + notice.getString("deadline");
+            send(List.of(), text, new JsonObject().put("title", text).put("body", notice.getString("dueAt", ""))
+                    .put("tag", "sla-" + notice.getLong("ticketId") + "-" + notice.getString("level")));
+        }
+
+        private void send(List<Map<String, String>> swaps, String announce, JsonObject notify) {
+            JsonObject data = new JsonObject().put("swaps", new JsonArray(swaps.stream()
+                    .map(s -> new JsonObject().put("target", s.get("target")).put("html", s.get("html"))).toList()));
+            if (announce != null) {
+                data.put("announce", announce);
+            }
+            if (notify != null) {
+                data.put("notify", notify);
+            }
+            write("live", data.encode());
+        }
+
+        private void write(String event, String data) {
+            if (closed) {
+                return;
+            }
+            String id = INSTANCE + "-" + SEQUENCE.incrementAndGet();
+            response.write("id: " + id + "\nevent: " + event + "\ndata: " + data + "\n\n");
+        }
+
+        private void close() {
+            closed = true;
+            vertx.cancelTimer(heartbeat);
+            consumers.forEach(MessageConsumer::unregister);
+        }
+    }
+}
