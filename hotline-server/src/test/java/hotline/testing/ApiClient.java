@@ -42,6 +42,11 @@ public final class ApiClient {
         return new ApiClient(app, null, null);
     }
 
+    /** A monitor holding the management token: sees the detail of /health and /metrics. */
+    public static ApiClient management(App app) {
+        return new ApiClient(app, TestApp.MANAGEMENT_TOKEN, null);
+    }
+
     /** Creates a new user of {@code role} (password {@link #PASSWORD}) and logs in over HTTP. */
     public static ApiClient as(App app, Role role) {
         String username = role.code() + "-" + ProcessHandle.current().pid() % 10_000 + "-" + USERS.incrementAndGet();

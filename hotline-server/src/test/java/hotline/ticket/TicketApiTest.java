@@ -53,7 +53,7 @@ class TicketApiTest {
         assertThat(ticket.fieldNames()).contains("id", "number", "type", "channel", "status", "priority", "urgent",
                 "customerId", "callerNumber", "subject", "description", "location", "district", "category",
                 "details", "version", "createdAt", "updatedAt", "closedAt");
-        assertThat(ApiClient.anonymous(app).get("/metrics").body())
+        assertThat(ApiClient.management(app).get("/metrics").body())
                 .contains("hotline_tickets_total{channel=\"phone\",type=\"repair\"}");
     }
 
