@@ -5,6 +5,7 @@ import hotline.common.ConflictException;
 import hotline.common.InvalidInputException;
 import hotline.common.NotFoundException;
 import hotline.store.GroupCommit;
+import hotline.store.SqlTime;
 import hotline.ticket.internal.NewTicket;
 import hotline.ticket.internal.TicketDiff;
 import hotline.ticket.internal.TicketListing;
@@ -232,13 +233,14 @@ public final class TicketService {
                 .addString(wanted.district())
                 .addString(wanted.category())
                 .addValue(wanted.details())
-                .addValue(TicketRows.timestamp(now))
-                .addValue(TicketRows.timestamp(closedAt))
+                .addValue(SqlTime.param(now))
+                .addValue(SqlTime.param(closedAt))
                 .addString(actor.username())
                 .addString(channel.code())
                 .addString(change.action())
                 .addValue(changes)
-                .addValue(change.eventData());
+                .addValue(change.eventData())
+                .addString(OUTBOX_TOPIC);
         return tx.preparedQuery(TicketSql.CHANGE).execute(params).compose(rows -> {
             Row row = rows.iterator().next();
             Ticket after = TicketRows.ticket(row);

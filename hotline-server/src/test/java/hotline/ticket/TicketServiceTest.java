@@ -5,6 +5,7 @@ import hotline.common.ConflictException;
 import hotline.common.InvalidInputException;
 import hotline.common.NotFoundException;
 import hotline.store.DbEndpoint;
+import hotline.testing.MovableClock;
 import hotline.testing.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -73,6 +75,41 @@ class TicketServiceTest {
         assertThat(numbers).allMatch(number -> number.matches("HL-20261124-\\d{6}"));
         assertThat(numbers).containsExactly("HL-20261124-000001", "HL-20261124-000002", "HL-20261124-000003",
                 "HL-20261124-000004", "HL-20261124-000005");
+    }
+
+    @Test
+    @DisplayName("the millionth ticket of a day is HL-<date>-1000000: the serial widens, it never wraps")
+    void serialWidensPastSixDigits() {
+        create(TicketDraft.of(TicketType.INQUIRY, Channel.PHONE, "first of the day"));
+        // As if the day had already given 999,998 serials.
+        await(pool.query("SELECT setval('ticket_number_seq', base + 999998) FROM ticket_number_days "
+                + "WHERE day = '2026-11-24'").execute());
+
+        Ticket last = create(TicketDraft.of(TicketType.INQUIRY, Channel.PHONE, "999,999th"));
+        Ticket next = create(TicketDraft.of(TicketType.INQUIRY, Channel.PHONE, "1,000,000th"));
+
+        assertThat(last.number()).isEqualTo("HL-20261124-999999");
+        assertThat(next.number()).isEqualTo("HL-20261124-1000000");
+        assertThat(TicketNumber.parse(next.number())).contains(new TicketNumber(LocalDate.of(2026, 11, 24), 1_000_000));
+    }
+
+    @Test
+    @DisplayName("serials start again at 000001 at midnight in Shanghai, not at midnight UTC")
+    void serialsRestartAtMidnightInTheUtilitysZone() {
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-24T15:59:59Z"));
+        TicketService service = new TicketService(vertx, pool, clock, ZoneId.of("Asia/Shanghai"), meters);
+        IntFunction<String> createNumber = i -> await(service.create(
+                TicketDraft.of(TicketType.REPAIR, Channel.PHONE, "leak " + i), AGENT, Optional.empty())).number();
+
+        String beforeMidnight = createNumber.apply(1);
+        String lateToo = createNumber.apply(2);
+        clock.set(Instant.parse("2026-11-24T16:00:00Z"));
+        String afterMidnight = createNumber.apply(3);
+        clock.set(Instant.parse("2026-11-25T00:00:00Z"));
+        String atMidnightUtc = createNumber.apply(4);
+
+        assertThat(List.of(beforeMidnight, lateToo, afterMidnight, atMidnightUtc)).containsExactly(
+                "HL-20261124-000001", "HL-20261124-000002", "HL-20261125-000001", "HL-20261125-000002");
     }
 
     @Test

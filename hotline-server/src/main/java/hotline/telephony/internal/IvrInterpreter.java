@@ -9,6 +9,7 @@ import hotline.telephony.RepairReport;
 import hotline.telephony.callback.Callback;
 import hotline.telephony.callback.CallbackDesk;
 import hotline.telephony.callback.CallbackRequest;
+import hotline.ticket.TicketNumber;
 import hotline.telephony.internal.IvrFlow.Action;
 import hotline.telephony.internal.IvrFlow.Branch;
 import hotline.telephony.internal.IvrFlow.Edge;
@@ -259,17 +260,16 @@ public final class IvrInterpreter {
             }
             ticketNumber = number;
             vars.put("ticketNumber", number);
-            vars.put("ticketDigits", number.replaceAll("[^0-9]", ""));
+            vars.put("ticketDigits", TicketNumber.parse(number).map(TicketNumber::digits).orElse(""));
             return "created";
         }
 
         private String ticketStatus(Map<String, String> params) {
-            String digits = vars.getOrDefault(params.getOrDefault("from", "ticketDigits"), "");
-            if (!digits.matches("[0-9]{14}")) {
+            Optional<TicketNumber> number = TicketNumber.fromDigits(vars.getOrDefault(params.getOrDefault("from", "ticketDigits"), ""));
+            if (number.isEmpty()) {
                 return "not_found";
             }
-            String number = "HL-" + digits.substring(0, 8) + "-" + digits.substring(8);
-            Optional<String> status = await(services.ticketStatus(number), "ticket status");
+            Optional<String> status = await(services.ticketStatus(number.get().toString()), "ticket status");
             if (status == null || status.isEmpty()) {
                 return "not_found";
             }
