@@ -2,6 +2,7 @@ package hotline.telephony;
 
 import hotline.config.Config;
 import hotline.config.ConfigException;
+import hotline.config.UtilityZone;
 import hotline.customer.CustomerService;
 import hotline.incident.IncidentService;
 import hotline.health.Health;
@@ -42,7 +43,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +81,6 @@ public final class TelephonyModule implements AutoCloseable {
     public static final String AMI_STANDBY_RETRY_MS = "ami.standbyRetryMs";
     public static final String SERVICE_LEVEL_SECONDS = "telephony.serviceLevelSeconds";
     public static final String WRAP_UP_SECONDS = "telephony.wrapUpSeconds";
-    public static final String TIMEZONE = "hotline.timezone";
     /** The Asterisk queue agents log in to ({@code queues_hotline.conf}). */
     public static final String QUEUE = "telephony.queue";
     public static final String CALLBACK_DUE_MINUTES = "telephony.callbackDueMinutes";
@@ -128,7 +127,7 @@ public final class TelephonyModule implements AutoCloseable {
     public static TelephonyModule start(Vertx vertx, Config config, Pool pool, PgConnectOptions database, Clock clock,
                                         MeterRegistry meters, Health health, TicketService tickets, IvrServices services) {
         Map<String, IvrFlow> flows = IvrFlows.load(flowNames(config), config.string(IVR_FLOW_DIR).map(java.nio.file.Path::of).orElse(null));
-        QueueBoard board = new QueueBoard(clock, ZoneId.of(config.string(TIMEZONE, "Asia/Shanghai")),
+        QueueBoard board = new QueueBoard(clock, UtilityZone.of(config),
                 config.integer(SERVICE_LEVEL_SECONDS, 20, 1, 600),
                 Duration.ofSeconds(config.integer(WRAP_UP_SECONDS, 15, 0, 3600)));
         CallRecordStore store = new CallRecordStore(pool, clock);

@@ -45,9 +45,6 @@ import java.util.function.Function;
  */
 public final class TicketService {
 
-    /** Setting: the zone whose calendar date goes into ticket numbers; default {@value #DEFAULT_TIMEZONE}. */
-    public static final String TIMEZONE = "hotline.timezone";
-    public static final String DEFAULT_TIMEZONE = "Asia/Shanghai";
     public static final String BUS_ADDRESS = "hotline.tickets";
     public static final String OUTBOX_TOPIC = "ticket";
     /**
@@ -77,7 +74,7 @@ public final class TicketService {
     private final GroupCommit<NewTicket, Optional<Ticket>> creates =
             new GroupCommit<>(this::insert, TicketService::rolledBack, MAX_BATCH, MAX_BATCHES_IN_FLIGHT);
 
-    /** @param zone the zone of the date in ticket numbers (setting {@value #TIMEZONE}) */
+    /** @param zone the utility's time zone ({@link hotline.config.UtilityZone}): the day of a ticket's number */
     public TicketService(Vertx vertx, Pool pool, Clock clock, ZoneId zone, MeterRegistry meters) {
         this.vertx = vertx;
         this.pool = pool;
