@@ -47,6 +47,7 @@ public final class CustomerService {
     private static final Logger log = LoggerFactory.getLogger(CustomerService.class);
     /** How many events {@link #events} returns at most. */
     public static final int RECENT_EVENTS = 50;
+    public static final int DEFAULT_PAGE_SIZE = 20;
     public static final int MAX_PAGE_SIZE = 100;
 
     private final Vertx vertx;
