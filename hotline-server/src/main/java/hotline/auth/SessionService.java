@@ -62,7 +62,8 @@ public final class SessionService {
         if (cached.isPresent()) {
             return Future.succeededFuture(cached);
         }
-        return pool.preparedQuery(AuthSql.SESSION_PRINCIPAL).execute(Tuple.of(tokenHash, SqlTime.param(now))).map(rows -> {
+        Tuple params = Tuple.of(tokenHash, SqlTime.param(now));
+        return pool.preparedQuery(AuthSql.SESSION_PRINCIPAL).execute(params).map(rows -> {
             if (rows.size() == 0) {
                 return Optional.empty();
             }

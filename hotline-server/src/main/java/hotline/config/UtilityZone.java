@@ -22,7 +22,8 @@ public final class UtilityZone {
         try {
             return ZoneId.of(name);
         } catch (DateTimeException e) {
-            throw new ConfigException(Config.describe(KEY) + ": not a time zone, got '" + name + "' (e.g. " + DEFAULT + ")");
+            throw new ConfigException(Config.describe(KEY) + ": not a time zone, got '" + name + "' (e.g. "
+                    + DEFAULT + ")");
         }
     }
 }

@@ -60,7 +60,8 @@ public record CustomerDraft(String accountNumber, String name, List<String> phon
 
     static String accountNumber(String raw) {
         if (!ACCOUNT_NUMBER.matcher(raw).matches()) {
-            throw new InvalidInputException("accountNumber", "must be " + ACCOUNT_MIN_DIGITS + " to " + ACCOUNT_MAX_DIGITS + " digits");
+            throw new InvalidInputException("accountNumber",
+                    "must be " + ACCOUNT_MIN_DIGITS + " to " + ACCOUNT_MAX_DIGITS + " digits");
         }
         return raw;
     }

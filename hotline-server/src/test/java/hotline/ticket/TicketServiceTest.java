@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -110,6 +111,33 @@ class TicketServiceTest {
 
         assertThat(List.of(beforeMidnight, lateToo, afterMidnight, atMidnightUtc)).containsExactly(
                 "HL-20261124-000001", "HL-20261124-000002", "HL-20261125-000001", "HL-20261125-000002");
+    }
+
+    @Test
+    @DisplayName("servers racing for a day's first tickets share one count: 000001 to 000040, none twice, none skipped")
+    void racingServersShareTheDaysCount() {
+        List<Future<Ticket>> all = new ArrayList<>();
+        for (int server = 0; server < 4; server++) {
+            TicketService service = new TicketService(vertx, pool, Clock.fixed(NOW, ZoneOffset.UTC),
+                    ZoneId.of("Asia/Shanghai"), meters);
+            // Listeners keep each batch's transaction open a while, so the first one still holds the new day's row.
+            service.addListener(new TicketListener() {
+                @Override
+                public Future<Void> onCreated(io.vertx.sqlclient.SqlConnection tx, List<Ticket> created) {
+                    return tx.query("SELECT pg_sleep(0.05)").execute().mapEmpty();
+                }
+            });
+            Promise<List<Future<Ticket>>> submitted = Promise.promise();
+            vertx.getOrCreateContext().runOnContext(v -> submitted.complete(IntStream.range(0, 10)
+                    .mapToObj(i -> service.create(TicketDraft.of(TicketType.REPAIR, Channel.IVR, "burst"), AGENT,
+                            Optional.empty())).toList()));
+            all.addAll(await(submitted.future()));
+        }
+        await(Future.all(all));
+
+        List<String> expected = IntStream.rangeClosed(1, 40)
+                .mapToObj(serial -> new TicketNumber(LocalDate.of(2026, 11, 24), serial).toString()).toList();
+        assertThat(all.stream().map(f -> f.result().number())).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test

@@ -43,7 +43,8 @@ public final class LoginService {
                         limits.perAddress() - 1))
                 .compose(rows -> {
                     Row row = rows.iterator().next();
-                    var wait = limits.retryAfter(SqlTime.instant(row, "username_mark"), SqlTime.instant(row, "address_mark"), now);
+                    var wait = limits.retryAfter(SqlTime.instant(row, "username_mark"),
+                            SqlTime.instant(row, "address_mark"), now);
                     if (wait.isPresent()) {
                         return Future.failedFuture(LoginRefusedException.throttled(wait.get()));
                     }

@@ -9,7 +9,6 @@ import hotline.telephony.RepairReport;
 import hotline.telephony.callback.Callback;
 import hotline.telephony.callback.CallbackDesk;
 import hotline.telephony.callback.CallbackRequest;
-import hotline.ticket.TicketNumber;
 import hotline.telephony.internal.IvrFlow.Action;
 import hotline.telephony.internal.IvrFlow.Branch;
 import hotline.telephony.internal.IvrFlow.Edge;
@@ -17,6 +16,7 @@ import hotline.telephony.internal.IvrFlow.Hangup;
 import hotline.telephony.internal.IvrFlow.Input;
 import hotline.telephony.internal.IvrFlow.Menu;
 import hotline.telephony.internal.IvrFlow.Say;
+import hotline.ticket.TicketNumber;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -265,7 +265,8 @@ public final class IvrInterpreter {
         }
 
         private String ticketStatus(Map<String, String> params) {
-            Optional<TicketNumber> number = TicketNumber.fromDigits(vars.getOrDefault(params.getOrDefault("from", "ticketDigits"), ""));
+            Optional<TicketNumber> number =
+                    TicketNumber.fromDigits(vars.getOrDefault(params.getOrDefault("from", "ticketDigits"), ""));
             if (number.isEmpty()) {
                 return "not_found";
             }

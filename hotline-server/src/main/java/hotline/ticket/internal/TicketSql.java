@@ -86,7 +86,8 @@ public final class TicketSql {
      * Writes a change to a locked ticket in one round trip: the row (version + 1), the event, the outbox row.
      * Returns the row and {@code event_id}. Parameters: $1 id, $2 type, $3 status, $4 priority, $5 urgent,
      * $6 customer id, $7 caller number, $8 subject, $9 description, $10 location, $11 district, $12 category,
-     * $13 details, $14 now, $15 closed at, $16 actor, $17 channel, $18 action, $19 changes, $20 event data, $21 the outbox topic.
+     * $13 details, $14 now, $15 closed at, $16 actor, $17 channel, $18 action, $19 changes, $20 event data,
+     * $21 the outbox topic.
      */
     public static final String CHANGE = """
             WITH t AS (
