@@ -8,6 +8,7 @@ import hotline.common.NotFoundException;
 import hotline.customer.internal.CustomerCsv;
 import hotline.customer.internal.CustomerRows;
 import hotline.customer.internal.CustomerSql;
+import hotline.store.SqlTime;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -46,6 +47,7 @@ public final class CustomerService {
     private static final Logger log = LoggerFactory.getLogger(CustomerService.class);
     /** How many events {@link #events} returns at most. */
     public static final int RECENT_EVENTS = 50;
+    public static final int DEFAULT_PAGE_SIZE = 20;
     public static final int MAX_PAGE_SIZE = 100;
 
     private final Vertx vertx;
@@ -251,7 +253,7 @@ public final class CustomerService {
         Arrays.fill(actions, action);
         Arrays.fill(reasons, reason);
         return conn.preparedQuery(CustomerSql.INSERT_EVENTS).execute(Tuple.of(ids.toArray(Long[]::new),
-                        CustomerRows.timestamp(at), actor.username(), actions,
+                        SqlTime.param(at), actor.username(), actions,
                         changes.stream().map(JsonObject::encode).toArray(String[]::new), reasons))
                 .mapEmpty();
     }

@@ -3,6 +3,7 @@ package hotline.auth.internal;
 import hotline.auth.Session;
 import hotline.auth.SessionService;
 import hotline.auth.UserService;
+import hotline.store.SqlTime;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -10,9 +11,6 @@ import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-
-import static hotline.auth.internal.Timestamps.utc;
 
 /**
  * Logging in: refuses at once while the user name or the client address has too many recent failures
@@ -41,11 +39,12 @@ public final class LoginService {
     public Future<Session> login(String username, String password, String address) {
         Instant now = clock.instant();
         return pool.preparedQuery(AuthSql.LOGIN_FAILURE_MARKS)
-                .execute(Tuple.of(username, address, utc(limits.windowStart(now)), limits.perUsername() - 1,
+                .execute(Tuple.of(username, address, SqlTime.param(limits.windowStart(now)), limits.perUsername() - 1,
                         limits.perAddress() - 1))
                 .compose(rows -> {
                     Row row = rows.iterator().next();
-                    var wait = limits.retryAfter(instant(row, "username_mark"), instant(row, "address_mark"), now);
+                    var wait = limits.retryAfter(SqlTime.instant(row, "username_mark"),
+                            SqlTime.instant(row, "address_mark"), now);
                     if (wait.isPresent()) {
                         return Future.failedFuture(LoginRefusedException.throttled(wait.get()));
                     }
@@ -59,18 +58,13 @@ public final class LoginService {
     /** Deletes failures that no longer count; returns how many. */
     public Future<Integer> purgeOld() {
         return pool.preparedQuery(AuthSql.DELETE_OLD_LOGIN_FAILURES)
-                .execute(Tuple.of(utc(limits.windowStart(clock.instant()))))
+                .execute(Tuple.of(SqlTime.param(limits.windowStart(clock.instant()))))
                 .map(rows -> rows.rowCount());
     }
 
     private Future<Void> recordFailure(String username, String address) {
         return pool.preparedQuery(AuthSql.INSERT_LOGIN_FAILURE)
-                .execute(Tuple.of(username, address, utc(clock.instant())))
+                .execute(Tuple.of(username, address, SqlTime.param(clock.instant())))
                 .mapEmpty();
-    }
-
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -14,8 +14,8 @@ public final class SearchSql {
                    (SELECT coalesce(array_agg(p.phone ORDER BY p.position), '{}')
                       FROM customer_phones p WHERE p.customer_id = t.customer_id) AS phones,
                    (SELECT coalesce(jsonb_agg(e.data ORDER BY e.id), '[]'::jsonb)
-                      FROM ticket_events e WHERE e.ticket_id = t.id) AS events
-              FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id
+                      FROM ticket_event_facts e WHERE e.ticket_id = t.id) AS events
+              FROM ticket_facts t LEFT JOIN customers c ON c.id = t.customer_id
             """;
 
     /** Makes the transaction's prepared statements planned for their parameters at each execution. */
