@@ -217,9 +217,11 @@ public final class OutboxFeeder extends VerticleBase {
 
     /** Rebuilds an index that {@link #catchUp} cannot bring up to date, saying why. */
     private Future<Rebuilt> rebuildStale() {
-        log.warn("The search index {}: rebuilding it from the tickets", search.index().appliedPosition().isEmpty()
-                ? "has no outbox position (new, or written by an older version)"
-                : "lacks outbox rows that were pruned while its instance was silent");
+        if (search.index().appliedPosition().isEmpty()) {
+            log.info("The search index has no outbox position (new, or written by an older version): building it");
+        } else {
+            log.warn("The search index lacks outbox rows pruned while its instance was silent: rebuilding it");
+        }
         return rebuild();
     }
 
