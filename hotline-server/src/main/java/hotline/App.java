@@ -4,6 +4,7 @@ import hotline.auth.AuthModule;
 import hotline.capability.Capability;
 import hotline.config.Config;
 import hotline.console.ConsoleCapability;
+import hotline.config.UtilityZone;
 import hotline.customer.CustomerService;
 import hotline.customer.TierRules;
 import hotline.customer.internal.CustomerRoutes;
@@ -126,7 +127,7 @@ public final class App implements AutoCloseable {
         await(auth.start(demo));
         guards.add(auth.guard());
         apis.addAll(auth.routes());
-        ZoneId zone = ZoneId.of(config.string(TicketService.TIMEZONE, TicketService.DEFAULT_TIMEZONE));
+        ZoneId zone = UtilityZone.of(config);
         tickets = new TicketService(vertx, pool, clock, zone, meters);
         workflows = new WorkflowModule(config, vertx, pool, clock, zone, tickets);
         apis.add(new TicketRoutes(tickets, List.of(workflows.view())));

@@ -4,6 +4,7 @@ import hotline.auth.internal.AuthSql;
 import hotline.auth.internal.SessionToken;
 import hotline.auth.internal.TokenCache;
 import hotline.common.Code;
+import hotline.store.SqlTime;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -13,8 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
-import static hotline.auth.internal.Timestamps.utc;
 
 /**
  * Log-in sessions: opening one for a user whose password was checked, resolving a presented token to its
@@ -48,7 +47,7 @@ public final class SessionService {
         Instant now = clock.instant();
         Instant expires = now.plus(sessionLength);
         return pool.preparedQuery(AuthSql.INSERT_SESSION)
-                .execute(Tuple.of(SessionToken.hash(token), user.id(), utc(now), utc(expires)))
+                .execute(Tuple.of(SessionToken.hash(token), user.id(), SqlTime.param(now), SqlTime.param(expires)))
                 .map(rows -> new Session(token, user, expires));
     }
 
@@ -63,14 +62,15 @@ public final class SessionService {
         if (cached.isPresent()) {
             return Future.succeededFuture(cached);
         }
-        return pool.preparedQuery(AuthSql.SESSION_PRINCIPAL).execute(Tuple.of(tokenHash, utc(now))).map(rows -> {
+        Tuple params = Tuple.of(tokenHash, SqlTime.param(now));
+        return pool.preparedQuery(AuthSql.SESSION_PRINCIPAL).execute(params).map(rows -> {
             if (rows.size() == 0) {
                 return Optional.empty();
             }
             Row row = rows.iterator().next();
             Principal principal = new Principal(row.getLong("id"), row.getString("username"),
                     row.getString("display_name"), Code.parse(Role.class, row.getString("role")).orElseThrow());
-            cache.put(tokenHash, principal, row.getOffsetDateTime("expires_at").toInstant(), now);
+            cache.put(tokenHash, principal, SqlTime.instant(row, "expires_at"), now);
             return Optional.of(principal);
         });
     }
@@ -95,7 +95,7 @@ public final class SessionService {
 
     /** Deletes sessions past their expiry; returns how many. */
     public Future<Integer> purgeExpired() {
-        return pool.preparedQuery(AuthSql.DELETE_EXPIRED_SESSIONS).execute(Tuple.of(utc(clock.instant())))
+        return pool.preparedQuery(AuthSql.DELETE_EXPIRED_SESSIONS).execute(Tuple.of(SqlTime.param(clock.instant())))
                 .map(rows -> rows.rowCount());
     }
 }

@@ -5,6 +5,7 @@ import hotline.auth.internal.PasswordHasher;
 import hotline.common.Code;
 import hotline.common.ConflictException;
 import hotline.common.NotFoundException;
+import hotline.store.SqlTime;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgException;
@@ -19,8 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static hotline.auth.internal.Timestamps.utc;
 
 /**
  * Users: creating, finding, changing and checking passwords. Password hashing runs on Vert.x worker threads; every
@@ -174,7 +173,7 @@ public final class UserService {
     }
 
     private Tuple insertTuple(NewUser user, String hash) {
-        return Tuple.of(user.username(), user.displayName(), user.role().code(), hash, utc(clock.instant()),
+        return Tuple.of(user.username(), user.displayName(), user.role().code(), hash, SqlTime.param(clock.instant()),
                 user.phoneInterface());
     }
 
@@ -196,6 +195,6 @@ public final class UserService {
         return new User(row.getLong("id"), row.getString("username"), row.getString("display_name"),
                 Code.parse(Role.class, row.getString("role")).orElseThrow(),
                 row.getString("phone_interface"), row.getBoolean("active"),
-                row.getOffsetDateTime("created_at").toInstant());
+                SqlTime.instant(row, "created_at"));
     }
 }

@@ -19,13 +19,17 @@ public record CustomerDraft(String accountNumber, String name, List<String> phon
                             boolean criticalFacility, CriticalReason criticalReason, BigDecimal monthlyConsumption,
                             String notes) {
 
+    /** An account number (户号) is this many digits. */
+    public static final int ACCOUNT_MIN_DIGITS = 6;
+    public static final int ACCOUNT_MAX_DIGITS = 12;
     public static final int MAX_PHONES = 5;
     public static final int NAME_MAX = 100;
     public static final int ADDRESS_MAX = 300;
     public static final int DISTRICT_MAX = 50;
     public static final int NOTES_MAX = 2000;
     public static final int REASON_MAX = 500;
-    private static final Pattern ACCOUNT_NUMBER = Pattern.compile("[0-9]{6,12}");
+    private static final Pattern ACCOUNT_NUMBER =
+            Pattern.compile("[0-9]{" + ACCOUNT_MIN_DIGITS + "," + ACCOUNT_MAX_DIGITS + "}");
 
     public CustomerDraft {
         phones = List.copyOf(phones);
@@ -34,7 +38,7 @@ public record CustomerDraft(String accountNumber, String name, List<String> phon
     /** Reads and validates the JSON of {@code POST /api/customers} (camelCase, as {@link Customer#toJson()}). */
     public static CustomerDraft fromJson(JsonObject json) {
         JsonFields fields = new JsonFields(json);
-        String account = accountNumber(fields.requiredText("accountNumber", 12));
+        String account = accountNumber(fields.requiredText("accountNumber", ACCOUNT_MAX_DIGITS));
         String name = fields.requiredText("name", NAME_MAX);
         List<String> phones = fields.phones("phones").orElseThrow(() -> new InvalidInputException("phones", "is required"));
         Tier tier = fields.code(Tier.class, "tier").orElse(null);
@@ -56,7 +60,8 @@ public record CustomerDraft(String accountNumber, String name, List<String> phon
 
     static String accountNumber(String raw) {
         if (!ACCOUNT_NUMBER.matcher(raw).matches()) {
-            throw new InvalidInputException("accountNumber", "must be 6 to 12 digits");
+            throw new InvalidInputException("accountNumber",
+                    "must be " + ACCOUNT_MIN_DIGITS + " to " + ACCOUNT_MAX_DIGITS + " digits");
         }
         return raw;
     }

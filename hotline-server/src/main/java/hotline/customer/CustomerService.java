@@ -8,6 +8,7 @@ import hotline.common.NotFoundException;
 import hotline.customer.internal.CustomerCsv;
 import hotline.customer.internal.CustomerRows;
 import hotline.customer.internal.CustomerSql;
+import hotline.store.SqlTime;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -34,9 +35,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The one way customers are read and changed. Every change writes the row, its phones and a {@link CustomerEvent}
- * in one transaction. All methods are non-blocking and may be called from any thread; results complete on a Vert.x
- * context.
+ * The one way customers are read and changed. Every change writes the row, its phones, a {@link CustomerEvent} and an
+ * outbox row (topic {@value #OUTBOX_TOPIC}) in one transaction. All methods are non-blocking and may be called from
+ * any thread; results complete on a Vert.x context.
  *
  * <p>Other capabilities use {@link #findByPhone} for caller ID (the number is normalised with {@link PhoneNumbers};
  * several customers may share a number, so a list comes back) and {@link #findByAccount}.
@@ -44,8 +45,11 @@ import java.util.function.Function;
 public final class CustomerService {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerService.class);
+    /** Every change of a customer writes, with its event, an outbox row of this topic (the customer's id). */
+    public static final String OUTBOX_TOPIC = "customer";
     /** How many events {@link #events} returns at most. */
     public static final int RECENT_EVENTS = 50;
+    public static final int DEFAULT_PAGE_SIZE = 20;
     public static final int MAX_PAGE_SIZE = 100;
 
     private final Vertx vertx;
@@ -251,7 +255,7 @@ public final class CustomerService {
         Arrays.fill(actions, action);
         Arrays.fill(reasons, reason);
         return conn.preparedQuery(CustomerSql.INSERT_EVENTS).execute(Tuple.of(ids.toArray(Long[]::new),
-                        CustomerRows.timestamp(at), actor.username(), actions,
+                        SqlTime.param(at), actor.username(), actions,
                         changes.stream().map(JsonObject::encode).toArray(String[]::new), reasons))
                 .mapEmpty();
     }

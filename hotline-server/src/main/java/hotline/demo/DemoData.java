@@ -86,7 +86,7 @@ public final class DemoData {
     /** Loads the demo data unless the database already has tickets; completes when everything is stored. */
     public static Future<Void> loadOnce(Config config, Vertx vertx, Pool pool, ZoneId zone, CustomerService customers,
                                         Clock realClock) {
-        return pool.query("SELECT (SELECT count(*) FROM tickets) + (SELECT count(*) FROM customers)").execute()
+        return pool.query("SELECT (SELECT count(*) FROM ticket_facts) + (SELECT count(*) FROM customers)").execute()
                 .compose(rows -> {
                     if (rows.iterator().next().getLong(0) > 0) {
                         log.info("Demo data: the database already has customers or tickets; nothing loaded");

@@ -19,6 +19,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +33,9 @@ import java.util.function.LongConsumer;
  * {@code CURRENT}; a {@link Rebuild} writes a new sub-directory and {@link Rebuild#complete swaps} it in atomically
  * (the file is replaced by an atomic rename) while searches continue on the old one until they finish.
  *
- * <p>Writes ({@link #apply}) carry the id of the last outbox row they reflect; that id is committed with the
- * documents, so after a crash {@link #committedOutboxId()} says where to resume. Changes become searchable within
+ * <p>Writes ({@link #apply}) carry the {@link OutboxPosition} they reflect; it is committed with the documents, so
+ * after a crash {@link #committedPosition()} says where to resume. The root also holds the {@link #instanceId()} this
+ * index is known by in the database (each instance feeds its own index). Changes become searchable within
  * {@value #REFRESH_MS} ms (a background refresh), and are committed every {@value #COMMIT_MS} ms and on
  * {@link #close}. All methods block (Lucene I/O): call them from a worker, never an event loop. Thread-safe; writes
  * are serialised.
@@ -43,24 +47,27 @@ public final class SearchIndex implements AutoCloseable {
     public static final long REFRESH_MS = 200;
     public static final long COMMIT_MS = 5_000;
     private static final String CURRENT = "CURRENT";
+    private static final String INSTANCE = "INSTANCE";
     private static final double RAM_BUFFER_MB = 64;
 
     private final Path root;
+    private final String instanceId;
     private final Analyzer analyzer;
     private final Searches searches;
     private final AtomicReference<IndexGeneration> current = new AtomicReference<>();
     private final Object writes = new Object();
     private final ScheduledExecutorService background;
-    private volatile long appliedOutboxId;
-    private volatile long committedOutboxId;
+    private volatile OutboxPosition appliedPosition;
+    private volatile OutboxPosition committedPosition;
 
-    private SearchIndex(Path root, Analyzer analyzer, Vocabulary vocabulary, IndexGeneration live) {
+    private SearchIndex(Path root, String instanceId, Analyzer analyzer, Vocabulary vocabulary, IndexGeneration live) {
         this.root = root;
+        this.instanceId = instanceId;
         this.analyzer = analyzer;
         this.searches = new Searches(analyzer, new QueryFactory(analyzer, vocabulary));
         this.current.set(live);
-        this.committedOutboxId = live.committedOutboxId();
-        this.appliedOutboxId = committedOutboxId;
+        this.committedPosition = live.committedPosition().orElse(null);
+        this.appliedPosition = committedPosition;
         this.background = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("search-index-refresh").factory());
         background.scheduleWithFixedDelay(this::refreshQuietly, REFRESH_MS, REFRESH_MS, TimeUnit.MILLISECONDS);
@@ -95,43 +102,54 @@ public final class SearchIndex implements AutoCloseable {
             if (!Files.exists(pointer)) {
                 pointTo(root, name);
             }
-            SearchIndex index = new SearchIndex(root, analyzer, vocabulary, live);
-            log.info("Search index {} open: {} tickets, outbox id {}", live.path(), index.size(),
-                    index.committedOutboxId);
+            SearchIndex index = new SearchIndex(root, instanceId(root), analyzer, vocabulary, live);
+            log.info("Search index {} open: {} tickets, outbox position {}", live.path(), index.size(),
+                    index.committedPosition);
             return index;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index in " + root, e);
         }
     }
 
-    /** Adds or replaces the documents (by ticket id) and records that the outbox up to {@code outboxId} is in. */
-    public void apply(Collection<SearchDocument> tickets, long outboxId) {
+    /**
+     * Adds or replaces the documents (by ticket id) and records that the outbox up to {@code position} is in. The
+     * caller applies positions in the order it read them.
+     */
+    public void apply(Collection<SearchDocument> tickets, OutboxPosition position) {
         synchronized (writes) {
             write(current.get(), tickets);
-            appliedOutboxId = Math.max(appliedOutboxId, outboxId);
+            appliedPosition = position;
         }
     }
 
-    /** The last outbox id applied (searchable within a refresh; durable after the next commit). */
-    public long appliedOutboxId() {
-        return appliedOutboxId;
+    /** The outbox position applied (searchable within a refresh; durable after the next commit); empty if none. */
+    public Optional<OutboxPosition> appliedPosition() {
+        return Optional.ofNullable(appliedPosition);
     }
 
-    /** The last outbox id durably committed: after a crash, the index resumes from here. */
-    public long committedOutboxId() {
-        return committedOutboxId;
+    /** The outbox position durably committed: after a crash, the index resumes from here; empty if none. */
+    public Optional<OutboxPosition> committedPosition() {
+        return Optional.ofNullable(committedPosition);
     }
 
-    /** Commits now (normally done every {@value #COMMIT_MS} ms). */
+    /** The name this index goes by in the database, kept in its root so it survives restarts and rebuilds. */
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /** Commits now (normally done every {@value #COMMIT_MS} ms); nothing to do before a first position. */
     public void commit() {
         synchronized (writes) {
-            long outboxId = appliedOutboxId;
+            OutboxPosition position = appliedPosition;
+            if (position == null) {
+                return;
+            }
             try {
-                current.get().commit(outboxId);
+                current.get().commit(position);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot commit the search index", e);
             }
-            committedOutboxId = outboxId;
+            committedPosition = position;
         }
     }
 
@@ -268,7 +286,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private void commitQuietly() {
-        if (appliedOutboxId == committedOutboxId && !current.get().writer().hasUncommittedChanges()) {
+        if (Objects.equals(appliedPosition, committedPosition) && !current.get().writer().hasUncommittedChanges()) {
             return;
         }
         try {
@@ -278,19 +296,32 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    private static String instanceId(Path root) throws IOException {
+        Path file = root.resolve(INSTANCE);
+        if (!Files.exists(file)) {
+            writeDurably(file, UUID.randomUUID().toString());
+        }
+        return Files.readString(file, StandardCharsets.UTF_8).strip();
+    }
+
     private static void pointTo(Path root, String name) throws IOException {
-        Path temporary = root.resolve(CURRENT + ".tmp");
-        Files.writeString(temporary, name, StandardCharsets.UTF_8);
+        writeDurably(root.resolve(CURRENT), name);
+    }
+
+    /** Replaces {@code file} atomically (a rename) with {@code text}, forced to disk first. */
+    private static void writeDurably(Path file, String text) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(temporary, text, StandardCharsets.UTF_8);
         try (var channel = java.nio.channels.FileChannel.open(temporary, java.nio.file.StandardOpenOption.WRITE)) {
             channel.force(true);
         }
-        Files.move(temporary, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**
      * A new index being built beside the live one. {@link #add} documents (any order, repeats replace), then
-     * {@link #complete} commits it with the outbox id it reflects and makes it the live index; {@link #close} without
-     * completing throws it away. One thread at a time.
+     * {@link #complete} commits it with the outbox position it reflects and makes it the live index; {@link #close}
+     * without completing throws it away. One thread at a time.
      */
     public final class Rebuild implements AutoCloseable {
 
@@ -306,21 +337,21 @@ public final class SearchIndex implements AutoCloseable {
         }
 
         /**
-         * Commits the new index as reflecting the outbox up to {@code outboxId} and swaps it in; later
+         * Commits the new index as reflecting the outbox up to {@code position} and swaps it in; later
          * {@link SearchIndex#apply}s go to it. Searches running on the old index finish there.
          */
-        public void complete(long outboxId) {
+        public void complete(OutboxPosition position) {
             synchronized (writes) {
                 try {
-                    generation.commit(outboxId);
+                    generation.commit(position);
                     generation.searchers().maybeRefreshBlocking();
                     pointTo(root, generation.path().getFileName().toString());
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot complete the search index rebuild", e);
                 }
                 IndexGeneration old = current.getAndSet(generation);
-                appliedOutboxId = outboxId;
-                committedOutboxId = outboxId;
+                appliedPosition = position;
+                committedPosition = position;
                 completed = true;
                 try {
                     old.discard();
@@ -328,7 +359,7 @@ public final class SearchIndex implements AutoCloseable {
                     log.warn("The replaced search index {} was not removed: {}", old.path(), e.getMessage());
                 }
             }
-            log.info("Search index rebuilt in {}: outbox id {}", generation.path(), outboxId);
+            log.info("Search index rebuilt in {}: outbox position {}", generation.path(), position);
         }
 
         @Override

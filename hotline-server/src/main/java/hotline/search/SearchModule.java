@@ -3,6 +3,7 @@ package hotline.search;
 import hotline.config.Config;
 import hotline.health.Health;
 import hotline.search.internal.OutboxFeeder;
+import hotline.search.internal.SearchFeeds;
 import hotline.store.Database;
 import hotline.ticket.TicketService;
 import io.vertx.core.Future;
@@ -17,14 +18,19 @@ import java.nio.file.Path;
  * Builds the search capability for the composition root: the index in {@code search.dir} (default
  * {@code <data.dir>/search}), the vocabulary from {@code search.vocabulary} (a file; default: the copy shipped in the
  * jar), {@code search.threads} search workers (default 2), the outbox feeder, the routes and the {@code search}
- * health check. {@link #start} catches up with the outbox before answering; {@link #stopFeeding} then {@link #close}
- * before Vert.x stops.
+ * health check (how far the index lags). Every {@code search.heartbeatSeconds} (default 10) the instance records its
+ * position and prunes the outbox rows every instance has applied; an instance silent for
+ * {@code search.instanceExpirySeconds} (default 3600) stops holding the outbox back and rebuilds its index when it
+ * returns. {@link #start} catches up with the outbox (or rebuilds) before answering; {@link #stopFeeding} then
+ * {@link #close} before Vert.x stops.
  */
 public final class SearchModule implements AutoCloseable {
 
     public static final String DIR = "search.dir";
     public static final String VOCABULARY = "search.vocabulary";
     public static final String THREADS = "search.threads";
+    public static final String HEARTBEAT_SECONDS = "search.heartbeatSeconds";
+    public static final String INSTANCE_EXPIRY_SECONDS = "search.instanceExpirySeconds";
 
     private final Vertx vertx;
     private final SearchIndex index;
@@ -42,16 +48,18 @@ public final class SearchModule implements AutoCloseable {
                 .orElseGet(() -> Vocabulary.loadDefault(SearchIndex.analyzer()));
         this.index = SearchIndex.open(dir, vocabulary);
         this.service = new SearchService(vertx, index, config.integer(THREADS, 2, 1, 64));
-        this.feeder = new OutboxFeeder(pool, service);
+        int heartbeat = config.integer(HEARTBEAT_SECONDS, 10, 1, 3_600);
+        // Several missed heartbeats, not one slow one, make an instance count as gone.
+        int expiry = config.integer(INSTANCE_EXPIRY_SECONDS, 3_600, 3 * heartbeat, 30 * 86_400);
+        this.feeder = new OutboxFeeder(pool, service, new SearchFeeds(pool, index.instanceId(), expiry),
+                heartbeat * 1_000L);
         this.routes = new SearchRoutes(service, tickets, feeder);
     }
 
     /** Deploys the feeder; the future completes once the index has caught up with the outbox. */
     public Future<Void> start(Health health) {
-        health.register("search", false, promise -> service.run(() -> new JsonObject()
-                        .put("tickets", index.size())
-                        .put("appliedOutboxId", index.appliedOutboxId())
-                        .put("committedOutboxId", index.committedOutboxId()))
+        health.register("search", false, promise -> service.run(() -> new JsonObject().put("tickets", index.size()))
+                .compose(data -> feeder.status().map(data::mergeIn))
                 .onSuccess(data -> promise.complete(Status.OK(data)))
                 .onFailure(promise::fail));
         return vertx.deployVerticle(feeder).onSuccess(id -> feederDeployment = id).mapEmpty();

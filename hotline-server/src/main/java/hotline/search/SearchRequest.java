@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /**
  * One search: the user's words (may be null or blank: then only the filters apply, newest first), exact-match filters
- * (null = any), a creation-date range {@code [from, to)} (null = open), a 0-based page of {@code size} hits (1..100),
+ * (null = any), a creation-date range {@code [from, to)} (null = open), a 0-based page of {@code size} hits (1..{@value #MAX_SIZE}),
  * the order, and whether to count facets. Validated on construction; the field names are the API's.
  */
 public record SearchRequest(String text, String type, String status, String district, String tier, Instant from,
@@ -14,6 +14,7 @@ public record SearchRequest(String text, String type, String status, String dist
 
     /** Longest accepted query text, in characters; longer text is refused rather than truncated. */
     public static final int MAX_TEXT = 1_000;
+    public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
     /** Deepest hit a page may reach: deep paging over relevance-ranked hits has no use and costs memory. */
     public static final int MAX_DEPTH = 10_000;
@@ -36,9 +37,9 @@ public record SearchRequest(String text, String type, String status, String dist
         }
     }
 
-    /** Words only, first page of 20 by relevance, with facets. */
+    /** Words only, first page of {@value #DEFAULT_SIZE} by relevance, with facets. */
     public static SearchRequest of(String text) {
-        return new SearchRequest(text, null, null, null, null, null, null, 0, 20, null, true);
+        return new SearchRequest(text, null, null, null, null, null, null, 0, DEFAULT_SIZE, null, true);
     }
 
     public boolean hasText() {

@@ -56,7 +56,7 @@ public final class SearchRoutes implements ApiRoutes {
                 instant(ctx, "from"),
                 instant(ctx, "to"),
                 Requests.queryInt(ctx, "page").orElse(0),
-                Requests.queryInt(ctx, "size").orElse(20),
+                Requests.queryInt(ctx, "size").orElse(SearchRequest.DEFAULT_SIZE),
                 Requests.query(ctx, "sort").flatMap(code -> Code.parse(SearchSort.class, code)).orElse(null),
                 true);
         search.search(request)

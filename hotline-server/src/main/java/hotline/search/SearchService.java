@@ -39,9 +39,9 @@ public final class SearchService {
         return run(() -> index.similarToText(text, size));
     }
 
-    public Future<Void> apply(Collection<SearchDocument> tickets, long outboxId) {
+    public Future<Void> apply(Collection<SearchDocument> tickets, OutboxPosition position) {
         return run(() -> {
-            index.apply(tickets, outboxId);
+            index.apply(tickets, position);
             return null;
         });
     }

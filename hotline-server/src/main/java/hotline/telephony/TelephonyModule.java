@@ -4,6 +4,7 @@ import hotline.auth.UserService;
 import hotline.capability.Capability;
 import hotline.config.Config;
 import hotline.config.ConfigException;
+import hotline.config.UtilityZone;
 import hotline.customer.CustomerService;
 import hotline.health.Health;
 import hotline.http.ApiRoutes;
@@ -40,7 +41,6 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -83,7 +83,6 @@ public final class TelephonyModule implements Capability {
     public static final String AMI_STANDBY_RETRY_MS = "ami.standbyRetryMs";
     public static final String SERVICE_LEVEL_SECONDS = "telephony.serviceLevelSeconds";
     public static final String WRAP_UP_SECONDS = "telephony.wrapUpSeconds";
-    public static final String TIMEZONE = "hotline.timezone";
     /** The Asterisk queue agents log in to ({@code queues_hotline.conf}). */
     public static final String QUEUE = "telephony.queue";
     public static final String CALLBACK_DUE_MINUTES = "telephony.callbackDueMinutes";
@@ -116,7 +115,7 @@ public final class TelephonyModule implements Capability {
         String queue = config.string(QUEUE, "hotline");
         this.amis = amiLinks(config, database, clock);
         this.switchboard = new Switchboard(vertx, pool, clock, meters, tickets, users, this::anyConnection,
-                new Switchboard.Settings(queue, ZoneId.of(config.string(TIMEZONE, "Asia/Shanghai")),
+                new Switchboard.Settings(queue, UtilityZone.of(config),
                         config.integer(SERVICE_LEVEL_SECONDS, 20, 1, 600),
                         Duration.ofSeconds(config.integer(WRAP_UP_SECONDS, 15, 0, 3600))));
         this.callbacks = new CallbackStore(pool, clock,

@@ -5,7 +5,8 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
 /**
- * A ticket as stored: immutable; every change goes through {@link TicketService}. {@code customerId},
+ * A ticket as stored: immutable; every change goes through {@link TicketService}. {@code number} is a
+ * {@link TicketNumber}'s text, given at creation and never changed. {@code customerId},
  * {@code callerNumber}, {@code category} and {@code closedAt} may be null; {@code details} holds the workflow data
  * per step (for example {@code {"vent": {...}, "record": {...}}}) and is never null.
  */

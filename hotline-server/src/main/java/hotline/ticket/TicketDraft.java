@@ -8,12 +8,20 @@ import io.vertx.core.json.JsonObject;
  * What creating a ticket needs. {@code priority} null means derived: {@link Priority#HIGH} when {@code urgent},
  * else {@link Priority#NORMAL}. {@code customerId}, {@code callerNumber} and {@code category} may be null; the text
  * fields default to empty, {@code details} to an empty object. Validates itself: a broken rule throws an
- * {@link InvalidInputException} naming the API field (subject 1..200 characters, description ≤ 10,000,
- * location ≤ 500, district and category ≤ 100, caller number ≤ 40 of digits, {@code + ( ) -} and spaces).
+ * {@link InvalidInputException} naming the API field (the limits below; a caller number is digits,
+ * {@code + ( ) -} and spaces). The contract states the same limits; a test holds the two together.
  */
 public record TicketDraft(TicketType type, Channel channel, Priority priority, boolean urgent, Long customerId,
                           String callerNumber, String subject, String description, String location, String district,
                           String category, JsonObject details) {
+
+    /** Longest accepted texts, in characters (code points); a subject also has at least one. */
+    public static final int SUBJECT_MAX = 200;
+    public static final int DESCRIPTION_MAX = 10_000;
+    public static final int LOCATION_MAX = 500;
+    public static final int DISTRICT_MAX = 100;
+    public static final int CATEGORY_MAX = 100;
+    public static final int CALLER_NUMBER_MAX = 40;
 
     public TicketDraft {
         if (type == null) {
@@ -29,9 +37,9 @@ public record TicketDraft(TicketType type, Channel channel, Priority priority, b
         callerNumber = TicketText.callerNumber(callerNumber);
         subject = TicketText.subject(subject);
         description = TicketText.text("description", description == null ? "" : description,
-                TicketText.DESCRIPTION_MAX);
-        location = TicketText.text("location", location == null ? "" : location, TicketText.LOCATION_MAX);
-        district = TicketText.text("district", district == null ? "" : district, TicketText.DISTRICT_MAX);
+                DESCRIPTION_MAX);
+        location = TicketText.text("location", location == null ? "" : location, LOCATION_MAX);
+        district = TicketText.text("district", district == null ? "" : district, DISTRICT_MAX);
         category = TicketText.category(category);
         details = details == null ? new JsonObject() : details.copy();
     }

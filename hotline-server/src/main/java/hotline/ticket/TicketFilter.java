@@ -4,7 +4,7 @@ import hotline.common.InvalidInputException;
 
 /**
  * What {@link TicketService#list} returns: every non-null criterion must match. {@code page} is 0-based,
- * {@code size} 1..100 (default {@value #DEFAULT_SIZE}).
+ * {@code size} 1..{@value #MAX_SIZE} (default {@value #DEFAULT_SIZE}).
  */
 public record TicketFilter(TicketStatus status, TicketType type, Long customerId, String district, int page,
                            int size) {

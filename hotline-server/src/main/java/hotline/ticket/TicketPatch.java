@@ -39,9 +39,9 @@ public record TicketPatch(String subject, String description, String location, S
         }
         subject = subject == null ? null : TicketText.subject(subject);
         description = description == null ? null : TicketText.text("description", description,
-                TicketText.DESCRIPTION_MAX);
-        location = location == null ? null : TicketText.text("location", location, TicketText.LOCATION_MAX);
-        district = district == null ? null : TicketText.text("district", district, TicketText.DISTRICT_MAX);
+                TicketDraft.DESCRIPTION_MAX);
+        location = location == null ? null : TicketText.text("location", location, TicketDraft.LOCATION_MAX);
+        district = district == null ? null : TicketText.text("district", district, TicketDraft.DISTRICT_MAX);
         category = TicketText.category(category);
         callerNumber = TicketText.callerNumber(callerNumber);
         if (customerId != null && customerId <= 0) {

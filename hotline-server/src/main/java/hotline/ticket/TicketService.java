@@ -5,6 +5,7 @@ import hotline.common.ConflictException;
 import hotline.common.InvalidInputException;
 import hotline.common.NotFoundException;
 import hotline.store.GroupCommit;
+import hotline.store.SqlTime;
 import hotline.ticket.internal.NewTicket;
 import hotline.ticket.internal.TicketDiff;
 import hotline.ticket.internal.TicketListing;
@@ -45,9 +46,6 @@ import java.util.function.Function;
  */
 public final class TicketService {
 
-    /** Setting: the zone whose calendar date goes into ticket numbers; default {@value #DEFAULT_TIMEZONE}. */
-    public static final String TIMEZONE = "hotline.timezone";
-    public static final String DEFAULT_TIMEZONE = "Asia/Shanghai";
     public static final String BUS_ADDRESS = "hotline.tickets";
     public static final String OUTBOX_TOPIC = "ticket";
     /**
@@ -77,7 +75,7 @@ public final class TicketService {
     private final GroupCommit<NewTicket, Optional<Ticket>> creates =
             new GroupCommit<>(this::insert, TicketService::rolledBack, MAX_BATCH, MAX_BATCHES_IN_FLIGHT);
 
-    /** @param zone the zone of the date in ticket numbers (setting {@value #TIMEZONE}) */
+    /** @param zone the utility's time zone ({@link hotline.config.UtilityZone}): the day of a ticket's number */
     public TicketService(Vertx vertx, Pool pool, Clock clock, ZoneId zone, MeterRegistry meters) {
         this.vertx = vertx;
         this.pool = pool;
@@ -252,13 +250,14 @@ public final class TicketService {
                 .addString(wanted.district())
                 .addString(wanted.category())
                 .addValue(wanted.details())
-                .addValue(TicketRows.timestamp(now))
-                .addValue(TicketRows.timestamp(closedAt))
+                .addValue(SqlTime.param(now))
+                .addValue(SqlTime.param(closedAt))
                 .addString(actor.username())
                 .addString(channel.code())
                 .addString(change.action())
                 .addValue(changes)
-                .addValue(change.eventData());
+                .addValue(change.eventData())
+                .addString(OUTBOX_TOPIC);
         return tx.preparedQuery(TicketSql.CHANGE).execute(params).compose(rows -> {
             Row row = rows.iterator().next();
             Ticket after = TicketRows.ticket(row);

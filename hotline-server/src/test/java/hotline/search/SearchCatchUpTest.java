@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +23,7 @@ class SearchCatchUpTest {
     Path dataDir;
 
     @Test
-    @DisplayName("Given tickets committed while the index did not see them, when the server starts, then it catches up before serving")
+    @DisplayName("Given tickets committed while the index did not see them, when the server starts, then it catches up with all of them before serving")
     void catchesUpFromTheOutboxAtStart() throws InterruptedException {
         DbEndpoint database = TestDatabase.fresh();
         JsonObject settings = new JsonObject().put("data", new JsonObject().put("dir", dataDir.toString()));
@@ -32,21 +33,28 @@ class SearchCatchUpTest {
             seen = SearchApiTest.create(agent, "门口爆管", "今天早上门口爆管了", "north");
             SearchApiTest.millisUntilFound(agent, "爆管", seen);
         }
-        // What a crash leaves behind: a ticket and its outbox row committed, the index never told.
+        // What a crash leaves behind: tickets and their outbox rows committed, the index never told; more than one
+        // page of the outbox.
         TestDatabase.execute(database, """
                 INSERT INTO tickets (number, type, channel, status, priority, subject, description, district,
                                      created_at, updated_at)
-                VALUES ('HL-20261123-999001', 'repair', 'phone', 'reported', 'normal', '水压很低', '三楼水压很低',
-                        'south', now(), now());
+                SELECT 'HL-20261123-' || (900000 + n), 'repair', 'phone', 'reported', 'normal', '水压很低', '三楼水压很低',
+                       'south', now(), now()
+                FROM generate_series(1, 1201) n;
                 INSERT INTO outbox (topic, aggregate_id, payload, created_at)
-                SELECT 'ticket', id, '{}'::jsonb, now() FROM tickets WHERE number = 'HL-20261123-999001'""");
+                SELECT 'ticket', id, '{}'::jsonb, now() FROM tickets WHERE number LIKE 'HL-20261123-9%'""");
 
         try (App second = TestApp.start(settings, Clock.systemUTC(), database)) {
             ApiClient agent = ApiClient.as(second, Role.AGENT);
             // No waiting: start-up returns only once the index has applied the outbox.
-            JsonObject results = agent.get(SearchApiTest.search("水压")).json();
-            assertThat(results.getLong("total")).isEqualTo(1);
-            assertThat(results.getJsonArray("hits").getJsonObject(0).getString("number")).isEqualTo("HL-20261123-999001");
+            JsonObject index = ApiClient.anonymous(second).get("/health").json().getJsonObject("checks")
+                    .getJsonObject("search");
+            assertThat(index.getLong("tickets")).isEqualTo(1 + 1201);
+            assertThat(index.getLong("pendingChanges")).isZero();
+            for (String number : List.of("HL-20261123-900001", "HL-20261123-900600", "HL-20261123-901201")) {
+                assertThat(agent.get(SearchApiTest.search(number)).json().getJsonArray("hits").getJsonObject(0)
+                        .getString("number")).isEqualTo(number);
+            }
             assertThat(agent.get(SearchApiTest.search("爆管")).json().getJsonArray("hits").getJsonObject(0)
                     .getLong("id")).isEqualTo(seen);
         }

@@ -26,7 +26,7 @@ class SearchIndexDurabilityTest {
     Path dir;
 
     @Test
-    @DisplayName("Given a writer killed with SIGKILL, when the index reopens, then it holds the last commit and its outbox id")
+    @DisplayName("Given a writer killed with SIGKILL, when the index reopens, then it holds the last commit and its outbox position")
     void sigkillKeepsLastCommit() throws Exception {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(), dir.toString())
@@ -43,10 +43,10 @@ class SearchIndexDurabilityTest {
         }
 
         try (SearchIndex index = SearchIndex.open(dir, Vocabulary.empty())) {
-            assertThat(index.committedOutboxId()).isEqualTo(3);
+            assertThat(index.committedPosition()).contains(Tickets.position(3));
             assertThat(index.size()).isEqualTo(3);
-            // the caller replays the outbox from id 3: ticket 4 comes back
-            index.apply(List.of(Tickets.ticket(4, "repair", "north", "水压低", "水压很低")), 4);
+            // the caller replays the outbox from position 3: ticket 4 comes back
+            index.apply(List.of(Tickets.ticket(4, "repair", "north", "水压低", "水压很低")), Tickets.position(4));
             index.refresh();
             assertThat(index.search(SearchRequest.of("水压")).total()).isEqualTo(1);
         }
@@ -60,7 +60,7 @@ class SearchIndexDurabilityTest {
             for (int i = 1; i <= 200; i++) {
                 old.add(Tickets.ticket(i, "repair", "north", "旧工单 爆管", "门口爆管 " + i));
             }
-            index.apply(old, 200);
+            index.apply(old, Tickets.position(200));
             index.refresh();
             Path before = index.directory();
 
@@ -87,7 +87,7 @@ class SearchIndexDurabilityTest {
                 }
                 rebuild.add(fresh);
                 searchesGoOn(searches, failure);
-                rebuild.complete(300);
+                rebuild.complete(Tickets.position(300));
             }
             searchesGoOn(searches, failure);
             running.set(false);
@@ -97,12 +97,12 @@ class SearchIndexDurabilityTest {
             assertThat(failure.get()).isNull();
             assertThat(searches.get()).isPositive();
             assertThat(index.search(SearchRequest.of("新工单")).total()).isEqualTo(300);
-            assertThat(index.appliedOutboxId()).isEqualTo(300);
+            assertThat(index.appliedPosition()).contains(Tickets.position(300));
             assertThat(index.directory()).isNotEqualTo(before);
             assertThat(before).doesNotExist();
         }
         try (SearchIndex reopened = SearchIndex.open(dir, Vocabulary.empty())) {
-            assertThat(reopened.committedOutboxId()).isEqualTo(300);
+            assertThat(reopened.committedPosition()).contains(Tickets.position(300));
             assertThat(reopened.size()).isEqualTo(300);
             try (var children = Files.list(dir)) {
                 assertThat(children.filter(Files::isDirectory).count()).isEqualTo(1);

@@ -26,6 +26,11 @@ final class Tickets {
                 t.customerName(), t.customerAccount(), t.phones(), t.customerAddress(), resolution, satisfaction);
     }
 
+    /** A position as a feeder would record it after reading at a quiet moment with {@code xid} the next id. */
+    static OutboxPosition position(long xid) {
+        return new OutboxPosition(xid + ":" + xid + ":");
+    }
+
     static String number(long id) {
         return "HL-20261101-" + String.format("%06d", id);
     }

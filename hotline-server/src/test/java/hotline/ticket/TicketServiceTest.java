@@ -5,6 +5,7 @@ import hotline.common.ConflictException;
 import hotline.common.InvalidInputException;
 import hotline.common.NotFoundException;
 import hotline.store.DbEndpoint;
+import hotline.testing.MovableClock;
 import hotline.testing.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 import static io.vertx.core.Future.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +76,68 @@ class TicketServiceTest {
         assertThat(numbers).allMatch(number -> number.matches("HL-20261124-\\d{6}"));
         assertThat(numbers).containsExactly("HL-20261124-000001", "HL-20261124-000002", "HL-20261124-000003",
                 "HL-20261124-000004", "HL-20261124-000005");
+    }
+
+    @Test
+    @DisplayName("the millionth ticket of a day is HL-<date>-1000000: the serial widens, it never wraps")
+    void serialWidensPastSixDigits() {
+        create(TicketDraft.of(TicketType.INQUIRY, Channel.PHONE, "first of the day"));
+        // As if the day had already given 999,998 serials.
+        await(pool.query("SELECT setval('ticket_number_seq', base + 999998) FROM ticket_number_days "
+                + "WHERE day = '2026-11-24'").execute());
+
+        Ticket last = create(TicketDraft.of(TicketType.INQUIRY, Channel.PHONE, "999,999th"));
+        Ticket next = create(TicketDraft.of(TicketType.INQUIRY, Channel.PHONE, "1,000,000th"));
+
+        assertThat(last.number()).isEqualTo("HL-20261124-999999");
+        assertThat(next.number()).isEqualTo("HL-20261124-1000000");
+        assertThat(TicketNumber.parse(next.number())).contains(new TicketNumber(LocalDate.of(2026, 11, 24), 1_000_000));
+    }
+
+    @Test
+    @DisplayName("serials start again at 000001 at midnight in Shanghai, not at midnight UTC")
+    void serialsRestartAtMidnightInTheUtilitysZone() {
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-24T15:59:59Z"));
+        TicketService service = new TicketService(vertx, pool, clock, ZoneId.of("Asia/Shanghai"), meters);
+        IntFunction<String> createNumber = i -> await(service.create(
+                TicketDraft.of(TicketType.REPAIR, Channel.PHONE, "leak " + i), AGENT, Optional.empty())).number();
+
+        String beforeMidnight = createNumber.apply(1);
+        String lateToo = createNumber.apply(2);
+        clock.set(Instant.parse("2026-11-24T16:00:00Z"));
+        String afterMidnight = createNumber.apply(3);
+        clock.set(Instant.parse("2026-11-25T00:00:00Z"));
+        String atMidnightUtc = createNumber.apply(4);
+
+        assertThat(List.of(beforeMidnight, lateToo, afterMidnight, atMidnightUtc)).containsExactly(
+                "HL-20261124-000001", "HL-20261124-000002", "HL-20261125-000001", "HL-20261125-000002");
+    }
+
+    @Test
+    @DisplayName("servers racing for a day's first tickets share one count: 000001 to 000040, none twice, none skipped")
+    void racingServersShareTheDaysCount() {
+        List<Future<Ticket>> all = new ArrayList<>();
+        for (int server = 0; server < 4; server++) {
+            TicketService service = new TicketService(vertx, pool, Clock.fixed(NOW, ZoneOffset.UTC),
+                    ZoneId.of("Asia/Shanghai"), meters);
+            // Listeners keep each batch's transaction open a while, so the first one still holds the new day's row.
+            service.addListener(new TicketListener() {
+                @Override
+                public Future<Void> onCreated(io.vertx.sqlclient.SqlConnection tx, List<Ticket> created) {
+                    return tx.query("SELECT pg_sleep(0.05)").execute().mapEmpty();
+                }
+            });
+            Promise<List<Future<Ticket>>> submitted = Promise.promise();
+            vertx.getOrCreateContext().runOnContext(v -> submitted.complete(IntStream.range(0, 10)
+                    .mapToObj(i -> service.create(TicketDraft.of(TicketType.REPAIR, Channel.IVR, "burst"), AGENT,
+                            Optional.empty())).toList()));
+            all.addAll(await(submitted.future()));
+        }
+        await(Future.all(all));
+
+        List<String> expected = IntStream.rangeClosed(1, 40)
+                .mapToObj(serial -> new TicketNumber(LocalDate.of(2026, 11, 24), serial).toString()).toList();
+        assertThat(all.stream().map(f -> f.result().number())).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package hotline.bench.search;
 
+import hotline.search.OutboxPosition;
 import hotline.search.SearchDocument;
 import hotline.search.SearchIndex;
 import hotline.search.SearchRequest;
@@ -119,7 +120,7 @@ public final class SearchBench {
         for (long id = 1; id <= n; id++) {
             batch.add(corpus.generate(id).document());
             if (batch.size() == BATCH || id == n) {
-                index.apply(batch, id);
+                index.apply(batch, new OutboxPosition(id + ":" + id + ":")); // no outbox here: any position
                 batch.clear();
             }
         }

@@ -9,7 +9,7 @@ public final class CrewSql {
     /** Every crew with its open jobs (tickets dispatched or on site, open incidents), by name. */
     public static final String LIST = """
             SELECT c.*,
-                   ARRAY(SELECT t.id FROM tickets t
+                   ARRAY(SELECT t.id FROM ticket_facts t
                          WHERE t.type = 'repair' AND t.status IN ('dispatched', 'on_site')
                            AND t.details -> 'dispatch' ->> 'crewId' = c.id::text ORDER BY t.id) AS open_tickets,
                    ARRAY(SELECT i.id FROM incidents i WHERE i.crew_id = c.id AND i.status = 'open' ORDER BY i.id)

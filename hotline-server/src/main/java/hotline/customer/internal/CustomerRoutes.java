@@ -115,7 +115,7 @@ public final class CustomerRoutes implements ApiRoutes {
             throw new InvalidInputException("q", "give exactly one of phone, account, q");
         }
         int page = Requests.queryInt(ctx, "page").orElse(1);
-        int size = Requests.queryInt(ctx, "size").orElse(20);
+        int size = Requests.queryInt(ctx, "size").orElse(CustomerService.DEFAULT_PAGE_SIZE);
         Future<List<Customer>> found;
         if (phone.isPresent()) {
             found = customers.findByPhone(PhoneNumbers.require("phone", phone.get()));

@@ -8,13 +8,12 @@ import hotline.customer.CustomerEvent;
 import hotline.customer.CustomerKind;
 import hotline.customer.Tier;
 import hotline.customer.WaterUse;
+import hotline.store.SqlTime;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -32,12 +31,12 @@ public final class CustomerRows {
                 code(Tier.class, row.getString("tier")), row.getString("tier_reason"), row.getBoolean("critical_facility"),
                 row.getString("critical_reason") == null ? null : code(CriticalReason.class, row.getString("critical_reason")),
                 row.getBigDecimal("monthly_consumption"), row.getString("notes"), row.getInteger("version"),
-                row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant());
+                SqlTime.instant(row, "created_at"), SqlTime.instant(row, "updated_at"));
     }
 
     public static CustomerEvent event(Row row) {
         Object changes = row.getValue("changes");
-        return new CustomerEvent(row.getLong("id"), row.getOffsetDateTime("at").toInstant(), row.getString("actor"),
+        return new CustomerEvent(row.getLong("id"), SqlTime.instant(row, "at"), row.getString("actor"),
                 row.getString("action"), changes instanceof JsonObject json ? json : new JsonObject(),
                 row.getString("reason"));
     }
@@ -47,7 +46,7 @@ public final class CustomerRows {
         return Tuple.of(draft.accountNumber(), draft.name(), draft.address(), draft.district(), draft.waterUse().code(),
                         draft.kind().code(), draft.tier().code(), draft.tierReason(), draft.criticalFacility(),
                         draft.criticalReason() == null ? null : draft.criticalReason().code())
-                .addValue(draft.monthlyConsumption()).addString(draft.notes()).addOffsetDateTime(timestamp(now));
+                .addValue(draft.monthlyConsumption()).addString(draft.notes()).addOffsetDateTime(SqlTime.param(now));
     }
 
     /** Parameters of {@link CustomerSql#UPSERT_MANY}: one array per column, one element per draft. */
@@ -63,7 +62,7 @@ public final class CustomerRows {
                 .addArrayOfString(drafts.stream().map(draft -> draft.monthlyConsumption() == null ? null
                         : draft.monthlyConsumption().toPlainString()).toArray(String[]::new))
                 .addArrayOfString(drafts.stream().map(CustomerDraft::notes).toArray(String[]::new))
-                .addOffsetDateTime(timestamp(now));
+                .addOffsetDateTime(SqlTime.param(now));
     }
 
     /** Parameters of {@link CustomerSql#UPDATE}: the new state, guarded by the version it was read at. */
@@ -73,11 +72,7 @@ public final class CustomerRows {
                         customer.criticalFacility())
                 .addString(customer.criticalReason() == null ? null : customer.criticalReason().code())
                 .addValue(customer.monthlyConsumption()).addString(customer.notes())
-                .addOffsetDateTime(timestamp(customer.updatedAt()));
-    }
-
-    public static OffsetDateTime timestamp(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+                .addOffsetDateTime(SqlTime.param(customer.updatedAt()));
     }
 
     private static <E extends Enum<E> & Code> E code(Class<E> type, String code) {

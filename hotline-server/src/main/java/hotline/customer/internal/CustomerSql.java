@@ -74,10 +74,20 @@ public final class CustomerSql {
             INSERT INTO customer_phones (customer_id, phone, position)
             SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[])""";
 
+    /**
+     * Appends one event per customer ($1 ids, $4 actions, $5 changes as JSON text, $6 reasons: arrays; $2 at, $3 actor)
+     * and, for readers such as the search index (a ticket shows its customer's name, phones and address), an outbox
+     * row of topic {@code customer} for each, in the same statement.
+     */
     public static final String INSERT_EVENTS = """
-            INSERT INTO customer_events (customer_id, at, actor, action, changes, reason)
-            SELECT id, $2, $3, action, changes::jsonb, reason
-            FROM unnest($1::bigint[], $4::text[], $5::text[], $6::text[]) AS e (id, action, changes, reason)""";
+            WITH e AS (
+                INSERT INTO customer_events (customer_id, at, actor, action, changes, reason)
+                SELECT id, $2, $3, action, changes::jsonb, reason
+                FROM unnest($1::bigint[], $4::text[], $5::text[], $6::text[]) AS e (id, action, changes, reason)
+                RETURNING id, customer_id
+            )
+            INSERT INTO outbox (topic, aggregate_id, event_id, created_at)
+            SELECT 'customer', customer_id, id, $2 FROM e""";
 
     public static final String SELECT_EVENTS = """
             SELECT id, at, actor, action, changes, reason FROM customer_events

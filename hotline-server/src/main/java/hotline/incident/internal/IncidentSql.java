@@ -48,7 +48,7 @@ public final class IncidentSql {
 
     /** The reports of incident $1, oldest ticket first. */
     public static final String REPORTS = """
-            SELECT t.id, t.number, t.status, t.created_at FROM incident_reports r JOIN tickets t ON t.id = r.ticket_id
+            SELECT t.id, t.number, t.status, t.created_at FROM incident_reports r JOIN ticket_facts t ON t.id = r.ticket_id
             WHERE r.incident_id = $1 ORDER BY t.id
             """;
 

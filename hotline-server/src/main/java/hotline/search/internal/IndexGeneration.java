@@ -1,5 +1,6 @@
 package hotline.search.internal;
 
+import hotline.search.OutboxPosition;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -12,15 +13,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One physical index (a directory under the search root) with its writer and near-real-time searcher manager. The
- * last outbox id applied is kept in each Lucene commit's user data, so it is exactly as durable as the documents.
+ * outbox position applied is kept in each Lucene commit's user data, so it is exactly as durable as the documents.
  * Thread-safe as its Lucene parts are; {@link #commit} callers serialise themselves.
  */
 public final class IndexGeneration {
 
-    private static final String OUTBOX_ID = "hotline.outboxId";
+    /** Indexes written before positions were snapshots kept an outbox id under another key: they have none. */
+    private static final String POSITION = "hotline.outboxPosition";
 
     private final Path path;
     private final Directory directory;
@@ -63,23 +66,23 @@ public final class IndexGeneration {
         return searchers;
     }
 
-    /** The outbox id stored with the last commit (0 for a new index). */
-    public long committedOutboxId() {
+    /** The outbox position stored with the last commit; empty for a new index. */
+    public Optional<OutboxPosition> committedPosition() {
         Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
         if (data == null) {
-            return 0;
+            return Optional.empty();
         }
         for (Map.Entry<String, String> entry : data) {
-            if (OUTBOX_ID.equals(entry.getKey())) {
-                return Long.parseLong(entry.getValue());
+            if (POSITION.equals(entry.getKey())) {
+                return Optional.of(new OutboxPosition(entry.getValue()));
             }
         }
-        return 0;
+        return Optional.empty();
     }
 
-    /** Makes everything written so far durable, together with the outbox id it reflects. */
-    public void commit(long outboxId) throws IOException {
-        writer.setLiveCommitData(Map.of(OUTBOX_ID, Long.toString(outboxId)).entrySet());
+    /** Makes everything written so far durable, together with the outbox position it reflects. */
+    public void commit(OutboxPosition position) throws IOException {
+        writer.setLiveCommitData(Map.of(POSITION, position.snapshot()).entrySet());
         writer.commit();
     }
 

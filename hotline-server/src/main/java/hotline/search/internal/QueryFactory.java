@@ -2,6 +2,7 @@ package hotline.search.internal;
 
 import hotline.common.InvalidInputException;
 import hotline.search.Vocabulary;
+import hotline.ticket.TicketNumber;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -34,7 +35,6 @@ public final class QueryFactory {
     public static final float ORIGINAL_WEIGHT = 4f;
     public static final int MAX_CLAUSES = 32;
 
-    private static final Pattern TICKET_NUMBER = Pattern.compile("(?i)hl-\\d{8}-\\d{6}");
     private static final Pattern PHONE = Pattern.compile("[+\\d][\\d\\- ]{4,24}");
 
     private final Analyzer analyzer;
@@ -104,9 +104,8 @@ public final class QueryFactory {
 
     private Query exactLookup(String word) {
         List<Query> lookups = new ArrayList<>();
-        if (TICKET_NUMBER.matcher(word).matches()) {
-            lookups.add(new TermQuery(new Term(Fields.NUMBER_KEY, Fields.lookupKey(word))));
-        }
+        TicketNumber.parse(word.toUpperCase(Locale.ROOT)).ifPresent(number ->
+                lookups.add(new TermQuery(new Term(Fields.NUMBER_KEY, Fields.lookupKey(number.toString())))));
         if (PHONE.matcher(word).matches()) {
             lookups.add(new TermQuery(new Term(Fields.PHONE, Fields.phoneKey(word))));
         }

@@ -1,12 +1,11 @@
 package hotline.search.internal;
 
 import hotline.search.SearchDocument;
+import hotline.store.SqlTime;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,9 +44,9 @@ public final class TicketDocuments {
                 row.getString("channel"),
                 row.getString("district"),
                 row.getString("tier"),
-                instant(row, "created_at"),
-                instant(row, "updated_at"),
-                instant(row, "closed_at"),
+                SqlTime.instant(row, "created_at"),
+                SqlTime.instant(row, "updated_at"),
+                SqlTime.instant(row, "closed_at"),
                 row.getString("subject"),
                 row.getString("description"),
                 row.getString("location"),
@@ -58,10 +57,5 @@ public final class TicketDocuments {
                 row.getString("address"),
                 found.resolution(),
                 found.satisfaction());
-    }
-
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -47,7 +47,7 @@ public final class SlaSql {
     public static final String OPEN_OF_CUSTOMER = """
             SELECT t.id, t.type, t.status, t.priority, t.urgent, t.customer_id, t.created_at,
                    COALESCE(t.details -> 'escalation' ->> 'level', 'agent') AS escalation_level, s.*
-            FROM tickets t JOIN ticket_sla s ON s.ticket_id = t.id
+            FROM ticket_facts t JOIN ticket_sla s ON s.ticket_id = t.id
             WHERE t.customer_id = $1 AND t.closed_at IS NULL
             ORDER BY t.id
             """;

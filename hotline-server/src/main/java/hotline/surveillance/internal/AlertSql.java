@@ -12,7 +12,7 @@ public final class AlertSql {
      */
     public static final String HOURLY_COUNTS = """
             SELECT w AS week,
-                   (SELECT count(*) FROM tickets t
+                   (SELECT count(*) FROM ticket_facts t
                     WHERE t.category = 'water_quality' AND t.district = $1
                       AND t.created_at >= $2::timestamptz - w * interval '7 days'
                       AND t.created_at < $2::timestamptz - w * interval '7 days' + interval '1 hour')::int AS reports

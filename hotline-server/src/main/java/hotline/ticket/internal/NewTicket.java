@@ -2,23 +2,28 @@ package hotline.ticket.internal;
 
 import hotline.auth.Principal;
 import hotline.customer.PhoneNumbers;
+import hotline.store.SqlTime;
 import hotline.ticket.TicketDraft;
+import hotline.ticket.TicketNumber;
+import hotline.ticket.TicketService;
 import hotline.ticket.TicketStatus;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
 
 /** One ticket to create: the draft, who creates it and its idempotency key (null for none). */
 public record NewTicket(TicketDraft draft, Principal actor, String key) {
 
-    private static final DateTimeFormatter NUMBER_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
-
-    /** The parameters of {@link TicketSql#CREATE} for {@code batch}, created at {@code now}. */
+    /**
+     * The parameters of {@link TicketSql#CREATE} for {@code batch}, created at {@code now}: numbered in the day
+     * {@code now} falls on in {@code numberZone}.
+     */
     public static Tuple parameters(List<NewTicket> batch, Instant now, ZoneId numberZone) {
+        LocalDate day = LocalDate.ofInstant(now, numberZone);
         return Tuple.tuple()
                 .addArrayOfString(strings(batch, NewTicket::key))
                 .addArrayOfString(strings(batch, t -> t.draft.type().code()))
@@ -38,8 +43,11 @@ public record NewTicket(TicketDraft draft, Principal actor, String key) {
                 .addArrayOfString(strings(batch, t -> t.draft.details().encode()))
                 .addArrayOfLong(longs(batch, t -> t.actor.isSystem() ? null : t.actor.id()))
                 .addArrayOfString(strings(batch, t -> t.actor.username()))
-                .addString(NUMBER_DATE.format(now.atZone(numberZone)))
-                .addValue(TicketRows.timestamp(now));
+                .addLocalDate(day)
+                .addValue(SqlTime.param(now))
+                .addString(TicketNumber.prefix(day))
+                .addInteger(TicketNumber.MIN_SERIAL_DIGITS)
+                .addString(TicketService.OUTBOX_TOPIC);
     }
 
     private static String[] strings(List<NewTicket> batch, Function<NewTicket, String> field) {

@@ -1,6 +1,7 @@
 package hotline.ticket.internal;
 
 import hotline.common.Code;
+import hotline.store.SqlTime;
 import hotline.ticket.Channel;
 import hotline.ticket.Priority;
 import hotline.ticket.Ticket;
@@ -10,11 +11,7 @@ import hotline.ticket.TicketType;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-
-/** Rows of {@code tickets} and {@code ticket_events} as records, and instants as query parameters. */
+/** Rows of {@code tickets} and {@code ticket_events} as records. */
 public final class TicketRows {
 
     private TicketRows() {
@@ -38,30 +35,21 @@ public final class TicketRows {
                 row.getString("category"),
                 (JsonObject) row.getJson("details"),
                 row.getInteger("version"),
-                instant(row, "created_at"),
-                instant(row, "updated_at"),
-                instant(row, "closed_at"));
+                SqlTime.instant(row, "created_at"),
+                SqlTime.instant(row, "updated_at"),
+                SqlTime.instant(row, "closed_at"));
     }
 
     public static TicketEvent event(Row row) {
         return new TicketEvent(
                 row.getLong("id"),
                 row.getLong("ticket_id"),
-                instant(row, "at"),
+                SqlTime.instant(row, "at"),
                 row.getString("actor"),
                 code(Channel.class, row.getString("channel")),
                 row.getString("action"),
                 (JsonObject) row.getJson("changes"),
                 (JsonObject) row.getJson("data"));
-    }
-
-    public static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
     }
 
     private static <E extends Enum<E> & Code> E code(Class<E> type, String code) {

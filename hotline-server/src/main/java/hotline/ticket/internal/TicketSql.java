@@ -14,13 +14,14 @@ public final class TicketSql {
      * transaction). Parameters are arrays with one element per ticket, in batch order: $1 idempotency key, $2 type,
      * $3 channel, $4 status, $5 priority, $6 urgent, $7 customer id, $8 caller number, $9 normalised caller number
      * (null when a customer id is given), $10 subject, $11 description, $12 location, $13 district, $14 category,
-     * $15 details (JSON text), $16 created by (user id), $17 actor; then $18 the date yyyyMMdd of the numbers and
-     * $19 now. For each ticket it claims the key (when given) for a pre-drawn ticket id, and only if the claim
-     * succeeded inserts the ticket, linked to its customer id or else to the one customer whose phone is its caller
-     * number and numbered from the sequence, its {@code created} event and its outbox row. Answers the inserted
-     * tickets with their {@code position} (1-based) in the batch; a ticket whose key was already taken has no row.
-     * A concurrent holder of a key makes this statement wait for its outcome; a key repeated within the batch is
-     * claimed by its first ticket.
+     * $15 details (JSON text), $16 created by (user id), $17 actor; then $18 the day of the numbers, $19 now,
+     * $20 the numbers' text before the serial and $21 the serial's least number of digits (see TicketNumber),
+     * $22 the outbox topic. For each ticket it claims the key (when given) for a pre-drawn ticket id, and only if the
+     * claim succeeded inserts the ticket, linked to its customer id or else to the one customer whose phone is its
+     * caller number and numbered with the day's next serial, its {@code created} event and its outbox row. Answers
+     * the inserted tickets with their {@code position} (1-based) in the batch; a ticket whose key was already taken
+     * has no row. A concurrent holder of a key makes this statement wait for its outcome; a key repeated within the
+     * batch is claimed by its first ticket.
      */
     public static final String CREATE = """
             WITH input AS (
@@ -42,17 +43,20 @@ public final class TicketSql {
                 SELECT key, id, $19::timestamptz FROM ids WHERE key IS NOT NULL
                 ON CONFLICT (key) DO NOTHING
                 RETURNING ticket_id
+            ), day AS MATERIALIZED (
+                -- Once per batch, and before any serial is drawn: a serial is computed from the base's row (V24).
+                SELECT ticket_number_base($18::date) AS base
             ), t AS (
                 INSERT INTO tickets (id, number, type, channel, status, priority, urgent, customer_id, caller_number,
                                      subject, description, location, district, category, details, created_by,
                                      created_at, updated_at)
                 OVERRIDING SYSTEM VALUE
-                SELECT id, 'HL-' || $18::text || '-' || lpad(n::text, greatest(6, length(n::text)), '0'),
+                SELECT id, $20::text || lpad(serial::text, greatest($21::int, length(serial::text)), '0'),
                        type, channel, status, priority, urgent,
                        COALESCE(customer_id, CASE WHEN matches = 1 THEN linked_customer_id END), caller_number,
                        subject, description, location, district, category, details::jsonb, created_by,
                        $19::timestamptz, $19::timestamptz
-                FROM (SELECT ids.*, nextval('ticket_number_seq') AS n FROM ids
+                FROM (SELECT ids.*, nextval('ticket_number_seq') - day.base AS serial FROM ids CROSS JOIN day
                       WHERE key IS NULL OR id IN (SELECT ticket_id FROM k) ORDER BY position) numbered
                 RETURNING *
             ), e AS (
@@ -63,7 +67,7 @@ public final class TicketSql {
                 RETURNING id, ticket_id
             ), o AS (
                 INSERT INTO outbox (topic, aggregate_id, event_id, payload, created_at)
-                SELECT 'ticket', t.id, e.id, %s, $19::timestamptz FROM t JOIN e ON e.ticket_id = t.id
+                SELECT $22::text, t.id, e.id, %s, $19::timestamptz FROM t JOIN e ON e.ticket_id = t.id
             )
             SELECT t.*, ids.position FROM t JOIN ids ON ids.id = t.id
             """.formatted(OUTBOX_PAYLOAD.formatted("'created'"));
@@ -86,7 +90,8 @@ public final class TicketSql {
      * Writes a change to a locked ticket in one round trip: the row (version + 1), the event, the outbox row.
      * Returns the row and {@code event_id}. Parameters: $1 id, $2 type, $3 status, $4 priority, $5 urgent,
      * $6 customer id, $7 caller number, $8 subject, $9 description, $10 location, $11 district, $12 category,
-     * $13 details, $14 now, $15 closed at, $16 actor, $17 channel, $18 action, $19 changes, $20 event data.
+     * $13 details, $14 now, $15 closed at, $16 actor, $17 channel, $18 action, $19 changes, $20 event data,
+     * $21 the outbox topic.
      */
     public static final String CHANGE = """
             WITH t AS (
@@ -103,7 +108,7 @@ public final class TicketSql {
                 RETURNING id
             ), o AS (
                 INSERT INTO outbox (topic, aggregate_id, event_id, payload, created_at)
-                SELECT 'ticket', t.id, e.id, %s, $14::timestamptz FROM t, e
+                SELECT $21::text, t.id, e.id, %s, $14::timestamptz FROM t, e
             )
             SELECT t.*, e.id AS event_id FROM t, e
             """.formatted(OUTBOX_PAYLOAD.formatted("$18::text"));

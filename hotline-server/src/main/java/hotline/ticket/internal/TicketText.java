@@ -2,19 +2,14 @@ package hotline.ticket.internal;
 
 import hotline.common.Code;
 import hotline.common.InvalidInputException;
+import hotline.ticket.TicketDraft;
 import io.vertx.core.json.JsonObject;
 
 import java.util.regex.Pattern;
 
-/** The limits on a ticket's input fields, checked the same way by drafts and patches. */
+/** The rules of a ticket's input fields ({@link TicketDraft}'s limits), checked the same way by drafts and patches. */
 public final class TicketText {
 
-    public static final int SUBJECT_MAX = 200;
-    public static final int DESCRIPTION_MAX = 10_000;
-    public static final int LOCATION_MAX = 500;
-    public static final int DISTRICT_MAX = 100;
-    public static final int CATEGORY_MAX = 100;
-    public static final int CALLER_NUMBER_MAX = 40;
     private static final Pattern CALLER_NUMBER = Pattern.compile("[0-9+()\\- ]+");
 
     private TicketText() {
@@ -32,7 +27,7 @@ public final class TicketText {
     }
 
     public static String subject(String value) {
-        String subject = text("subject", value, SUBJECT_MAX);
+        String subject = text("subject", value, TicketDraft.SUBJECT_MAX);
         if (subject.isBlank()) {
             throw new InvalidInputException("subject", "must not be blank");
         }
@@ -44,7 +39,7 @@ public final class TicketText {
         if (value == null) {
             return null;
         }
-        text("callerNumber", value, CALLER_NUMBER_MAX);
+        text("callerNumber", value, TicketDraft.CALLER_NUMBER_MAX);
         if (!CALLER_NUMBER.matcher(value).matches() || value.chars().noneMatch(Character::isDigit)) {
             throw new InvalidInputException("callerNumber", "must be a phone number (digits, + ( ) - and spaces)");
         }
@@ -52,7 +47,7 @@ public final class TicketText {
     }
 
     public static String category(String value) {
-        return value == null ? null : text("category", value, CATEGORY_MAX);
+        return value == null ? null : text("category", value, TicketDraft.CATEGORY_MAX);
     }
 
     public static <E extends Enum<E> & Code> E code(JsonObject json, String field, Class<E> type, E fallback) {

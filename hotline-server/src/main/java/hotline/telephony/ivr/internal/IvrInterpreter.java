@@ -16,6 +16,7 @@ import hotline.telephony.ivr.internal.IvrFlow.Hangup;
 import hotline.telephony.ivr.internal.IvrFlow.Input;
 import hotline.telephony.ivr.internal.IvrFlow.Menu;
 import hotline.telephony.ivr.internal.IvrFlow.Say;
+import hotline.ticket.TicketNumber;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -254,17 +255,17 @@ public final class IvrInterpreter {
             }
             ticketNumber = number;
             vars.put("ticketNumber", number);
-            vars.put("ticketDigits", number.replaceAll("[^0-9]", ""));
+            vars.put("ticketDigits", TicketNumber.parse(number).map(TicketNumber::digits).orElse(""));
             return "created";
         }
 
         private String ticketStatus(Map<String, String> params) {
-            String digits = vars.getOrDefault(params.getOrDefault("from", "ticketDigits"), "");
-            if (!digits.matches("[0-9]{14}")) {
+            Optional<TicketNumber> number =
+                    TicketNumber.fromDigits(vars.getOrDefault(params.getOrDefault("from", "ticketDigits"), ""));
+            if (number.isEmpty()) {
                 return "not_found";
             }
-            String number = "HL-" + digits.substring(0, 8) + "-" + digits.substring(8);
-            Optional<String> status = await(services.ticketStatus(number), "ticket status");
+            Optional<String> status = await(services.ticketStatus(number.get().toString()), "ticket status");
             if (status == null || status.isEmpty()) {
                 return "not_found";
             }
