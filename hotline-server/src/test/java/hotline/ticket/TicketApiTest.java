@@ -88,6 +88,38 @@ class TicketApiTest {
     }
 
     @Test
+    @DisplayName("given a used Idempotency-Key, when the same user sends a different ticket under it, then 422 names the key and nothing is written")
+    void idempotencyKeyWithAnotherBody() {
+        Map<String, String> headers = Map.of("Content-Type", "application/json", "Idempotency-Key", "key-reused-1");
+        ApiResponse first = agent.post("/api/tickets", leak().put("district", "idem-2").encode(), headers);
+
+        ApiResponse second = agent.post("/api/tickets", leak().put("district", "idem-2")
+                .put("subject", "A different burst main").encode(), headers);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).as(second.body()).isEqualTo(422);
+        assertThat(second.json().getString("field")).isEqualTo("Idempotency-Key");
+        assertThat(agent.get("/api/tickets?district=idem-2").json().getLong("total")).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("given one user's Idempotency-Key, when another user sends the same key, then each gets a ticket of their own")
+    void idempotencyKeyBelongsToItsUser() {
+        Map<String, String> headers = Map.of("Content-Type", "application/json", "Idempotency-Key", "shared-key-1");
+        String body = leak().put("district", "idem-3").encode();
+        ApiClient colleague = ApiClient.as(app, Role.AGENT);
+
+        ApiResponse mine = agent.post("/api/tickets", body, headers);
+        ApiResponse theirs = colleague.post("/api/tickets", body, headers);
+
+        assertThat(mine.status()).isEqualTo(201);
+        assertThat(theirs.status()).isEqualTo(201);
+        assertThat(theirs.json().getLong("id")).isNotEqualTo(mine.json().getLong("id"));
+        assertThat(colleague.get("/api/tickets/" + theirs.json().getLong("id")).json().getJsonArray("events")
+                .getJsonObject(0).getString("actor")).isEqualTo(colleague.user().getString("username"));
+    }
+
+    @Test
     @DisplayName("given tickets, when listed with filters and paging, then the page, size and total are right")
     void listOverHttp() {
         for (int i = 0; i < 3; i++) {
