@@ -64,6 +64,7 @@ public final class App implements AutoCloseable {
     private TelephonyModule telephony;
     private SearchModule search;
     private int httpPort;
+    private java.util.OptionalInt managementPort = java.util.OptionalInt.empty();
     private String apiDeployment;
     private CustomerService customers;
 
@@ -163,6 +164,7 @@ public final class App implements AutoCloseable {
             return verticle;
         }, new DeploymentOptions().setInstances(instances)));
         httpPort = deployed.getFirst().actualPort();
+        managementPort = deployed.getFirst().managementPort();
         workflows.start();
         log.info("Hotline listening on http://{}:{}/ (API contract at /api/openapi.yaml)",
                 config.string(ApiVerticle.HTTP_HOST, "127.0.0.1"), httpPort);
@@ -171,6 +173,11 @@ public final class App implements AutoCloseable {
     private static Capability startCapability(Capability capability) {
         await(capability.start());
         return capability;
+    }
+
+    /** The management port (health detail and metrics without a token), when one is configured. */
+    public java.util.OptionalInt managementPort() {
+        return managementPort;
     }
 
     public int httpPort() {

@@ -1,6 +1,7 @@
 package hotline;
 
 import hotline.auth.NewUser;
+import hotline.auth.PasswordPolicy;
 import hotline.customer.CustomerDraft;
 import hotline.customer.CustomerService;
 import hotline.http.ApiVerticle;
@@ -87,7 +88,7 @@ class ContractLimitsTest {
         check(soft, property("NewUser", "displayName"), "maxLength", NewUser.MAX_DISPLAY_NAME);
         check(soft, property("UserChanges", "displayName"), "maxLength", NewUser.MAX_DISPLAY_NAME);
         for (String schema : new String[] {"NewUser", "UserChanges"}) {
-            check(soft, property(schema, "password"), "minLength", NewUser.MIN_PASSWORD);
+            check(soft, property(schema, "password"), "minLength", PasswordPolicy.MIN_LENGTH);
             check(soft, property(schema, "password"), "maxLength", NewUser.MAX_PASSWORD);
         }
         check(soft, property("LoginRequest", "password"), "maxLength", NewUser.MAX_PASSWORD);

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The server as an operator runs it: {@code hotline.Main} in a process of its own, stopped with SIGTERM. */
 class ShutdownTest {
 
-    private static final String PASSWORD = "shutdown-test-password";
+    private static final String PASSWORD = "harbor-quill-sundial-28";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private Path dataDir;

@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class CustomerImportBench {
 
-    private static final String PASSWORD = "bench-admin-password";
+    private static final String PASSWORD = "ledger-pumpkin-violet-63";
     private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"};
     private static final String[] DISTRICTS = {"SC", "XH", "BJ", "GS", "YH"};
     private static final String[] WATER_USES = {"residential", "residential", "residential", "commercial", "industrial", "public"};

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  */
 final class ServerProcess {
 
-    static final String ADMIN_PASSWORD = "bench-admin-password";
+    static final String ADMIN_PASSWORD = "ledger-pumpkin-violet-63";
     /** The superuser and database that {@code hotline.store.EmbeddedPostgres} creates. */
     private static final String DB_USER = "hotline";
     private static final String DB_NAME = "hotline";

@@ -55,7 +55,7 @@ public final class TelephonyLoad {
                     .put("http", new JsonObject().put("port", 0).put("instances", 2))
                     .put("data", new JsonObject().put("dir", dataDir.toString()))
                     .put("db", new JsonObject().put("poolSize", 16))
-                    .put("admin", new JsonObject().put("password", "bench-admin-password"))
+                    .put("admin", new JsonObject().put("password", "ledger-pumpkin-violet-63"))
                     .put("agi", new JsonObject().put("port", 0))
                     .put("ami", new JsonObject().put("host", "127.0.0.1").put("port", ami.port())
                             .put("user", "hotline").put("secret", "bench-secret"));

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 /**
  * A user to create, checked on construction: user name of 3 to 32 characters from {@code [a-z0-9._-]}, a display name
  * of 1 to {@value #MAX_DISPLAY_NAME} characters (blank means the user name), a password of 1 to
- * {@value #MAX_PASSWORD} characters, optionally the desk phone ({@link #PHONE_INTERFACE}, e.g. {@code PJSIP/1001}). The minimum length {@value #MIN_PASSWORD} ({@link #checkPassword}) is applied by
- * {@link UserService#create}, not here, so the demo accounts can have the short demo password.
+ * {@value #MAX_PASSWORD} characters, optionally the desk phone ({@link #PHONE_INTERFACE}, e.g. {@code PJSIP/1001}). The
+ * {@link PasswordPolicy} is applied by {@link UserService#create}, not here, so the demo accounts can have the short
+ * demo password.
  *
  * @throws InvalidInputException naming the field that breaks a rule
  */
@@ -17,7 +18,6 @@ public record NewUser(String username, String displayName, Role role, String pas
 
     public static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,32}");
     public static final int MAX_DISPLAY_NAME = 100;
-    public static final int MIN_PASSWORD = 8;
     public static final int MAX_PASSWORD = 200;
     /** A channel technology and a device: {@code PJSIP/1001}, {@code SIP/agent-7}. */
     public static final Pattern PHONE_INTERFACE = Pattern.compile("[A-Za-z0-9]{1,16}/[A-Za-z0-9._@-]{1,64}");
@@ -47,16 +47,6 @@ public record NewUser(String username, String displayName, Role role, String pas
     public static void checkPhoneInterface(String phoneInterface) {
         if (!PHONE_INTERFACE.matcher(phoneInterface).matches()) {
             throw new InvalidInputException("phoneInterface", "must look like PJSIP/1001");
-        }
-    }
-
-    /** The password rule for accounts made through the API or from the admin setting, and for password resets. */
-    public static void checkPassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD) {
-            throw new InvalidInputException("password", "must be at least " + MIN_PASSWORD + " characters");
-        }
-        if (password.length() > MAX_PASSWORD) {
-            throw new InvalidInputException("password", "must be at most " + MAX_PASSWORD + " characters");
         }
     }
 

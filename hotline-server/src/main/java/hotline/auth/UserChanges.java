@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * What an admin changes on a user; an empty {@link Optional} leaves the field as it is. {@code phoneInterface}
  * empty means unchanged, {@code Optional.of(Optional.empty())} removes the phone. A new password must satisfy
- * {@link NewUser#checkPassword}.
+ * the {@link PasswordPolicy}, which {@link UserService#update} applies (it knows the user's names).
  *
  * @throws InvalidInputException naming the field that breaks a rule
  */
@@ -20,7 +20,9 @@ public record UserChanges(Optional<String> displayName, Optional<Role> role, Opt
                 || displayName.get().length() > NewUser.MAX_DISPLAY_NAME)) {
             throw new InvalidInputException("displayName", "must be 1 to " + NewUser.MAX_DISPLAY_NAME + " characters");
         }
-        password.ifPresent(NewUser::checkPassword);
+        if (password.isPresent() && password.get().length() > NewUser.MAX_PASSWORD) {
+            throw new InvalidInputException("password", "must be at most " + NewUser.MAX_PASSWORD + " characters");
+        }
         phoneInterface.flatMap(phone -> phone).ifPresent(NewUser::checkPhoneInterface);
     }
 

@@ -44,12 +44,12 @@ public final class UserService {
     }
 
     /**
-     * Creates the user after checking the password rule ({@link NewUser#checkPassword}); fails with
+     * Creates the user after checking the {@link PasswordPolicy} (failing with an invalid-input error on
+     * {@code password}); fails with
      * {@link ConflictException} when the user name or the phone is taken.
      */
     public Future<User> create(NewUser user) {
-        NewUser.checkPassword(user.password());
-        return hash(user.password())
+        return checkedHash(user.password(), user.username(), user.displayName())
                 .compose(hash -> pool.preparedQuery(AuthSql.INSERT_USER).execute(insertTuple(user, hash)))
                 .map(rows -> toUser(rows.iterator().next()))
                 .recover(UserService::explainConflict);
@@ -98,7 +98,10 @@ public final class UserService {
      */
     public Future<User> update(long id, UserChanges changes) {
         Future<Optional<String>> newHash = changes.password().isPresent()
-                ? hash(changes.password().get()).map(Optional::of)
+                ? find(id).compose(user -> user.isEmpty()
+                        ? Future.failedFuture(new NotFoundException("no user " + id))
+                        : checkedHash(changes.password().get(), user.get().username(), user.get().displayName()))
+                .map(Optional::of)
                 : Future.succeededFuture(Optional.empty());
         return newHash.compose(hash -> pool.withTransaction(conn -> conn.query(AuthSql.LOCK_ACTIVE_ADMINS).execute()
                         .compose(locked -> conn.preparedQuery(AuthSql.UPDATE_USER).execute(Tuple.from(new Object[]{
@@ -151,6 +154,22 @@ public final class UserService {
 
     private Future<String> hash(String password) {
         return vertx.executeBlocking(() -> hasher.hash(password), false);
+    }
+
+    /** The {@link PasswordPolicy} and the hash, both on a worker. */
+    private Future<String> checkedHash(String password, String... names) {
+        return vertx.executeBlocking(() -> {
+            PasswordPolicy.check(password, names);
+            return hasher.hash(password);
+        }, false);
+    }
+
+    /** Checks the {@link PasswordPolicy} on a worker (for accounts made from settings). */
+    public Future<Void> checkPassword(String password, String... names) {
+        return vertx.executeBlocking(() -> {
+            PasswordPolicy.check(password, names);
+            return null;
+        }, false);
     }
 
     private Tuple insertTuple(NewUser user, String hash) {

@@ -67,13 +67,26 @@ public final class Health {
         });
     }
 
-    /** 200 while the service can work (UP or DEGRADED), 503 when it is DOWN. */
+    /** The report with every part: 200 while the service can work (UP or DEGRADED), 503 when it is DOWN. */
     public void handle(RoutingContext ctx) {
+        answer(ctx, false);
+    }
+
+    /** Only the overall status, for anonymous callers: the parts tell what runs where. Same status codes. */
+    public void handleSummary(RoutingContext ctx) {
+        answer(ctx, true);
+    }
+
+    private void answer(RoutingContext ctx, boolean summaryOnly) {
         report().onComplete(done -> {
             JsonObject body = done.succeeded() ? done.result()
                     : new JsonObject().put("status", "DOWN").put("checks", new JsonObject());
             int status = "DOWN".equals(body.getString("status")) ? 503 : 200;
-            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+            if (summaryOnly) {
+                body = new JsonObject().put("status", body.getString("status"));
+            }
+            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                    .putHeader("Cache-Control", "no-store").end(body.encode());
         });
     }
 }

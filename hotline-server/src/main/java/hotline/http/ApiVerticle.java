@@ -13,11 +13,12 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.openapi.contract.OpenAPIContract;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP front: {@code /health}, {@code /metrics}, the contract at {@code /api/openapi.yaml}, and the API built
@@ -39,6 +40,7 @@ public final class ApiVerticle extends VerticleBase {
     private final List<ApiRoutes> apis;
     private final List<Handler<Router>> extraRoutes;
     private HttpServer server;
+    private HttpServer managementServer;
 
     /**
      * @param guards      root handlers run before validation on every API route (authentication)
@@ -58,8 +60,9 @@ public final class ApiVerticle extends VerticleBase {
     public Future<?> start() {
         return OpenAPIContract.from(vertx, CONTRACT).compose(contract -> {
             Router root = Router.router(vertx);
-            root.get("/health").handler(health::handle);
-            root.get("/metrics").handler(PrometheusScrapingHandler.create());
+            root.route().handler(new ResponseHeaders());
+            Management management = new Management(config, health);
+            management.mountPublic(root);
             root.get("/api/openapi.yaml").handler(ctx -> ctx.response()
                     .putHeader("Content-Type", "application/yaml; charset=utf-8")
                     .sendFile(CONTRACT));
@@ -84,13 +87,39 @@ public final class ApiVerticle extends VerticleBase {
                     .setHost(config.string(HTTP_HOST, "127.0.0.1"))
                     .setPort(config.port(HTTP_PORT, 8080))
                     .setCompressionSupported(true);
-            return vertx.createHttpServer(options).requestHandler(root).listen();
-        }).onSuccess(listening -> server = listening);
+            return vertx.createHttpServer(options).requestHandler(root).listen()
+                    .onSuccess(listening -> server = listening)
+                    .compose(listening -> listenManagement(management));
+        });
+    }
+
+    /** The management port, when one is configured: health detail and metrics without a token, on loopback. */
+    private Future<Void> listenManagement(Management management) {
+        var port = Management.port(config);
+        if (port.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        Router router = Router.router(vertx);
+        router.route().handler(new ResponseHeaders());
+        management.mountPrivate(router);
+        return vertx.createHttpServer(new HttpServerOptions()
+                        .setHost(config.string(Management.HOST, "127.0.0.1")).setPort(port.get()))
+                .requestHandler(router).listen()
+                .onSuccess(listening -> managementServer = listening)
+                .mapEmpty();
     }
 
     @Override
     public Future<?> stop() {
-        return server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_GRACE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        Future<Void> management = managementServer == null ? Future.succeededFuture() : managementServer.close();
+        return server == null ? management
+                : Future.all(management, server.shutdown(SHUTDOWN_GRACE.toSeconds(), TimeUnit.SECONDS));
+    }
+
+    /** The management port actually bound (a configured 0 picks a free one); empty when none is configured. */
+    public OptionalInt managementPort() {
+        return managementServer == null ? OptionalInt.empty()
+                : OptionalInt.of(managementServer.actualPort());
     }
 
     public int actualPort() {

@@ -61,6 +61,8 @@ public final class TicketService {
      */
     static final int MAX_BATCH = 32;
     static final int MAX_BATCHES_IN_FLIGHT = 1;
+    /** The header an idempotency key comes in, named by its errors. */
+    private static final String IDEMPOTENCY_FIELD = "Idempotency-Key";
     /** Longest accepted idempotency key, in characters. */
     public static final int MAX_KEY_LENGTH = 100;
 
@@ -89,8 +91,9 @@ public final class TicketService {
     }
 
     /**
-     * Creates a ticket (see the class comment for what one transaction holds). With an idempotency key already used,
-     * answers the ticket created under it and writes nothing, also when two requests with one key race.
+     * Creates a ticket (see the class comment for what one transaction holds). With an idempotency key this actor already
+     * used for the same request, answers the ticket created under it and writes nothing, also when two requests with
+     * one key race; under a key used for a different request, fails with 422 on {@code Idempotency-Key}.
      * {@code draft.customerId()} must exist (else 422 on {@code customerId}); without it, a caller number whose
      * normalised form belongs to exactly one customer links that customer, several or none leave it unlinked.
      */
@@ -105,7 +108,7 @@ public final class TicketService {
                 .recover(failure -> Future.failedFuture(translate(failure)))
                 .compose(created -> {
                     if (created.isEmpty()) {
-                        return byKey(key);
+                        return byKey(actor, key, draft);
                     }
                     Ticket ticket = created.get();
                     Counter.builder(CREATED_COUNTER).description("Tickets created")
@@ -268,11 +271,24 @@ public final class TicketService {
         });
     }
 
-    private Future<Ticket> byKey(String key) {
-        return pool.preparedQuery(TicketSql.BY_KEY).execute(Tuple.of(key)).compose(rows -> rows.size() == 1
-                ? Future.succeededFuture(TicketRows.ticket(rows.iterator().next()))
+    /**
+     * The ticket this actor created under {@code key}, when the request is the same as then; a different request under
+     * a used key is refused (422), as payment APIs do, so a second report is never silently lost.
+     */
+    private Future<Ticket> byKey(Principal actor, String key, TicketDraft draft) {
+        return pool.preparedQuery(TicketSql.BY_KEY).execute(Tuple.of(actor.username(), key)).compose(rows -> {
+            if (rows.size() != 1) {
                 // Only reachable if the key's ticket vanished between the two statements, which nothing does.
-                : Future.failedFuture(new IllegalStateException("idempotency key held by no ticket")));
+                return Future.failedFuture(new IllegalStateException("idempotency key held by no ticket"));
+            }
+            Row row = rows.iterator().next();
+            String claimed = row.getString("request_hash");
+            if (claimed != null && !claimed.equals(NewTicket.fingerprint(draft))) {
+                return Future.failedFuture(new InvalidInputException(IDEMPOTENCY_FIELD,
+                        "was already used for a different ticket request; use a new key for a new request"));
+            }
+            return Future.succeededFuture(TicketRows.ticket(row));
+        });
     }
 
     private Future<Void> runListeners(Function<TicketListener, Future<Void>> call) {
@@ -302,7 +318,7 @@ public final class TicketService {
 
     private static String checkKey(String key) {
         if (key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw new InvalidInputException("Idempotency-Key",
+            throw new InvalidInputException(IDEMPOTENCY_FIELD,
                     "must be 1 to " + MAX_KEY_LENGTH + " printable ASCII characters without spaces");
         }
         return key;

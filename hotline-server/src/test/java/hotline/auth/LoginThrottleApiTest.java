@@ -46,6 +46,7 @@ class LoginThrottleApiTest {
         }
     }
 
+    private static final String DESK = "192.0.2.15";
     private final ManualClock clock = new ManualClock();
     /** A server of its own for each test: failures counted in one test must not block the next. */
     @RegisterExtension
@@ -59,7 +60,8 @@ class LoginThrottleApiTest {
 
     private static JsonObject settings() {
         return new JsonObject().put("auth", new JsonObject()
-                .put("loginFailures", new JsonObject().put("perUsername", 5).put("perAddress", 8).put("windowMinutes", 15))
+                .put("loginFailures", new JsonObject().put("perUserAndAddress", 3).put("maxDelaySeconds", 60)
+                        .put("perUsername", 5).put("perAddress", 8).put("windowMinutes", 15))
                 .put("sessionHours", 2));
     }
 
@@ -76,27 +78,97 @@ class LoginThrottleApiTest {
     }
 
     @Test
-    @DisplayName("given 5 failures for a user name in 15 minutes, when the right password comes, then 429 with Retry-After until the window slides")
-    void perUsername() {
+    @DisplayName("given 5 failures for a user name from addresses she never used, when the right password comes from one of them, then 429 with Retry-After until the window slides")
+    void perUsernameFromUnknownAddresses() {
         // given
+        trustProxy();
         for (int i = 0; i < 5; i++) {
-            assertThat(login("admin", "wrong-" + i).status()).isEqualTo(401);
+            assertThat(loginVia("198.51.100." + i, "admin", "wrong-" + i).status()).isEqualTo(401);
             clock.advance(Duration.ofMinutes(1));
         }
 
         // when
-        ApiResponse blocked = login("admin", TestApp.ADMIN_PASSWORD);
+        ApiResponse blocked = loginVia("198.51.100.9", "admin", TestApp.ADMIN_PASSWORD);
 
-        // then: the first failure (at 10:00) leaves the window at 10:15; it is 10:05 now
+        // then: the fifth-newest failure from an unknown address (10:00) leaves the window at 10:15; it is 10:05
         assertThat(blocked.status()).isEqualTo(429);
         assertThat(blocked.header("retry-after")).isEqualTo(String.valueOf(Duration.ofMinutes(10).toSeconds()));
         assertThat(blocked.json().getString("error")).contains("too many");
         clock.advance(Duration.ofMinutes(10));
-        assertThat(login("admin", TestApp.ADMIN_PASSWORD).status()).isEqualTo(200);
+        assertThat(loginVia("198.51.100.9", "admin", TestApp.ADMIN_PASSWORD).status()).isEqualTo(200);
     }
 
     @Test
-    @DisplayName("given failures spread over many user names from one address, when the address limit is reached, then every user name is blocked from there")
+    @DisplayName("given an agent who logged in from her desk, when a stranger guesses her password from elsewhere until refused, then her desk still logs her in")
+    void strangerCannotLockOutTheDesk() {
+        // given
+        trustProxy();
+        assertThat(loginVia(DESK, "admin", TestApp.ADMIN_PASSWORD).status()).isEqualTo(200);
+        for (int i = 0; i < 12; i++) {
+            loginVia("203.0.113." + (i % 4), "admin", "guess-" + i);
+        }
+        assertThat(loginVia("203.0.113.200", "admin", TestApp.ADMIN_PASSWORD).status()).isEqualTo(429);
+
+        // when
+        ApiResponse atTheDesk = loginVia(DESK, "admin", TestApp.ADMIN_PASSWORD);
+
+        // then
+        assertThat(atTheDesk.status()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("given failures of one user at one address, when they pass the allowance, then each attempt waits a doubling delay, the right password too, and a success forgives them")
+    void guessingIsSlowedByGrowingDelays() {
+        // given: three free failures
+        trustProxy();
+        assertThat(loginVia(DESK, "admin", TestApp.ADMIN_PASSWORD).status()).isEqualTo(200);
+        for (int i = 0; i < 3; i++) {
+            assertThat(loginVia(DESK, "admin", "typo-" + i).status()).isEqualTo(401);
+        }
+
+        // then: 1 s, then 2 s, then 4 s
+        assertThat(loginVia(DESK, "admin", TestApp.ADMIN_PASSWORD).header("retry-after")).isEqualTo("1");
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(loginVia(DESK, "admin", "typo-3").status()).isEqualTo(401);
+        assertThat(loginVia(DESK, "admin", "typo-4").header("retry-after")).isEqualTo("2");
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(loginVia(DESK, "admin", "typo-4").status()).isEqualTo(401);
+        assertThat(loginVia(DESK, "admin", TestApp.ADMIN_PASSWORD).header("retry-after")).isEqualTo("4");
+        clock.advance(Duration.ofSeconds(4));
+        assertThat(loginVia(DESK, "admin", TestApp.ADMIN_PASSWORD).status()).isEqualTo(200);
+        // forgiven: the next typo is free again
+        assertThat(loginVia(DESK, "admin", "typo-5").status()).isEqualTo(401);
+        assertThat(loginVia(DESK, "admin", TestApp.ADMIN_PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("given an office behind one address, when one colleague mistypes many times and a stranger there sprays user names, then the others still log in")
+    void officeBehindOneAddressStaysOpen() {
+        // given
+        trustProxy();
+        assertThat(loginVia(DESK, "admin", TestApp.ADMIN_PASSWORD).status()).isEqualTo(200);
+        ApiClient colleague = ApiClient.as(app, Role.AGENT);
+        String colleagueName = colleague.user().getString("username");
+        assertThat(loginVia(DESK, colleagueName, ApiClient.PASSWORD).status()).isEqualTo(200);
+        for (int i = 0; i < 10; i++) {
+            loginVia(DESK, colleagueName, "typo-" + i);
+            clock.advance(Duration.ofSeconds(61));
+        }
+        for (int i = 0; i < 8; i++) {
+            assertThat(loginVia(DESK, "guess" + i, "wrong-password").status()).isEqualTo(401);
+        }
+
+        // when
+        ApiResponse sprayer = loginVia(DESK, "guess99", "wrong-password");
+        ApiResponse other = loginVia(DESK, "admin", TestApp.ADMIN_PASSWORD);
+
+        // then
+        assertThat(sprayer.status()).isEqualTo(429);
+        assertThat(other.status()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("given failures spread over many user names from one address, when the address limit is reached, then names that never logged in there are blocked from it")
     void perAddress() {
         // given
         for (int i = 0; i < 8; i++) {
@@ -117,7 +189,7 @@ class LoginThrottleApiTest {
     @DisplayName("given a trusted reverse proxy, when one client behind it reaches the address limit, then only that client is blocked")
     void perClientBehindATrustedProxy() {
         // given
-        app = server.restart(new JsonObject().put("http", new JsonObject().put("trustedProxies", "127.0.0.1")));
+        trustProxy();
         for (int i = 0; i < 8; i++) {
             assertThat(loginVia("203.0.113.7", "guess" + i, "wrong-password").status()).isEqualTo(401);
         }
@@ -134,22 +206,9 @@ class LoginThrottleApiTest {
         assertThat(posing.status()).isEqualTo(429);
     }
 
-    @Test
-    @DisplayName("given a user name below its limit, a success neither blocks nor clears the failures, and other users are not affected")
-    void successClearsNothing() {
-        // given
-        for (int i = 0; i < 4; i++) {
-            login("admin", "wrong-" + i);
-        }
-
-        // when
-        ApiResponse success = login("admin", TestApp.ADMIN_PASSWORD);
-
-        // then: the four failures still count, so one more failure reaches the limit
-        assertThat(success.status()).isEqualTo(200);
-        assertThat(login("admin", "wrong-again").status()).isEqualTo(401);
-        assertThat(login("admin", TestApp.ADMIN_PASSWORD).status()).isEqualTo(429);
-        assertThat(ApiClient.as(app, Role.AGENT).get("/api/session").status()).isEqualTo(200);
+    /** Restarts the server behind a trusted proxy on loopback, so each test client can have its own address. */
+    private void trustProxy() {
+        app = server.restart(new JsonObject().put("http", new JsonObject().put("trustedProxies", "127.0.0.1")));
     }
 
     @Test

@@ -20,14 +20,6 @@ class NewUserTest {
     }
 
     @Test
-    @DisplayName("the password rule refuses fewer than 8 characters naming the password field")
-    void shortPassword() {
-        assertThatThrownBy(() -> NewUser.checkPassword("1234567"))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("password"));
-        NewUser.checkPassword("12345678");
-    }
-
-    @Test
     @DisplayName("a new user needs some password and a phone interface of the form PJSIP/1001")
     void passwordAndPhonePresence() {
         assertThatThrownBy(() -> new NewUser("agent7", "X", Role.AGENT, ""))

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,7 +38,7 @@ class UserApiTest {
 
     private static JsonObject newUser(String username) {
         return new JsonObject().put("username", username).put("displayName", "张三 <b>'x'</b> 🚰")
-                .put("role", "agent").put("password", "password-123");
+                .put("role", "agent").put("password", "river-valve-tangerine-9");
     }
 
     private static long createUser(String username) {
@@ -61,7 +62,7 @@ class UserApiTest {
         assertThat(created.json().getString("displayName")).isEqualTo("张三 <b>'x'</b> 🚰");
         assertThat(created.json().getString("phoneInterface")).isEqualTo("PJSIP/" + username);
         assertThat(created.body()).doesNotContainIgnoringCase("password");
-        assertThat(ApiClient.login(app, username, "password-123").get("/api/session").json().getString("username"))
+        assertThat(ApiClient.login(app, username, "river-valve-tangerine-9").get("/api/session").json().getString("username"))
                 .isEqualTo(username);
     }
 
@@ -113,16 +114,16 @@ class UserApiTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "missing username    | {\"role\":\"agent\",\"password\":\"password-123\"}                         | username",
-            "missing role        | {\"username\":\"nobody1\",\"password\":\"password-123\"}                   | role",
+            "missing username    | {\"role\":\"agent\",\"password\":\"river-valve-tangerine-9\"}                         | username",
+            "missing role        | {\"username\":\"nobody1\",\"password\":\"river-valve-tangerine-9\"}                   | role",
             "missing password    | {\"username\":\"nobody1\",\"role\":\"agent\"}                              | password",
-            "unknown role        | {\"username\":\"nobody1\",\"role\":\"boss\",\"password\":\"password-123\"} | role",
+            "unknown role        | {\"username\":\"nobody1\",\"role\":\"boss\",\"password\":\"river-valve-tangerine-9\"} | role",
             "short password      | {\"username\":\"nobody1\",\"role\":\"agent\",\"password\":\"1234567\"}     | password",
-            "username as number  | {\"username\":12345,\"role\":\"agent\",\"password\":\"password-123\"}      | username",
-            "upper-case username | {\"username\":\"Nobody\",\"role\":\"agent\",\"password\":\"password-123\"} | username",
-            "too short username  | {\"username\":\"ab\",\"role\":\"agent\",\"password\":\"password-123\"}     | username",
-            "unknown field       | {\"username\":\"nobody1\",\"role\":\"agent\",\"password\":\"password-123\",\"admin\":true} | admin",
-            "bad phone interface | {\"username\":\"nobody1\",\"role\":\"agent\",\"password\":\"password-123\",\"phoneInterface\":\"1001\"} | phoneInterface",
+            "username as number  | {\"username\":12345,\"role\":\"agent\",\"password\":\"river-valve-tangerine-9\"}      | username",
+            "upper-case username | {\"username\":\"Nobody\",\"role\":\"agent\",\"password\":\"river-valve-tangerine-9\"} | username",
+            "too short username  | {\"username\":\"ab\",\"role\":\"agent\",\"password\":\"river-valve-tangerine-9\"}     | username",
+            "unknown field       | {\"username\":\"nobody1\",\"role\":\"agent\",\"password\":\"river-valve-tangerine-9\",\"admin\":true} | admin",
+            "bad phone interface | {\"username\":\"nobody1\",\"role\":\"agent\",\"password\":\"river-valve-tangerine-9\",\"phoneInterface\":\"1001\"} | phoneInterface",
     })
     @DisplayName("a bad new user is a 400 naming the field, and nothing is created")
     void badNewUser(String label, String body, String field) {
@@ -133,6 +134,37 @@ class UserApiTest {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.json().getString("field")).as(response.body()).isEqualTo(field);
         assertThat(admin.get("/api/users").body()).doesNotContain("nobody1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12345678", "password", "        ", "qwertyuiop"})
+    @DisplayName("a guessable password is a 422 naming password on create and on reset")
+    void guessablePassword(String password) {
+        // when
+        ApiResponse create = admin.post("/api/users", newUser("nobody1").put("password", password));
+        ApiResponse reset = admin.patch("/api/users/" + createUser(freshName()),
+                new JsonObject().put("password", password).encode(), Map.of("Content-Type", "application/json"));
+
+        // then
+        assertThat(create.status()).as(create.body()).isEqualTo(422);
+        assertThat(create.json().getString("field")).isEqualTo("password");
+        assertThat(reset.status()).as(reset.body()).isEqualTo(422);
+        assertThat(reset.json().getString("field")).isEqualTo("password");
+    }
+
+    @Test
+    @DisplayName("a password built from the user's own name is a 422 naming password on create and on reset")
+    void passwordFromOwnName() {
+        String username = freshName();
+        long id = createUser(username);
+
+        ApiResponse create = admin.post("/api/users", newUser("nobody1").put("password", "nobody1-again"));
+        ApiResponse reset = admin.patch("/api/users/" + id, new JsonObject().put("password", username + "-again")
+                .encode(), Map.of("Content-Type", "application/json"));
+
+        assertThat(create.status()).as(create.body()).isEqualTo(422);
+        assertThat(create.json().getString("field")).isEqualTo("password");
+        assertThat(reset.status()).as(reset.body()).isEqualTo(422);
     }
 
     @Test
@@ -213,12 +245,12 @@ class UserApiTest {
 
         // when
         ApiResponse change = admin.patch("/api/users/" + agent.user().getLong("id"),
-                Map.of("password", "brand-new-password"));
+                Map.of("password", "granite-teapot-lumen-58"));
 
         // then
         assertThat(change.status()).isEqualTo(200);
         assertThat(agent.get("/api/session").status()).isEqualTo(401);
-        assertThat(ApiClient.login(app, username, "brand-new-password").get("/api/session").status()).isEqualTo(200);
+        assertThat(ApiClient.login(app, username, "granite-teapot-lumen-58").get("/api/session").status()).isEqualTo(200);
     }
 
     @Test

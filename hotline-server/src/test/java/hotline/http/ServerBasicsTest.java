@@ -34,31 +34,13 @@ class ServerBasicsTest {
     }
 
     @Test
-    @DisplayName("/health answers without authentication and reports the database")
-    void healthReportsDatabase() throws Exception {
-        HttpResponse<String> response = get("/health");
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"status\":\"UP\"").contains("\"database\":{\"status\":\"UP\"}");
-    }
-
-    @Test
-    @DisplayName("/metrics serves Prometheus text with HTTP and pool figures")
-    void metricsInPrometheusFormat() throws Exception {
-        get("/health");
-        HttpResponse<String> response = get("/metrics");
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("vertx_http_server_requests_total").contains("vertx_pool");
-    }
-
-    @Test
     @DisplayName("the API contract is served at /api/openapi.yaml")
     void contractIsServed() throws Exception {
         HttpResponse<String> response = get("/api/openapi.yaml");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).startsWith("openapi: 3.1.0");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     }
 
     @Test
@@ -69,5 +51,18 @@ class ServerBasicsTest {
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.header("content-type")).startsWith("application/json");
         assertThat(response.json().getString("error")).isNotBlank();
+    }
+
+    @Test
+    @DisplayName("every API answer forbids sniffing, framing and running anything, refused ones too")
+    void securityHeaders() {
+        for (ApiResponse response : new ApiResponse[]{ApiClient.as(app, Role.AGENT).get("/api/session"),
+                ApiClient.anonymous(app).get("/api/tickets"), ApiClient.anonymous(app).get("/health")}) {
+            assertThat(response.header("x-content-type-options")).isEqualTo("nosniff");
+            assertThat(response.header("x-frame-options")).isEqualTo("DENY");
+            assertThat(response.header("referrer-policy")).isEqualTo("no-referrer");
+            assertThat(response.header("content-security-policy")).contains("default-src 'none'")
+                    .contains("frame-ancestors 'none'");
+        }
     }
 }

@@ -178,7 +178,7 @@ class SearchApiTest {
         assertThat(millisUntilFound(agent, "停水", id)).isLessThan(1_000);
         long after = create(agent, "水表坏了", "表不走", "west");
         assertThat(millisUntilFound(agent, "水表", after)).isLessThan(1_000);
-        JsonObject health = ApiClient.anonymous(app).get("/health").json();
+        JsonObject health = ApiClient.management(app).get("/health").json();
         assertThat(health.getJsonObject("checks").getJsonObject("search").getString("status")).isEqualTo("UP");
     }
 }

@@ -69,7 +69,8 @@ class RealAsteriskTest {
     void linkAndQueue() throws Exception {
         Await.until(() -> app.telephony().amiUp(), Duration.ofSeconds(15));
         JsonObject health = new JsonObject(new String(java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + app.httpPort() + "/health")).build(),
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + app.httpPort() + "/health"))
+                        .header("Authorization", "Bearer " + hotline.testing.TestApp.MANAGEMENT_TOKEN).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body(), java.nio.charset.StandardCharsets.UTF_8));
         assertThat(health.getJsonObject("checks").getJsonObject("ami").getString("status")).isEqualTo("UP");
     }

@@ -52,7 +52,7 @@ class TelephonyAppTest {
     @Test
     @DisplayName("with no Asterisk configured /health reports the AMI link DISABLED, FastAGI UP and the server UP")
     void healthWithoutAsterisk() {
-        JsonObject health = ApiClient.anonymous(app).get("/health").json();
+        JsonObject health = ApiClient.management(app).get("/health").json();
 
         assertThat(health.getString("status")).isEqualTo("UP");
         assertThat(health.getJsonObject("checks").getJsonObject("ami").getString("status")).isEqualTo("DISABLED");

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ApiClient {
 
-    public static final String PASSWORD = "test-password-1";
+    public static final String PASSWORD = "copper-lantern-orbit-41";
     private static final AtomicInteger USERS = new AtomicInteger();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -40,6 +40,11 @@ public final class ApiClient {
 
     public static ApiClient anonymous(App app) {
         return new ApiClient(app, null, null);
+    }
+
+    /** A monitor holding the management token: sees the detail of /health and /metrics. */
+    public static ApiClient management(App app) {
+        return new ApiClient(app, TestApp.MANAGEMENT_TOKEN, null);
     }
 
     /** Creates a new user of {@code role} (password {@link #PASSWORD}) and logs in over HTTP. */

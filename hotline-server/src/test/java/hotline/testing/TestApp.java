@@ -20,7 +20,8 @@ import java.util.Map;
  */
 public final class TestApp {
 
-    public static final String ADMIN_PASSWORD = "admin-secret-1";
+    public static final String MANAGEMENT_TOKEN = "test-management-token";
+    public static final String ADMIN_PASSWORD = "quiet-harbour-meadow-72";
 
     private TestApp() {
     }
@@ -52,6 +53,7 @@ public final class TestApp {
                 .put("db", new JsonObject().put("url", "postgresql://" + database.user() + ":" + database.password()
                         + "@" + database.host() + ":" + database.port() + "/" + database.database()).put("poolSize", 8))
                 .put("admin", new JsonObject().put("password", ADMIN_PASSWORD))
+                .put("management", new JsonObject().put("token", MANAGEMENT_TOKEN))
                 // Cheap password hashes: every ApiClient.as(...) creates a user and logs in.
                 .put("auth", new JsonObject().put("hashMemoryKib", 1024).put("hashIterations", 1))
                 .mergeIn(settings, true);

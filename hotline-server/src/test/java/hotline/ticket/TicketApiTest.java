@@ -53,7 +53,7 @@ class TicketApiTest {
         assertThat(ticket.fieldNames()).contains("id", "number", "type", "channel", "status", "priority", "urgent",
                 "customerId", "callerNumber", "subject", "description", "location", "district", "category",
                 "details", "version", "createdAt", "updatedAt", "closedAt");
-        assertThat(ApiClient.anonymous(app).get("/metrics").body())
+        assertThat(ApiClient.management(app).get("/metrics").body())
                 .contains("hotline_tickets_total{channel=\"phone\",type=\"repair\"}");
     }
 
@@ -85,6 +85,38 @@ class TicketApiTest {
         assertThat(all).allSatisfy(response -> assertThat(response.status()).isEqualTo(201));
         assertThat(all.stream().map(response -> response.json().getLong("id")).distinct()).hasSize(1);
         assertThat(agent.get("/api/tickets?district=idem").json().getLong("total")).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("given a used Idempotency-Key, when the same user sends a different ticket under it, then 422 names the key and nothing is written")
+    void idempotencyKeyWithAnotherBody() {
+        Map<String, String> headers = Map.of("Content-Type", "application/json", "Idempotency-Key", "key-reused-1");
+        ApiResponse first = agent.post("/api/tickets", leak().put("district", "idem-2").encode(), headers);
+
+        ApiResponse second = agent.post("/api/tickets", leak().put("district", "idem-2")
+                .put("subject", "A different burst main").encode(), headers);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).as(second.body()).isEqualTo(422);
+        assertThat(second.json().getString("field")).isEqualTo("Idempotency-Key");
+        assertThat(agent.get("/api/tickets?district=idem-2").json().getLong("total")).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("given one user's Idempotency-Key, when another user sends the same key, then each gets a ticket of their own")
+    void idempotencyKeyBelongsToItsUser() {
+        Map<String, String> headers = Map.of("Content-Type", "application/json", "Idempotency-Key", "shared-key-1");
+        String body = leak().put("district", "idem-3").encode();
+        ApiClient colleague = ApiClient.as(app, Role.AGENT);
+
+        ApiResponse mine = agent.post("/api/tickets", body, headers);
+        ApiResponse theirs = colleague.post("/api/tickets", body, headers);
+
+        assertThat(mine.status()).isEqualTo(201);
+        assertThat(theirs.status()).isEqualTo(201);
+        assertThat(theirs.json().getLong("id")).isNotEqualTo(mine.json().getLong("id"));
+        assertThat(colleague.get("/api/tickets/" + theirs.json().getLong("id")).json().getJsonArray("events")
+                .getJsonObject(0).getString("actor")).isEqualTo(colleague.user().getString("username"));
     }
 
     @Test

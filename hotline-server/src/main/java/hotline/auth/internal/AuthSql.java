@@ -61,19 +61,37 @@ public final class AuthSql {
 
     public static final String DELETE_USER_SESSIONS = "DELETE FROM sessions WHERE user_id = $1";
 
-    public static final String INSERT_LOGIN_FAILURE =
-            "INSERT INTO login_failures (username, address, at) VALUES ($1, $2, $3)";
+    /** A failure of $1 from $2 at $3, marked {@code known} when $2 is a known address of $1 (a success after $4). */
+    public static final String INSERT_LOGIN_FAILURE = """
+            INSERT INTO login_failures (username, address, at, known)
+            VALUES ($1, $2, $3, EXISTS (SELECT 1 FROM login_addresses
+                                        WHERE username = $1 AND address = $2 AND last_success_at > $4))""";
 
     /**
-     * For the user name ($1) and the address ($2): the time of the n-th newest failure ($4 = n - 1) after $3, or
-     * null when there are fewer; while it is inside the window, n failures are.
+     * For user name $1 at address $2, failures after $3 and known addresses after $4: whether the address is known,
+     * the pair's failures and the newest of them, the n-th newest failure of the user name from unknown addresses
+     * ($5 = n - 1) and of the address for user names not knowing it ($6 = n - 1), null when there are fewer.
      */
-    public static final String LOGIN_FAILURE_MARKS = """
+    public static final String LOGIN_HISTORY = """
             SELECT
-              (SELECT at FROM login_failures WHERE username = $1 AND at > $3 ORDER BY at DESC OFFSET $4 LIMIT 1)
-                AS username_mark,
-              (SELECT at FROM login_failures WHERE address = $2 AND at > $3 ORDER BY at DESC OFFSET $5 LIMIT 1)
-                AS address_mark""";
+              EXISTS (SELECT 1 FROM login_addresses WHERE username = $1 AND address = $2 AND last_success_at > $4)
+                AS known,
+              (SELECT count(*)::int FROM login_failures WHERE username = $1 AND address = $2 AND at > $3)
+                AS pair_failures,
+              (SELECT max(at) FROM login_failures WHERE username = $1 AND address = $2 AND at > $3) AS pair_last,
+              (SELECT at FROM login_failures WHERE username = $1 AND NOT known AND at > $3
+                ORDER BY at DESC OFFSET $5 LIMIT 1) AS username_mark,
+              (SELECT at FROM login_failures WHERE address = $2 AND NOT known AND at > $3
+                ORDER BY at DESC OFFSET $6 LIMIT 1) AS address_mark""";
+
+    public static final String REMEMBER_KNOWN_ADDRESS = """
+            INSERT INTO login_addresses (username, address, last_success_at) VALUES ($1, $2, $3)
+            ON CONFLICT (username, address) DO UPDATE SET last_success_at = EXCLUDED.last_success_at""";
+
+    public static final String FORGIVE_PAIR_FAILURES =
+            "DELETE FROM login_failures WHERE username = $1 AND address = $2";
+
+    public static final String DELETE_OLD_KNOWN_ADDRESSES = "DELETE FROM login_addresses WHERE last_success_at <= $1";
 
     public static final String DELETE_OLD_LOGIN_FAILURES = "DELETE FROM login_failures WHERE at <= $1";
 }

@@ -1,6 +1,7 @@
 package hotline.auth.internal;
 
 import hotline.auth.NewUser;
+import hotline.auth.PasswordPolicy;
 import hotline.auth.Role;
 import hotline.auth.UserService;
 import hotline.common.InvalidInputException;
@@ -33,27 +34,26 @@ public final class FirstAdmin {
             var password = config.string(ADMIN_PASSWORD);
             if (password.isEmpty()) {
                 log.warn("No admin user exists and nobody can manage users. Set {} (setting {}) to a password of at "
-                        + "least {} characters and restart: user '{}' is then created with it.",
-                        Config.envName(ADMIN_PASSWORD), ADMIN_PASSWORD, NewUser.MIN_PASSWORD, USERNAME);
+                        + "least {} characters that is hard to guess and restart: user '{}' is then created with it.",
+                        Config.envName(ADMIN_PASSWORD), ADMIN_PASSWORD, PasswordPolicy.MIN_LENGTH, USERNAME);
                 return Future.succeededFuture();
             }
-            NewUser admin;
-            try {
-                NewUser.checkPassword(password.get());
-                admin = new NewUser(USERNAME, "Administrator", Role.ADMIN, password.get());
-            } catch (InvalidInputException e) {
-                return Future.failedFuture(new ConfigException("setting " + ADMIN_PASSWORD + " ("
-                        + Config.envName(ADMIN_PASSWORD) + "): " + e.getMessage()));
-            }
-            return users.createIfAbsent(admin).map(created -> {
-                if (created) {
-                    log.info("Created user '{}' with the password of {}", USERNAME, Config.envName(ADMIN_PASSWORD));
-                } else {
-                    log.warn("No active admin exists, but user '{}' does; {} was not applied to it", USERNAME,
-                            Config.envName(ADMIN_PASSWORD));
-                }
-                return null;
-            });
+            NewUser admin = new NewUser(USERNAME, "Administrator", Role.ADMIN, password.get());
+            return users.checkPassword(password.get(), USERNAME, admin.displayName())
+                    .recover(weak -> Future.failedFuture(weak instanceof InvalidInputException invalid
+                            ? new ConfigException("setting " + ADMIN_PASSWORD + " (" + Config.envName(ADMIN_PASSWORD)
+                            + "): the password " + invalid.getMessage()) : weak))
+                    .compose(strong -> users.createIfAbsent(admin))
+                    .map(created -> {
+                        if (created) {
+                            log.info("Created user '{}' with the password of {}", USERNAME,
+                                    Config.envName(ADMIN_PASSWORD));
+                        } else {
+                            log.warn("No active admin exists, but user '{}' does; {} was not applied to it",
+                                    USERNAME, Config.envName(ADMIN_PASSWORD));
+                        }
+                        return null;
+                    });
         });
     }
 }

@@ -15,7 +15,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Function;
 
-/** One ticket to create: the draft, who creates it and its idempotency key (null for none). */
+/**
+ * One ticket to create: the draft, who creates it and its idempotency key (null for none), which is the actor's own:
+ * two users' equal keys are different keys.
+ */
 public record NewTicket(TicketDraft draft, Principal actor, String key) {
 
     /**
@@ -47,7 +50,13 @@ public record NewTicket(TicketDraft draft, Principal actor, String key) {
                 .addValue(SqlTime.param(now))
                 .addString(TicketNumber.prefix(day))
                 .addInteger(TicketNumber.MIN_SERIAL_DIGITS)
-                .addString(TicketService.OUTBOX_TOPIC);
+                .addString(TicketService.OUTBOX_TOPIC)
+                .addArrayOfString(strings(batch, t -> t.key == null ? null : fingerprint(t.draft)));
+    }
+
+    /** What a key remembers of its request (see {@link RequestFingerprint}). */
+    public static String fingerprint(TicketDraft draft) {
+        return RequestFingerprint.of(draft);
     }
 
     private static String[] strings(List<NewTicket> batch, Function<NewTicket, String> field) {

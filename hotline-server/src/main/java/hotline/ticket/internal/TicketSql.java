@@ -16,7 +16,8 @@ public final class TicketSql {
      * (null when a customer id is given), $10 subject, $11 description, $12 location, $13 district, $14 category,
      * $15 details (JSON text), $16 created by (user id), $17 actor; then $18 the day of the numbers, $19 now,
      * $20 the numbers' text before the serial and $21 the serial's least number of digits (see TicketNumber),
-     * $22 the outbox topic. For each ticket it claims the key (when given) for a pre-drawn ticket id, and only if the
+     * $22 the outbox topic, $23 per ticket the fingerprint of its request (kept with its key). For each ticket it claims
+     * the key (when given; a key belongs to its actor) for a pre-drawn ticket id, and only if the
      * claim succeeded inserts the ticket, linked to its customer id or else to the one customer whose phone is its
      * caller number and numbered with the day's next serial, its {@code created} event and its outbox row. Answers
      * the inserted tickets with their {@code position} (1-based) in the batch; a ticket whose key was already taken
@@ -27,10 +28,11 @@ public final class TicketSql {
             WITH input AS (
                 SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[],
                                      $7::bigint[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
-                                     $13::text[], $14::text[], $15::text[], $16::bigint[], $17::text[])
+                                     $13::text[], $14::text[], $15::text[], $16::bigint[], $17::text[],
+                                     $23::text[])
                     WITH ORDINALITY AS i(key, type, channel, status, priority, urgent, customer_id, caller_number,
                                          caller_phone, subject, description, location, district, category, details,
-                                         created_by, actor, position)
+                                         created_by, actor, fingerprint, position)
             ), ids AS (
                 SELECT input.*, nextval(pg_get_serial_sequence('tickets', 'id')) AS id, link.matches,
                        link.customer_id AS linked_customer_id
@@ -39,9 +41,9 @@ public final class TicketSql {
                     FROM customer_phones p WHERE p.phone = input.caller_phone
                 ) link ON true
             ), k AS (
-                INSERT INTO idempotency_keys (key, ticket_id, created_at)
-                SELECT key, id, $19::timestamptz FROM ids WHERE key IS NOT NULL
-                ON CONFLICT (key) DO NOTHING
+                INSERT INTO idempotency_keys (scope, key, request_hash, ticket_id, created_at)
+                SELECT actor, key, fingerprint, id, $19::timestamptz FROM ids WHERE key IS NOT NULL
+                ON CONFLICT (scope, key) DO NOTHING
                 RETURNING ticket_id
             ), day AS MATERIALIZED (
                 -- Once per batch, and before any serial is drawn: a serial is computed from the base's row (V24).
@@ -72,8 +74,10 @@ public final class TicketSql {
             SELECT t.*, ids.position FROM t JOIN ids ON ids.id = t.id
             """.formatted(OUTBOX_PAYLOAD.formatted("'created'"));
 
+    /** The ticket of actor $1's key $2, with the fingerprint of the request that claimed it. */
     public static final String BY_KEY = """
-            SELECT t.* FROM idempotency_keys k JOIN tickets t ON t.id = k.ticket_id WHERE k.key = $1
+            SELECT t.*, k.request_hash FROM idempotency_keys k JOIN tickets t ON t.id = k.ticket_id
+            WHERE k.scope = $1 AND k.key = $2
             """;
 
     public static final String BY_ID = "SELECT * FROM tickets WHERE id = $1";

@@ -57,7 +57,7 @@ class AmiLeadershipTest {
     }
 
     private static JsonObject amiHealth(App app) {
-        return ApiClient.anonymous(app).get("/health").json().getJsonObject("checks").getJsonObject("ami");
+        return ApiClient.management(app).get("/health").json().getJsonObject("checks").getJsonObject("ami");
     }
 
     @Test

@@ -66,7 +66,7 @@ class TwoAsterisksTest {
         Await.until(() -> !app.telephony().amiUp(), LIMIT);
 
         // then health is DEGRADED and names it
-        JsonObject health = ApiClient.anonymous(app).get("/health").json();
+        JsonObject health = ApiClient.management(app).get("/health").json();
         assertThat(health.getString("status")).isEqualTo("DEGRADED");
         assertThat(health.getJsonObject("checks").getJsonObject("ami").getString("detail"))
                 .contains("127.0.0.1:" + second.port()).doesNotContain("127.0.0.1:" + first.port() + ":");
