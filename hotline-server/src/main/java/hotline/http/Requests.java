@@ -1,6 +1,5 @@
 package hotline.http;
 
-import hotline.auth.Principal;
 import hotline.common.InvalidInputException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -12,9 +11,6 @@ import java.util.Optional;
 
 /** Reading a request that the OpenAPI router has validated. */
 public final class Requests {
-
-    /** Where the authentication handler leaves the {@link Principal} of the request. */
-    public static final String PRINCIPAL = "hotline.principal";
 
     private Requests() {
     }
@@ -49,9 +45,15 @@ public final class Requests {
         return Optional.ofNullable(ctx.request().getHeader(name)).filter(value -> !value.isBlank());
     }
 
-    /** The authenticated user; the authentication handler guarantees one on every protected route. */
-    public static Principal principal(RoutingContext ctx) {
-        Principal principal = ctx.get(PRINCIPAL);
+    /**
+     * The authenticated user, typed by the caller so that this package need not know the auth capability.
+     *
+     * @deprecated read it with {@code hotline.auth.Access.principal}. TODO(issue 9): remove once the telephony split
+     * has moved {@code TelephonyRoutes} over; the key below is {@code Access.PRINCIPAL}'s until then.
+     */
+    @Deprecated(forRemoval = true)
+    public static <P> P principal(RoutingContext ctx) {
+        P principal = ctx.get("hotline.principal");
         if (principal == null) {
             throw new IllegalStateException("no principal on an authenticated route");
         }

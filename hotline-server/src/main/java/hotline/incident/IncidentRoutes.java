@@ -51,13 +51,13 @@ public final class IncidentRoutes implements ApiRoutes {
     private void dispatch(RoutingContext ctx) {
         JsonObject body = Requests.body(ctx);
         incidents.dispatch(Requests.pathId(ctx, "id"), body.getLong("crewId"), body.getString("eta"),
-                        Requests.principal(ctx))
+                        Access.principal(ctx))
                 .onSuccess(incident -> Responses.ok(ctx, incident.toJson()))
                 .onFailure(ctx::fail);
     }
 
     private void close(RoutingContext ctx) {
-        incidents.close(Requests.pathId(ctx, "id"), Requests.body(ctx).getString("resolution"), Requests.principal(ctx))
+        incidents.close(Requests.pathId(ctx, "id"), Requests.body(ctx).getString("resolution"), Access.principal(ctx))
                 .onSuccess(json -> Responses.ok(ctx, json))
                 .onFailure(ctx::fail);
     }

@@ -1,5 +1,6 @@
 package hotline.ticket;
 
+import hotline.auth.Access;
 import hotline.common.Code;
 import hotline.http.ApiRoutes;
 import hotline.http.Requests;
@@ -43,7 +44,7 @@ public final class TicketRoutes implements ApiRoutes {
 
     private void create(RoutingContext ctx) {
         // A handler that throws (bad input) fails the request; the API's failure handler renders the error.
-        tickets.create(TicketDraft.fromJson(Requests.body(ctx)), Requests.principal(ctx),
+        tickets.create(TicketDraft.fromJson(Requests.body(ctx)), Access.principal(ctx),
                         Requests.header(ctx, IDEMPOTENCY_KEY))
                 .onSuccess(ticket -> Responses.created(ctx, "/api/tickets/" + ticket.id(), ticket.toJson()))
                 .onFailure(ctx::fail);
@@ -79,7 +80,7 @@ public final class TicketRoutes implements ApiRoutes {
 
     private void update(RoutingContext ctx) {
         JsonObject body = Requests.body(ctx);
-        tickets.update(Requests.pathId(ctx, "id"), TicketPatch.fromJson(body), Requests.principal(ctx),
+        tickets.update(Requests.pathId(ctx, "id"), TicketPatch.fromJson(body), Access.principal(ctx),
                         Channel.PHONE, body.getInteger("version"))
                 .onSuccess(ticket -> Responses.ok(ctx, ticket.toJson()))
                 .onFailure(ctx::fail);

@@ -1,5 +1,6 @@
 package hotline.ticket.workflow;
 
+import hotline.auth.Access;
 import hotline.http.ApiRoutes;
 import hotline.http.Requests;
 import hotline.http.Responses;
@@ -29,7 +30,7 @@ public final class WorkflowRoutes implements ApiRoutes {
     private void transition(RoutingContext ctx) {
         JsonObject body = Requests.body(ctx);
         workflows.transition(Requests.pathId(ctx, "id"), body.getString("action"),
-                        body.getJsonObject("fields", new JsonObject()), Requests.principal(ctx), Channel.PHONE,
+                        body.getJsonObject("fields", new JsonObject()), Access.principal(ctx), Channel.PHONE,
                         body.getInteger("version"))
                 .onSuccess(ticket -> Responses.ok(ctx, ticket.toJson().put("workflow", WorkflowService.describe(ticket))))
                 .onFailure(ctx::fail);
