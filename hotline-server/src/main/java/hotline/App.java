@@ -1,20 +1,21 @@
 package hotline;
 
+import hotline.app.TicketWork;
 import hotline.auth.AuthModule;
+import hotline.capability.Capability;
 import hotline.config.Config;
+import hotline.customer.CustomerModule;
 import hotline.customer.CustomerService;
-import hotline.customer.TierRules;
-import hotline.customer.internal.CustomerRoutes;
-import hotline.demo.DemoData;
+import hotline.demo.DemoModule;
 import hotline.health.Health;
 import hotline.http.ApiRoutes;
 import hotline.http.ApiVerticle;
+import hotline.incident.IncidentService;
 import hotline.search.SearchModule;
 import hotline.store.Database;
 import hotline.telephony.TelephonyModule;
-import hotline.ticket.TicketRoutes;
+import hotline.ticket.TicketModule;
 import hotline.ticket.TicketService;
-import hotline.ticket.workflow.WorkflowModule;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -23,7 +24,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
@@ -36,11 +36,14 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * The composition root: starts the database, Vert.x and every capability, and stops them in reverse order.
- * {@link #start} blocks until the server listens; call it from a plain thread (main, a test), not an event loop.
+ * The composition root: opens the database and Vert.x, builds every capability, registers their health checks, starts
+ * them one after another in the order of {@link #capabilities}, then serves their routes; {@link #close} stops them in
+ * reverse order. {@link #start} blocks until the server listens; call it from a plain thread (main, a test), not an
+ * event loop.
  */
 public final class App implements AutoCloseable {
 
@@ -55,14 +58,14 @@ public final class App implements AutoCloseable {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Health health;
+    private List<Capability> capabilities = List.of();
     private AuthModule auth;
-    private TicketService tickets;
-    private WorkflowModule workflows;
-    private TelephonyModule telephony;
+    private CustomerModule customers;
+    private TicketModule tickets;
+    private TelephonyStep telephony;
     private SearchModule search;
     private int httpPort;
     private String apiDeployment;
-    private CustomerService customers;
 
     private App(Config config, Database database, Vertx vertx, Clock clock) {
         this.config = config;
@@ -74,7 +77,7 @@ public final class App implements AutoCloseable {
         this.health = new Health(vertx);
     }
 
-    /** Starts everything; with {@code demo} the demo users and data are loaded first (once). */
+    /** Starts everything; with {@code demo} the demo users and the demo history are loaded as well (once). */
     public static App start(Config config, boolean demo) {
         return start(config, demo, Clock.systemUTC());
     }
@@ -114,47 +117,46 @@ public final class App implements AutoCloseable {
         health.register("database", true, promise -> pool.query("SELECT 1").execute()
                 .onSuccess(rows -> promise.complete(Status.OK()))
                 .onFailure(promise::fail));
-
-        List<Handler<RoutingContext>> guards = new ArrayList<>();
-        List<ApiRoutes> apis = new ArrayList<>();
-        List<Handler<Router>> pages = new ArrayList<>();
-
-        auth = new AuthModule(vertx, pool, config, clock);
-        await(auth.start(demo));
-        guards.add(auth.guard());
-        apis.addAll(auth.routes());
-        ZoneId zone = ZoneId.of(config.string(TicketService.TIMEZONE, TicketService.DEFAULT_TIMEZONE));
-        tickets = new TicketService(vertx, pool, clock, zone, meters);
-        workflows = new WorkflowModule(config, vertx, pool, clock, zone, tickets);
-        apis.add(new TicketRoutes(tickets, List.of(workflows.view())));
-        apis.addAll(workflows.routes());
-
-        customers = new CustomerService(vertx, pool, TierRules.load(config), clock);
-        customers.addListener(workflows.sla()::customerChanged);
-        apis.add(new CustomerRoutes(customers));
-        telephony = TelephonyModule.start(vertx, config, pool, database.endpoint().connectOptions(), clock, meters,
-                health, tickets,
-                TelephonyModule.hotlineServices(vertx, pool, tickets, customers, workflows.incidents(), clock));
-        apis.add(telephony.routes());
-        pages.add(CustomerRoutes::mountImportBody);
-
-        search = new SearchModule(vertx, pool, config, tickets);
-        await(search.start(health));
-        apis.add(search.routes());
-
-        if (demo) {
-            await(DemoData.loadOnce(config, vertx, pool, zone, customers, clock));
+        capabilities = capabilities(demo);
+        capabilities.forEach(capability -> capability.registerHealth(health));
+        for (Capability capability : capabilities) {
+            await(capability.start());
         }
+        deployApi();
+    }
 
+    /**
+     * Every capability, in start-up order: each starts once those before it have. The SLA capability comes last
+     * although others are built on it: its scheduler starts scanning only when everything else, the demo history
+     * included, is in place.
+     */
+    private List<Capability> capabilities(boolean demo) {
+        ZoneId zone = ZoneId.of(config.string(TicketService.TIMEZONE, TicketService.DEFAULT_TIMEZONE));
+        auth = new AuthModule(vertx, pool, config, clock, demo);
+        customers = new CustomerModule(vertx, pool, config, clock);
+        tickets = new TicketModule(vertx, pool, clock, zone, meters);
+        TicketWork work = new TicketWork(config, vertx, pool, clock, zone, tickets.service());
+        work.ticketViews().forEach(tickets::extendView);
+        customers.service().addListener(work.sla().tracker()::customerChanged);
+        telephony = new TelephonyStep(tickets.service(), customers.service(), work.incidents().service());
+        search = new SearchModule(vertx, pool, config, tickets.service());
+        DemoModule demoData = new DemoModule(demo, config, vertx, pool, zone, customers.service(), clock);
+        return List.of(auth, customers, tickets, work.workflows(), work.crews(), work.incidents(), work.followUps(),
+                work.surveillance(), telephony, search, demoData, work.sla());
+    }
+
+    /** One API verticle per event loop ({@value #HTTP_INSTANCES}), serving every capability's routes. */
+    private void deployApi() {
+        List<ApiRoutes> apis = capabilities.stream().flatMap(capability -> capability.routes().stream()).toList();
+        List<Handler<Router>> pages = capabilities.stream().flatMap(capability -> capability.pages().stream()).toList();
         int instances = config.integer(HTTP_INSTANCES, Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 64);
-        List<ApiVerticle> deployed = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<ApiVerticle> deployed = Collections.synchronizedList(new ArrayList<>());
         apiDeployment = await(vertx.deployVerticle(() -> {
-            ApiVerticle verticle = new ApiVerticle(config, health, guards, apis, pages);
+            ApiVerticle verticle = new ApiVerticle(config, health, List.of(auth.guard()), apis, pages);
             deployed.add(verticle);
             return verticle;
         }, new DeploymentOptions().setInstances(instances)));
         httpPort = deployed.getFirst().actualPort();
-        workflows.start();
         log.info("Hotline listening on http://{}:{}/ (API contract at /api/openapi.yaml)",
                 config.string(ApiVerticle.HTTP_HOST, "127.0.0.1"), httpPort);
     }
@@ -170,7 +172,7 @@ public final class App implements AutoCloseable {
 
     /** Customers: caller-ID lookup, tiers; built during {@link #start}. */
     public CustomerService customers() {
-        return customers;
+        return customers.service();
     }
 
     public Vertx vertx() {
@@ -191,11 +193,11 @@ public final class App implements AutoCloseable {
 
     /** The ticket service; add {@link hotline.ticket.TicketListener}s before the server takes traffic. */
     public TicketService tickets() {
-        return tickets;
+        return tickets.service();
     }
 
     public TelephonyModule telephony() {
-        return telephony;
+        return telephony.module;
     }
 
     public MeterRegistry meters() {
@@ -208,8 +210,8 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Stops the HTTP servers (in-flight requests finish), telephony, the search index (committed), Vert.x, and
-     * last the embedded database.
+     * Stops the HTTP servers (in-flight requests finish), then every capability in reverse start-up order (the SLA
+     * scheduler first, the search index committed), Vert.x, and last the embedded database.
      */
     @Override
     public void close() {
@@ -217,15 +219,15 @@ public final class App implements AutoCloseable {
             if (apiDeployment != null) {
                 await(vertx.undeploy(apiDeployment));
             }
-            if (telephony != null) {
-                telephony.close();
-            }
-            if (search != null) {
-                await(search.stopFeeding());
-                search.close();
-            }
         } catch (RuntimeException e) {
-            log.warn("A capability did not stop cleanly: {}", e.getMessage());
+            log.warn("The HTTP servers did not stop cleanly: {}", e.getMessage());
+        }
+        for (Capability capability : capabilities.reversed()) {
+            try {
+                await(capability.stop());
+            } catch (RuntimeException e) {
+                log.warn("Capability {} did not stop cleanly: {}", capability.name(), e.getMessage());
+            }
         }
         try {
             await(vertx.close());
@@ -233,6 +235,51 @@ public final class App implements AutoCloseable {
             log.warn("Vert.x did not stop cleanly: {}", e.getMessage());
         } finally {
             database.close();
+        }
+    }
+
+    /**
+     * Telephony in the capability shape, calling {@link TelephonyModule} as it is today: its static start builds and
+     * starts it at once and registers its own health checks.
+     * TODO(issue 9): drop this adapter and list the TelephonyModule itself once the telephony split makes it a
+     * {@link Capability}.
+     */
+    private final class TelephonyStep implements Capability {
+
+        private final TicketService tickets;
+        private final CustomerService customers;
+        private final IncidentService incidents;
+        private volatile TelephonyModule module;
+
+        TelephonyStep(TicketService tickets, CustomerService customers, IncidentService incidents) {
+            this.tickets = tickets;
+            this.customers = customers;
+            this.incidents = incidents;
+        }
+
+        @Override
+        public String name() {
+            return "telephony";
+        }
+
+        @Override
+        public Future<Void> start() {
+            module = TelephonyModule.start(vertx, config, pool, database.endpoint().connectOptions(), clock, meters,
+                    health, tickets, TelephonyModule.hotlineServices(vertx, pool, tickets, customers, incidents, clock));
+            return Future.succeededFuture();
+        }
+
+        @Override
+        public List<ApiRoutes> routes() {
+            return List.of(module.routes());
+        }
+
+        @Override
+        public Future<Void> stop() {
+            if (module != null) {
+                module.close();
+            }
+            return Future.succeededFuture();
         }
     }
 

@@ -1,9 +1,11 @@
-package hotline.followup;
+package hotline.followup.internal;
 
 import hotline.auth.Access;
 import hotline.auth.Role;
 import hotline.common.Code;
 import hotline.common.InvalidInputException;
+import hotline.followup.FollowUp;
+import hotline.followup.FollowUpService;
 import hotline.http.ApiRoutes;
 import hotline.http.Requests;
 import hotline.http.Responses;

@@ -1,10 +1,19 @@
-package hotline.ticket;
+package hotline.ticket.internal;
 
 import hotline.auth.Access;
 import hotline.common.Code;
 import hotline.http.ApiRoutes;
 import hotline.http.Requests;
 import hotline.http.Responses;
+import hotline.ticket.Channel;
+import hotline.ticket.Ticket;
+import hotline.ticket.TicketDraft;
+import hotline.ticket.TicketFilter;
+import hotline.ticket.TicketPatch;
+import hotline.ticket.TicketService;
+import hotline.ticket.TicketStatus;
+import hotline.ticket.TicketType;
+import hotline.ticket.TicketViewExtension;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -23,10 +32,6 @@ public final class TicketRoutes implements ApiRoutes {
 
     private final TicketService tickets;
     private final List<TicketViewExtension> extensions;
-
-    public TicketRoutes(TicketService tickets) {
-        this(tickets, List.of());
-    }
 
     /** @param extensions add their fields to {@code getTicket}'s answer, in order */
     public TicketRoutes(TicketService tickets, List<TicketViewExtension> extensions) {

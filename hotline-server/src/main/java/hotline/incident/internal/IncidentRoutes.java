@@ -1,4 +1,4 @@
-package hotline.incident;
+package hotline.incident.internal;
 
 import hotline.auth.Access;
 import hotline.auth.Role;
@@ -6,6 +6,9 @@ import hotline.common.Code;
 import hotline.http.ApiRoutes;
 import hotline.http.Requests;
 import hotline.http.Responses;
+import hotline.incident.Incident;
+import hotline.incident.IncidentService;
+import hotline.incident.IncidentStatus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;

@@ -1,10 +1,11 @@
-package hotline.ticket.workflow;
+package hotline.ticket.workflow.internal;
 
 import hotline.auth.Access;
 import hotline.http.ApiRoutes;
 import hotline.http.Requests;
 import hotline.http.Responses;
 import hotline.ticket.Channel;
+import hotline.ticket.workflow.WorkflowService;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
