@@ -24,6 +24,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
@@ -150,9 +151,10 @@ public final class App implements AutoCloseable {
         List<ApiRoutes> apis = capabilities.stream().flatMap(capability -> capability.routes().stream()).toList();
         List<Handler<Router>> pages = capabilities.stream().flatMap(capability -> capability.pages().stream()).toList();
         int instances = config.integer(HTTP_INSTANCES, Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 64);
+        List<Handler<RoutingContext>> guards = List.of(auth.guard());
         List<ApiVerticle> deployed = Collections.synchronizedList(new ArrayList<>());
         apiDeployment = await(vertx.deployVerticle(() -> {
-            ApiVerticle verticle = new ApiVerticle(config, health, List.of(auth.guard()), apis, pages);
+            ApiVerticle verticle = new ApiVerticle(config, health, guards, apis, pages);
             deployed.add(verticle);
             return verticle;
         }, new DeploymentOptions().setInstances(instances)));

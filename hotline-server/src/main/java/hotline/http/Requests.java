@@ -49,7 +49,7 @@ public final class Requests {
      * The authenticated user, typed by the caller so that this package need not know the auth capability.
      *
      * @deprecated read it with {@code hotline.auth.Access.principal}. TODO(issue 9): remove once the telephony split
-     * has moved {@code TelephonyRoutes} over; the key below is {@code Access.PRINCIPAL}'s until then.
+     * has moved {@code TelephonyRoutes} over; until then the literal key repeats {@code Access.PRINCIPAL}.
      */
     @Deprecated(forRemoval = true)
     public static <P> P principal(RoutingContext ctx) {
