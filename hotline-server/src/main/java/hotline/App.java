@@ -41,10 +41,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The composition root: opens the database and Vert.x, builds every capability, registers their health checks, starts
- * them one after another in the order of {@link #capabilities}, then serves their routes; {@link #close} stops them in
- * reverse order. {@link #start} blocks until the server listens; call it from a plain thread (main, a test), not an
- * event loop.
+ * The composition root: opens the database and Vert.x, builds every capability, registers their health checks,
+ * starts them one after another in the order {@code capabilities} lists them, then serves their routes;
+ * {@link #close} stops them in reverse order. {@link #start} blocks until the server listens; call it from a plain
+ * thread (main, a test), not an event loop.
  */
 public final class App implements AutoCloseable {
 
