@@ -1,23 +1,22 @@
 package hotline;
 
+import hotline.app.TicketWork;
 import hotline.auth.AuthModule;
 import hotline.capability.Capability;
 import hotline.config.Config;
-import hotline.console.ConsoleCapability;
 import hotline.config.UtilityZone;
+import hotline.console.ConsoleCapability;
+import hotline.customer.CustomerModule;
 import hotline.customer.CustomerService;
-import hotline.customer.TierRules;
-import hotline.customer.internal.CustomerRoutes;
-import hotline.demo.DemoData;
+import hotline.demo.DemoModule;
 import hotline.health.Health;
 import hotline.http.ApiRoutes;
 import hotline.http.ApiVerticle;
 import hotline.search.SearchModule;
 import hotline.store.Database;
 import hotline.telephony.TelephonyModule;
-import hotline.ticket.TicketRoutes;
+import hotline.ticket.TicketModule;
 import hotline.ticket.TicketService;
-import hotline.ticket.workflow.WorkflowModule;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -39,11 +38,15 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
- * The composition root: starts the database, Vert.x and every capability, and stops them in reverse order.
- * {@link #start} blocks until the server listens; call it from a plain thread (main, a test), not an event loop.
+ * The composition root: opens the database and Vert.x, builds every capability, registers their health checks,
+ * starts them one after another in the order {@code capabilities} lists them, then serves their routes;
+ * {@link #close} stops them in reverse order. {@link #start} blocks until the server listens; call it from a plain
+ * thread (main, a test), not an event loop.
  */
 public final class App implements AutoCloseable {
 
@@ -58,15 +61,15 @@ public final class App implements AutoCloseable {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Health health;
+    private List<Capability> capabilities = List.of();
     private AuthModule auth;
-    private TicketService tickets;
-    private WorkflowModule workflows;
+    private CustomerModule customers;
+    private TicketModule tickets;
     private TelephonyModule telephony;
     private SearchModule search;
     private int httpPort;
-    private java.util.OptionalInt managementPort = java.util.OptionalInt.empty();
+    private OptionalInt managementPort = OptionalInt.empty();
     private String apiDeployment;
-    private CustomerService customers;
 
     private App(Config config, Database database, Vertx vertx, Clock clock) {
         this.config = config;
@@ -78,7 +81,7 @@ public final class App implements AutoCloseable {
         this.health = new Health(vertx);
     }
 
-    /** Starts everything; with {@code demo} the demo users and data are loaded first (once). */
+    /** Starts everything; with {@code demo} the demo users and the demo history are loaded as well (once). */
     public static App start(Config config, boolean demo) {
         return start(config, demo, Clock.systemUTC());
     }
@@ -118,46 +121,45 @@ public final class App implements AutoCloseable {
         health.register("database", true, promise -> pool.query("SELECT 1").execute()
                 .onSuccess(rows -> promise.complete(Status.OK()))
                 .onFailure(promise::fail));
-
-        List<Handler<RoutingContext>> guards = new ArrayList<>();
-        List<ApiRoutes> apis = new ArrayList<>();
-        List<Handler<Router>> pages = new ArrayList<>();
-
-        auth = new AuthModule(vertx, pool, config, clock);
-        await(auth.start(demo));
-        guards.add(auth.guard());
-        apis.addAll(auth.routes());
-        ZoneId zone = UtilityZone.of(config);
-        tickets = new TicketService(vertx, pool, clock, zone, meters);
-        workflows = new WorkflowModule(config, vertx, pool, clock, zone, tickets);
-        apis.add(new TicketRoutes(tickets, List.of(workflows.view())));
-        apis.addAll(workflows.routes());
-
-        customers = new CustomerService(vertx, pool, TierRules.load(config), clock);
-        customers.addListener(workflows.sla()::customerChanged);
-        apis.add(new CustomerRoutes(customers));
-        telephony = new TelephonyModule(vertx, config, pool, database.endpoint().connectOptions(), clock, meters,
-                tickets, auth.users(),
-                TelephonyModule.hotlineServices(vertx, pool, tickets, customers, workflows.incidents(), clock));
-        telephony.registerHealth(health);
-        await(telephony.start());
-        apis.addAll(telephony.routes());
-        pages.add(CustomerRoutes::mountImportBody);
-
-        search = new SearchModule(vertx, pool, config, tickets);
-        await(search.start(health));
-        apis.add(search.routes());
-        Capability console = startCapability(new ConsoleCapability(vertx, config, clock, zone, auth.sessions(),
-                auth.users(), customers, tickets, workflows.incidents(), search.service()));
-        apis.addAll(console.routes());
-        pages.addAll(console.pages());
-
-        if (demo) {
-            await(DemoData.loadOnce(config, vertx, pool, zone, customers, clock));
+        capabilities = capabilities(demo);
+        capabilities.forEach(capability -> capability.registerHealth(health));
+        for (Capability capability : capabilities) {
+            await(capability.start());
         }
+        deployApi();
+    }
 
+    /**
+     * Every capability, in start-up order: each starts once those before it have. The SLA capability comes last
+     * although others are built on it: its scheduler starts scanning only when everything else, the demo history
+     * included, is in place.
+     */
+    private List<Capability> capabilities(boolean demo) {
+        ZoneId zone = UtilityZone.of(config);
+        auth = new AuthModule(vertx, pool, config, clock, demo);
+        customers = new CustomerModule(vertx, pool, config, clock);
+        tickets = new TicketModule(vertx, pool, clock, zone, meters);
+        TicketWork work = new TicketWork(config, vertx, pool, clock, zone, tickets.service());
+        work.ticketViews().forEach(tickets::extendView);
+        customers.service().addListener(work.sla().tracker()::customerChanged);
+        telephony = new TelephonyModule(vertx, config, pool, database.endpoint().connectOptions(), clock, meters,
+                tickets.service(), auth.users(), TelephonyModule.hotlineServices(vertx, pool, tickets.service(),
+                customers.service(), work.incidents().service(), clock));
+        search = new SearchModule(vertx, pool, config, tickets.service());
+        ConsoleCapability console = new ConsoleCapability(vertx, config, clock, zone, auth.sessions(), auth.users(),
+                customers.service(), tickets.service(), work.incidents().service(), search.service());
+        DemoModule demoData = new DemoModule(demo, config, vertx, pool, zone, customers.service(), clock);
+        return List.of(auth, customers, tickets, work.workflows(), work.crews(), work.incidents(), work.followUps(),
+                work.surveillance(), telephony, search, console, demoData, work.sla());
+    }
+
+    /** One API verticle per event loop ({@value #HTTP_INSTANCES}), serving every capability's routes. */
+    private void deployApi() {
+        List<ApiRoutes> apis = capabilities.stream().flatMap(capability -> capability.routes().stream()).toList();
+        List<Handler<Router>> pages = capabilities.stream().flatMap(capability -> capability.pages().stream()).toList();
         int instances = config.integer(HTTP_INSTANCES, Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 64);
-        List<ApiVerticle> deployed = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Handler<RoutingContext>> guards = List.of(auth.guard());
+        List<ApiVerticle> deployed = Collections.synchronizedList(new ArrayList<>());
         apiDeployment = await(vertx.deployVerticle(() -> {
             ApiVerticle verticle = new ApiVerticle(config, health, guards, apis, pages);
             deployed.add(verticle);
@@ -165,23 +167,17 @@ public final class App implements AutoCloseable {
         }, new DeploymentOptions().setInstances(instances)));
         httpPort = deployed.getFirst().actualPort();
         managementPort = deployed.getFirst().managementPort();
-        workflows.start();
         log.info("Hotline listening on http://{}:{}/ (API contract at /api/openapi.yaml)",
                 config.string(ApiVerticle.HTTP_HOST, "127.0.0.1"), httpPort);
     }
 
-    private static Capability startCapability(Capability capability) {
-        await(capability.start());
-        return capability;
+    public int httpPort() {
+        return httpPort;
     }
 
     /** The management port (health detail and metrics without a token), when one is configured. */
-    public java.util.OptionalInt managementPort() {
+    public OptionalInt managementPort() {
         return managementPort;
-    }
-
-    public int httpPort() {
-        return httpPort;
     }
 
     /** Users and sessions (tests create users through it). */
@@ -191,7 +187,7 @@ public final class App implements AutoCloseable {
 
     /** Customers: caller-ID lookup, tiers; built during {@link #start}. */
     public CustomerService customers() {
-        return customers;
+        return customers.service();
     }
 
     public Vertx vertx() {
@@ -212,7 +208,7 @@ public final class App implements AutoCloseable {
 
     /** The ticket service; add {@link hotline.ticket.TicketListener}s before the server takes traffic. */
     public TicketService tickets() {
-        return tickets;
+        return tickets.service();
     }
 
     public TelephonyModule telephony() {
@@ -229,8 +225,8 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Stops the HTTP servers (in-flight requests finish), telephony, the search index (committed), Vert.x, and
-     * last the embedded database.
+     * Stops the HTTP servers (in-flight requests finish), then every capability in reverse start-up order (the SLA
+     * scheduler first, the search index committed), Vert.x, and last the embedded database.
      */
     @Override
     public void close() {
@@ -238,15 +234,15 @@ public final class App implements AutoCloseable {
             if (apiDeployment != null) {
                 await(vertx.undeploy(apiDeployment));
             }
-            if (telephony != null) {
-                await(telephony.stop());
-            }
-            if (search != null) {
-                await(search.stopFeeding());
-                search.close();
-            }
         } catch (RuntimeException e) {
-            log.warn("A capability did not stop cleanly: {}", e.getMessage());
+            log.warn("The HTTP servers did not stop cleanly: {}", e.getMessage());
+        }
+        for (Capability capability : capabilities.reversed()) {
+            try {
+                await(capability.stop());
+            } catch (RuntimeException e) {
+                log.warn("Capability {} did not stop cleanly: {}", capability.name(), e.getMessage());
+            }
         }
         try {
             await(vertx.close());

@@ -1,5 +1,6 @@
 package hotline.bench;
 
+import hotline.app.TicketWork;
 import hotline.auth.Principal;
 import hotline.config.Config;
 import hotline.sla.SlaScheduler;
@@ -11,7 +12,6 @@ import hotline.ticket.Ticket;
 import hotline.ticket.TicketDraft;
 import hotline.ticket.TicketService;
 import hotline.ticket.TicketType;
-import hotline.ticket.workflow.WorkflowModule;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -104,8 +104,8 @@ public final class WorkflowBench {
         try {
             Clock clock = Clock.fixed(now, ZoneOffset.UTC);
             TicketService tickets = new TicketService(vertx, pool, clock, ZoneId.of("Asia/Shanghai"), new SimpleMeterRegistry());
-            WorkflowModule module = new WorkflowModule(config(), vertx, pool, clock, ZoneId.of("Asia/Shanghai"), tickets);
-            SlaScheduler scheduler = module.scheduler();
+            TicketWork module = new TicketWork(config(), vertx, pool, clock, ZoneId.of("Asia/Shanghai"), tickets);
+            SlaScheduler scheduler = module.sla().scheduler();
 
             double[] idle = new double[REPEAT];
             for (int i = 0; i < REPEAT; i++) {
@@ -172,7 +172,7 @@ public final class WorkflowBench {
         try {
             Clock clock = Clock.systemUTC();
             TicketService tickets = new TicketService(vertx, pool, clock, ZoneId.of("Asia/Shanghai"), new SimpleMeterRegistry());
-            new WorkflowModule(config(), vertx, pool, clock, ZoneId.of("Asia/Shanghai"), tickets);
+            new TicketWork(config(), vertx, pool, clock, ZoneId.of("Asia/Shanghai"), tickets);
             Principal ivr = Principal.system("ivr");
             int reports = 2_000;
             long start = System.nanoTime();

@@ -1,6 +1,5 @@
 package hotline.auth;
 
-import hotline.http.Requests;
 import io.vertx.core.Handler;
 import io.vertx.ext.auth.authorization.RoleBasedAuthorization;
 import io.vertx.ext.web.RoutingContext;
@@ -15,7 +14,19 @@ import io.vertx.ext.web.handler.HttpException;
  */
 public final class Access {
 
+    /** Where the {@link AuthGuard} leaves the request's {@link Principal} in the routing context. */
+    static final String PRINCIPAL = "hotline.principal";
+
     private Access() {
+    }
+
+    /** The authenticated user; the {@link AuthGuard} guarantees one on every protected route. */
+    public static Principal principal(RoutingContext ctx) {
+        Principal principal = ctx.get(PRINCIPAL);
+        if (principal == null) {
+            throw new IllegalStateException("no principal on an authenticated route");
+        }
+        return principal;
     }
 
     /** A handler that passes requests of users whose role includes {@code role} and answers 403 to the others. */
@@ -29,7 +40,7 @@ public final class Access {
      * @throws HttpException 403 otherwise (the API's failure handler turns it into the JSON answer)
      */
     public static Principal require(RoutingContext ctx, Role role) {
-        return require(Requests.principal(ctx), role);
+        return require(principal(ctx), role);
     }
 
     /**

@@ -1,6 +1,5 @@
 package hotline.auth;
 
-import hotline.http.Requests;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
@@ -22,7 +21,7 @@ import java.util.stream.Collectors;
  * The authentication guard of the API (a root handler of {@code ApiVerticle}): every {@code /api/**} request except
  * {@code POST /api/session} must carry a live session token, as {@code Authorization: Bearer <token>} or in the
  * {@value #COOKIE} cookie (the header wins when both are present); otherwise 401. On success the request's
- * {@link Principal} is in the context under {@link Requests#PRINCIPAL}, and the Vert.x user carries one
+ * {@link Principal} is in the context ({@link Access#principal}), and the Vert.x user carries one
  * {@link RoleBasedAuthorization} per role the user's role includes (see {@link Access}). Thread-safe.
  */
 public final class AuthGuard implements Handler<RoutingContext> {
@@ -39,7 +38,7 @@ public final class AuthGuard implements Handler<RoutingContext> {
                 .orElseGet(() -> Future.succeededFuture(Optional.empty()))
                 .compose(principal -> principal
                         .map(found -> {
-                            ctx.put(Requests.PRINCIPAL, found);
+                            ctx.put(Access.PRINCIPAL, found);
                             return Future.succeededFuture(vertxUser(found));
                         })
                         .orElseGet(() -> Future.failedFuture(new HttpException(401, "authentication required")))));

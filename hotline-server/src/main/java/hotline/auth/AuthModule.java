@@ -7,6 +7,7 @@ import hotline.auth.internal.PasswordHasher;
 import hotline.auth.internal.SessionRoutes;
 import hotline.auth.internal.TokenCache;
 import hotline.auth.internal.UserRoutes;
+import hotline.capability.Capability;
 import hotline.config.Config;
 import hotline.http.ApiRoutes;
 import hotline.http.ClientAddresses;
@@ -26,9 +27,10 @@ import java.util.List;
  * {@value #HASH_MEMORY_KIB} and {@value #HASH_ITERATIONS} (Argon2id cost, defaults 19456 KiB and 2),
  * {@value SessionRoutes#SECURE_COOKIE} (default false).
  * Log-in limits: see {@link LoginLimits}. {@link #start} creates the demo users (with {@code --demo}) and the first
- * admin, and schedules the hourly purge of expired sessions and old log-in failures.
+ * admin, and schedules the hourly purge of expired sessions and old log-in failures. The API's guard is
+ * {@link #guard}.
  */
-public final class AuthModule {
+public final class AuthModule implements Capability {
 
     public static final String HASH_MEMORY_KIB = "auth.hashMemoryKib";
     public static final String HASH_ITERATIONS = "auth.hashIterations";
@@ -42,10 +44,14 @@ public final class AuthModule {
     private final UserService users;
     private final SessionService sessions;
     private final LoginService logins;
+    private final boolean demoUsers;
+    private long purgeTimer = -1;
 
-    public AuthModule(Vertx vertx, Pool pool, Config config, Clock clock) {
+    /** @param demoUsers whether {@link #start} creates the demo users (the server runs with {@code --demo}) */
+    public AuthModule(Vertx vertx, Pool pool, Config config, Clock clock, boolean demoUsers) {
         this.vertx = vertx;
         this.config = config;
+        this.demoUsers = demoUsers;
         PasswordHasher hasher = new PasswordHasher(
                 config.integer(HASH_MEMORY_KIB, PasswordHasher.DEFAULT_MEMORY_KIB, 1024, 1024 * 1024),
                 config.integer(HASH_ITERATIONS, PasswordHasher.DEFAULT_ITERATIONS, 1, 20));
@@ -57,12 +63,26 @@ public final class AuthModule {
         this.logins = new LoginService(pool, clock, LoginLimits.from(config), users, sessions);
     }
 
-    /** With {@code demo}, the demo users first, so the first admin is the demo's. */
-    public Future<Void> start(boolean demo) {
-        vertx.setPeriodic(PURGE_EVERY_MS, id -> purge()
+    @Override
+    public String name() {
+        return "auth";
+    }
+
+    /** The demo users first (with {@code --demo}), so the first admin is the demo's. */
+    @Override
+    public Future<Void> start() {
+        purgeTimer = vertx.setPeriodic(PURGE_EVERY_MS, id -> purge()
                 .onFailure(e -> log.warn("Purging expired sessions or log-in failures failed: {}", e.getMessage())));
-        Future<Void> demoUsers = demo ? DemoUsers.create(config, users) : Future.succeededFuture();
-        return demoUsers.compose(done -> FirstAdmin.ensure(config, users));
+        Future<Void> demo = demoUsers ? DemoUsers.create(config, users) : Future.succeededFuture();
+        return demo.compose(done -> FirstAdmin.ensure(config, users));
+    }
+
+    @Override
+    public Future<Void> stop() {
+        if (purgeTimer >= 0) {
+            vertx.cancelTimer(purgeTimer);
+        }
+        return Future.succeededFuture();
     }
 
     /** Deletes expired sessions and log-in failures that no longer count (runs hourly by itself). */
@@ -86,6 +106,7 @@ public final class AuthModule {
         return new AuthGuard(sessions);
     }
 
+    @Override
     public List<ApiRoutes> routes() {
         return List.of(new SessionRoutes(users, logins, sessions, config.bool(SessionRoutes.SECURE_COOKIE, false),
                 new ClientAddresses(config)), new UserRoutes(users));

@@ -1,5 +1,6 @@
 package hotline.demo;
 
+import hotline.app.TicketWork;
 import hotline.auth.Principal;
 import hotline.config.Config;
 import hotline.crew.Crew;
@@ -15,7 +16,6 @@ import hotline.ticket.Ticket;
 import hotline.ticket.TicketDraft;
 import hotline.ticket.TicketService;
 import hotline.ticket.TicketType;
-import hotline.ticket.workflow.WorkflowModule;
 import hotline.ticket.workflow.WorkflowService;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
@@ -77,10 +77,10 @@ public final class DemoData {
         this.customers = customers;
         // Services of their own on the demo clock; a throwaway registry keeps the live metrics about live tickets.
         this.tickets = new TicketService(vertx, pool, clock, zone, new SimpleMeterRegistry());
-        WorkflowModule module = new WorkflowModule(config, vertx, pool, clock, zone, tickets);
-        this.workflows = module.workflows();
-        this.incidents = module.incidents();
-        this.crews = new CrewService(pool, clock);
+        TicketWork work = new TicketWork(config, vertx, pool, clock, zone, tickets);
+        this.workflows = work.workflows().service();
+        this.incidents = work.incidents().service();
+        this.crews = work.crews().service();
     }
 
     /** Loads the demo data unless the database already has tickets; completes when everything is stored. */

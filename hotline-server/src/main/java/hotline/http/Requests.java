@@ -1,6 +1,5 @@
 package hotline.http;
 
-import hotline.auth.Principal;
 import hotline.common.InvalidInputException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -12,9 +11,6 @@ import java.util.Optional;
 
 /** Reading a request that the OpenAPI router has validated. */
 public final class Requests {
-
-    /** Where the authentication handler leaves the {@link Principal} of the request. */
-    public static final String PRINCIPAL = "hotline.principal";
 
     private Requests() {
     }
@@ -47,14 +43,5 @@ public final class Requests {
 
     public static Optional<String> header(RoutingContext ctx, String name) {
         return Optional.ofNullable(ctx.request().getHeader(name)).filter(value -> !value.isBlank());
-    }
-
-    /** The authenticated user; the authentication handler guarantees one on every protected route. */
-    public static Principal principal(RoutingContext ctx) {
-        Principal principal = ctx.get(PRINCIPAL);
-        if (principal == null) {
-            throw new IllegalStateException("no principal on an authenticated route");
-        }
-        return principal;
     }
 }

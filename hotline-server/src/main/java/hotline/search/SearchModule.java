@@ -1,9 +1,12 @@
 package hotline.search;
 
+import hotline.capability.Capability;
 import hotline.config.Config;
 import hotline.health.Health;
+import hotline.http.ApiRoutes;
 import hotline.search.internal.OutboxFeeder;
 import hotline.search.internal.SearchFeeds;
+import hotline.search.internal.SearchRoutes;
 import hotline.store.Database;
 import hotline.ticket.TicketService;
 import io.vertx.core.Future;
@@ -13,18 +16,19 @@ import io.vertx.ext.healthchecks.Status;
 import io.vertx.sqlclient.Pool;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * Builds the search capability for the composition root: the index in {@code search.dir} (default
- * {@code <data.dir>/search}), the vocabulary from {@code search.vocabulary} (a file; default: the copy shipped in the
- * jar), {@code search.threads} search workers (default 2), the outbox feeder, the routes and the {@code search}
- * health check (how far the index lags). Every {@code search.heartbeatSeconds} (default 10) the instance records its
- * position and prunes the outbox rows every instance has applied; an instance silent for
- * {@code search.instanceExpirySeconds} (default 3600) stops holding the outbox back and rebuilds its index when it
- * returns. {@link #start} catches up with the outbox (or rebuilds) before answering; {@link #stopFeeding} then
- * {@link #close} before Vert.x stops.
+ * The search capability: the index in {@code search.dir} (default {@code <data.dir>/search}), the vocabulary from
+ * {@code search.vocabulary} (a file; default: the copy shipped in the jar), {@code search.threads} search workers
+ * (default 2), the outbox feeder, the routes and the {@code search} health check (how far the index lags). Every
+ * {@code search.heartbeatSeconds} (default 10) the instance records its position and prunes the outbox rows every
+ * instance has applied; an instance silent for {@code search.instanceExpirySeconds} (default 3600) stops holding the
+ * outbox back and rebuilds its index when it returns. {@link #start} completes once the index has caught up with the
+ * outbox (or been rebuilt); {@link #stop} stops the feeder, then commits and closes the index (before Vert.x closes,
+ * whose shutdown would interrupt index writes still running on its workers).
  */
-public final class SearchModule implements AutoCloseable {
+public final class SearchModule implements Capability {
 
     public static final String DIR = "search.dir";
     public static final String VOCABULARY = "search.vocabulary";
@@ -36,12 +40,13 @@ public final class SearchModule implements AutoCloseable {
     private final SearchIndex index;
     private final SearchService service;
     private final OutboxFeeder feeder;
-    private final SearchRoutes routes;
+    private final TicketService tickets;
     private volatile String feederDeployment;
 
     /** Opens the index (blocking: call from main or a worker). */
     public SearchModule(Vertx vertx, Pool pool, Config config, TicketService tickets) {
         this.vertx = vertx;
+        this.tickets = tickets;
         Path dir = config.string(DIR).map(Path::of).orElse(Database.dataDir(config).resolve("search"));
         Vocabulary vocabulary = config.string(VOCABULARY).filter(path -> !path.isBlank())
                 .map(path -> Vocabulary.load(Path.of(path), SearchIndex.analyzer()))
@@ -53,37 +58,43 @@ public final class SearchModule implements AutoCloseable {
         int expiry = config.integer(INSTANCE_EXPIRY_SECONDS, 3_600, 3 * heartbeat, 30 * 86_400);
         this.feeder = new OutboxFeeder(pool, service, new SearchFeeds(pool, index.instanceId(), expiry),
                 heartbeat * 1_000L);
-        this.routes = new SearchRoutes(service, tickets, feeder);
     }
 
-    /** Deploys the feeder; the future completes once the index has caught up with the outbox. */
-    public Future<Void> start(Health health) {
+    @Override
+    public String name() {
+        return "search";
+    }
+
+    @Override
+    public void registerHealth(Health health) {
         health.register("search", false, promise -> service.run(() -> new JsonObject().put("tickets", index.size()))
                 .compose(data -> feeder.status().map(data::mergeIn))
                 .onSuccess(data -> promise.complete(Status.OK(data)))
                 .onFailure(promise::fail));
+    }
+
+    /** Deploys the feeder; completes once the index has caught up with the outbox. */
+    @Override
+    public Future<Void> start() {
         return vertx.deployVerticle(feeder).onSuccess(id -> feederDeployment = id).mapEmpty();
     }
 
-    public SearchRoutes routes() {
-        return routes;
+    /** Stops feeding (work in flight finishes), then commits and closes the index on a worker. */
+    @Override
+    public Future<Void> stop() {
+        Future<Void> stopped = feederDeployment == null ? Future.succeededFuture() : vertx.undeploy(feederDeployment);
+        return stopped.compose(done -> vertx.executeBlocking(() -> {
+            index.close();
+            return null;
+        }));
+    }
+
+    @Override
+    public List<ApiRoutes> routes() {
+        return List.of(new SearchRoutes(service, tickets, feeder));
     }
 
     public SearchService service() {
         return service;
-    }
-
-    /** Stops feeding the index; completes once the feeder's work in flight is done. */
-    public Future<Void> stopFeeding() {
-        return feederDeployment == null ? Future.succeededFuture() : vertx.undeploy(feederDeployment);
-    }
-
-    /**
-     * Commits and closes the index (blocking); call after {@link #stopFeeding} and before Vert.x closes, whose
-     * shutdown would interrupt index writes still running on its workers.
-     */
-    @Override
-    public void close() {
-        index.close();
     }
 }

@@ -2,6 +2,8 @@ package hotline.sla;
 
 import hotline.config.ConfFiles;
 import hotline.config.ConfigException;
+import hotline.ticket.workflow.EscalationLevel;
+import hotline.ticket.workflow.OnDuty;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -26,7 +28,7 @@ import java.util.Set;
  * runs past midnight. {@code days} (mon..sun, default every day) are the days a shift starts on. The first shift
  * listed that covers an instant wins. Loaded from {@code conf/roster.json}; immutable and thread-safe.
  */
-public final class DutyRoster {
+public final class DutyRoster implements OnDuty {
 
     /** One shift: the local start day(s) and hours and who holds each escalation level above the agent. */
     public record Shift(String name, Set<DayOfWeek> days, LocalTime from, LocalTime to,
@@ -93,6 +95,7 @@ public final class DutyRoster {
     }
 
     /** Who holds {@code level} at {@code at}; empty for the agent level (the ticket's own agent). */
+    @Override
     public Optional<String> onDuty(EscalationLevel level, Instant at) {
         ZonedDateTime local = at.atZone(zone);
         return shifts.stream().filter(shift -> shift.covers(local)).findFirst()

@@ -1,5 +1,6 @@
 package hotline.sla;
 
+import hotline.ticket.workflow.EscalationLevel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -11,6 +11,7 @@ import hotline.ticket.TicketChange;
 import hotline.ticket.TicketService;
 import hotline.ticket.workflow.ActionContext;
 import hotline.ticket.workflow.Escalation;
+import hotline.ticket.workflow.EscalationLevel;
 import hotline.ticket.workflow.WorkflowService;
 import hotline.ticket.workflow.Workflows;
 import io.vertx.core.Future;

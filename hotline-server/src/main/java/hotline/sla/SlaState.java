@@ -1,5 +1,6 @@
 package hotline.sla;
 
+import hotline.ticket.workflow.EscalationLevel;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

@@ -14,6 +14,7 @@ import hotline.ticket.TicketListener;
 import hotline.ticket.TicketStatus;
 import hotline.ticket.TicketType;
 import hotline.ticket.workflow.Escalation;
+import hotline.ticket.workflow.EscalationLevel;
 import hotline.ticket.workflow.Workflow;
 import hotline.ticket.workflow.Workflows;
 import io.vertx.core.Future;

@@ -1,6 +1,7 @@
 package hotline.surveillance;
 
 import hotline.store.SqlTime;
+import hotline.surveillance.internal.Alert;
 import hotline.surveillance.internal.AlertSql;
 import hotline.ticket.Ticket;
 import hotline.ticket.TicketEvent;

@@ -12,7 +12,7 @@ import hotline.incident.IncidentService;
 import hotline.telephony.ami.AmiLink;
 import hotline.telephony.callback.Callback;
 import hotline.telephony.callback.CallbackDialler;
-import hotline.telephony.callback.CallbackRoutes;
+import hotline.telephony.callback.internal.CallbackRoutes;
 import hotline.telephony.callback.CallbackStore;
 import hotline.telephony.callback.CallbackThresholds;
 import hotline.telephony.callback.QueueCallbackDesk;

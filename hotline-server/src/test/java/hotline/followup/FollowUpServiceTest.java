@@ -32,7 +32,7 @@ class FollowUpServiceTest {
     @BeforeEach
     void start() {
         fixture = new WorkflowFixture(EVENING, new JsonObject());
-        followUps = fixture.module.followUps();
+        followUps = fixture.module.followUps().service();
     }
 
     @AfterEach

@@ -37,7 +37,7 @@ class IncidentServiceTest {
     @BeforeEach
     void start() {
         fixture = new WorkflowFixture(T0, new JsonObject());
-        incidents = fixture.module.incidents();
+        incidents = fixture.module.incidents().service();
     }
 
     @AfterEach

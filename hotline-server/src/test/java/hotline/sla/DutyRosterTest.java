@@ -1,6 +1,7 @@
 package hotline.sla;
 
 import hotline.config.ConfigException;
+import hotline.ticket.workflow.EscalationLevel;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;

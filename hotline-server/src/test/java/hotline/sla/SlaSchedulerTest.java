@@ -56,7 +56,7 @@ class SlaSchedulerTest {
         Future<JsonObject> message = firstMessage();
 
         fixture.clock.advance(Duration.ofMinutes(61));
-        SlaScheduler.ScanResult result = await(fixture.module.scheduler().scanOnce());
+        SlaScheduler.ScanResult result = await(fixture.module.sla().scheduler().scanOnce());
 
         assertThat(result.escalated()).isEqualTo(1);
         List<Row> events = escalations(ticket.id());
@@ -86,9 +86,9 @@ class SlaSchedulerTest {
         Future<JsonObject> message = firstMessage();
 
         fixture.clock.advance(Duration.ofMinutes(40));
-        assertThat(await(fixture.module.scheduler().scanOnce()).claimed()).isZero();
+        assertThat(await(fixture.module.sla().scheduler().scanOnce()).claimed()).isZero();
         fixture.clock.advance(Duration.ofMinutes(9));
-        SlaScheduler.ScanResult result = await(fixture.module.scheduler().scanOnce());
+        SlaScheduler.ScanResult result = await(fixture.module.sla().scheduler().scanOnce());
 
         assertThat(result.warned()).isEqualTo(1);
         assertThat(escalations(ticket.id())).isEmpty();
@@ -104,16 +104,16 @@ class SlaSchedulerTest {
         Ticket ticket = fixture.create(burst("D01"));
 
         fixture.clock.advance(Duration.ofMinutes(61));
-        await(fixture.module.scheduler().scanOnce());
+        await(fixture.module.sla().scheduler().scanOnce());
         fixture.clock.advance(Duration.ofHours(12));
-        await(fixture.module.scheduler().scanOnce());
+        await(fixture.module.sla().scheduler().scanOnce());
         assertThat(escalations(ticket.id())).hasSize(2);
         assertThat(fixture.query("SELECT level FROM ticket_sla WHERE ticket_id = $1", ticket.id()).getFirst()
                 .getString("level")).isEqualTo("duty_supervisor");
 
         fixture.act(ticket, "cancel", new JsonObject().put("reason", "duplicate"));
         fixture.clock.advance(Duration.ofDays(2));
-        SlaScheduler.ScanResult result = await(fixture.module.scheduler().scanOnce());
+        SlaScheduler.ScanResult result = await(fixture.module.sla().scheduler().scanOnce());
 
         assertThat(result.claimed()).isZero();
         assertThat(escalations(ticket.id())).hasSize(2);
@@ -131,8 +131,8 @@ class SlaSchedulerTest {
             fixture.clock.advance(Duration.ofMinutes(61));
             int escalated = 0;
             for (int round = 0; round < 20; round++) {
-                Future<SlaScheduler.ScanResult> a = fixture.module.scheduler().scanOnce();
-                Future<SlaScheduler.ScanResult> b = other.module.scheduler().scanOnce();
+                Future<SlaScheduler.ScanResult> a = fixture.module.sla().scheduler().scanOnce();
+                Future<SlaScheduler.ScanResult> b = other.module.sla().scheduler().scanOnce();
                 escalated += await(a).escalated() + await(b).escalated();
                 if (await(a).claimed() + await(b).claimed() == 0) {
                     break;
@@ -171,7 +171,7 @@ class SlaSchedulerTest {
 
         await(fixture.pool.withTransaction(tx -> tx.preparedQuery("UPDATE customers SET tier = 'key' WHERE id = $1")
                 .execute(io.vertx.sqlclient.Tuple.of(customer))
-                .compose(done -> fixture.module.sla().customerChanged(tx, customer))));
+                .compose(done -> fixture.module.sla().tracker().customerChanged(tx, customer))));
 
         SlaState sla = await(SlaTracker.find(fixture.pool, ticket.id())).orElseThrow();
         assertThat(sla.due().resolutionDue()).isEqualTo(MORNING.plus(Duration.ofDays(2)));

@@ -60,7 +60,7 @@ class CallbackScenarioTest {
                 .put("telephony", new JsonObject().put("callbackDialIntervalMs", 100)), Map.of());
         var meters = new SimpleMeterRegistry();
         var tickets = new hotline.ticket.TicketService(vertx, pool, Clock.systemUTC(), java.time.ZoneId.of("Asia/Shanghai"), meters);
-        var users = new AuthModule(vertx, pool, config, Clock.systemUTC()).users();
+        var users = new AuthModule(vertx, pool, config, Clock.systemUTC(), false).users();
         module = new TelephonyModule(vertx, config, pool, db.connectOptions(), Clock.systemUTC(), meters, tickets, users,
                 new FakeIvrServices());
         module.start().await();

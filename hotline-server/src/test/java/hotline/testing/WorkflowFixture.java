@@ -1,5 +1,6 @@
 package hotline.testing;
 
+import hotline.app.TicketWork;
 import hotline.auth.Principal;
 import hotline.config.Config;
 import hotline.store.DbEndpoint;
@@ -8,7 +9,6 @@ import hotline.ticket.Ticket;
 import hotline.ticket.TicketDraft;
 import hotline.ticket.TicketService;
 import hotline.ticket.TicketType;
-import hotline.ticket.workflow.WorkflowModule;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import static io.vertx.core.Future.await;
 
 /**
- * The workflow capability without HTTP: a fresh database, a {@link TicketService} and a {@link WorkflowModule}
+ * The workflow capabilities without HTTP: a fresh database, a {@link TicketService} and its {@link TicketWork}
  * (scheduler timer off; tests call {@code scanOnce}) on a {@link MovableClock}. {@link #second()} builds another
  * "server" (own pool, service and module) on the same database. Close it after the test.
  */
@@ -44,7 +44,7 @@ public final class WorkflowFixture implements AutoCloseable {
     public final Vertx vertx;
     public final Pool pool;
     public final TicketService tickets;
-    public final WorkflowModule module;
+    public final TicketWork module;
     private final boolean ownsVertx;
 
     public WorkflowFixture(Instant start, JsonObject settings) {
@@ -60,7 +60,7 @@ public final class WorkflowFixture implements AutoCloseable {
                 .using(vertx).build();
         this.tickets = new TicketService(vertx, pool, clock, SHANGHAI, new SimpleMeterRegistry());
         JsonObject file = new JsonObject().put("sla", new JsonObject().put("scheduler", false)).mergeIn(settings, true);
-        this.module = new WorkflowModule(new Config(file, Map.of()), vertx, pool, clock, SHANGHAI, tickets);
+        this.module = new TicketWork(new Config(file, Map.of()), vertx, pool, clock, SHANGHAI, tickets);
     }
 
     /** A second server on the same database and clock. */
@@ -77,7 +77,7 @@ public final class WorkflowFixture implements AutoCloseable {
     }
 
     public Ticket act(Ticket ticket, String action, JsonObject fields) {
-        return await(module.workflows().transition(ticket.id(), action, fields, AGENT, Channel.PHONE, null));
+        return await(module.workflows().service().transition(ticket.id(), action, fields, AGENT, Channel.PHONE, null));
     }
 
     public List<Row> query(String sql, Object... params) {

@@ -1,5 +1,6 @@
 package hotline.auth.internal;
 
+import hotline.auth.Access;
 import hotline.auth.AuthGuard;
 import hotline.auth.SessionService;
 import hotline.auth.UserService;
@@ -69,7 +70,7 @@ public final class SessionRoutes implements ApiRoutes {
     }
 
     private void current(RoutingContext ctx) {
-        users.find(Requests.principal(ctx).id())
+        users.find(Access.principal(ctx).id())
                 .onSuccess(user -> user.ifPresentOrElse(found -> Responses.ok(ctx, found.toJson()),
                         () -> ctx.fail(401)))
                 .onFailure(ctx::fail);

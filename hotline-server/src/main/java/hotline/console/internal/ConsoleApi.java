@@ -1,5 +1,6 @@
 package hotline.console.internal;
 
+import hotline.auth.Access;
 import hotline.common.InvalidInputException;
 import hotline.http.ApiRoutes;
 import hotline.http.Requests;
@@ -38,7 +39,7 @@ public final class ConsoleApi implements ApiRoutes {
     }
 
     private void currentCall(RoutingContext ctx) {
-        calls.of(Requests.principal(ctx).id()).ifPresentOrElse(
+        calls.of(Access.principal(ctx).id()).ifPresentOrElse(
                 current -> cards.card(current.pop(), current.ended())
                         .onSuccess(card -> Responses.ok(ctx, card)).onFailure(ctx::fail),
                 () -> Responses.noContent(ctx));

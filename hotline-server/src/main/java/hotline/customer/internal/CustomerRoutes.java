@@ -77,7 +77,7 @@ public final class CustomerRoutes implements ApiRoutes {
 
     private void create(RoutingContext ctx) {
         CustomerDraft draft = CustomerDraft.fromJson(Requests.body(ctx));
-        customers.create(draft, Requests.principal(ctx))
+        customers.create(draft, Access.principal(ctx))
                 .onSuccess(customer -> Responses.created(ctx, "/api/customers/" + customer.id(), customer.toJson()))
                 .onFailure(ctx::fail);
     }
@@ -92,7 +92,7 @@ public final class CustomerRoutes implements ApiRoutes {
 
     private void patch(RoutingContext ctx) {
         CustomerPatch patch = CustomerPatch.fromJson(Requests.body(ctx));
-        customers.patch(Requests.pathId(ctx, "id"), patch, Requests.principal(ctx))
+        customers.patch(Requests.pathId(ctx, "id"), patch, Access.principal(ctx))
                 .onSuccess(customer -> Responses.ok(ctx, customer.toJson()))
                 .onFailure(ctx::fail);
     }

@@ -2,9 +2,9 @@ package hotline.sla.internal;
 
 import hotline.common.Code;
 import hotline.sla.DueTimes;
-import hotline.sla.EscalationLevel;
 import hotline.sla.SlaState;
 import hotline.store.SqlTime;
+import hotline.ticket.workflow.EscalationLevel;
 import io.vertx.sqlclient.Row;
 
 import java.time.Duration;

@@ -1,7 +1,6 @@
 package hotline.ticket.workflow;
 
 import hotline.common.Code;
-import hotline.sla.EscalationLevel;
 import io.vertx.core.json.JsonObject;
 
 /**

@@ -1,7 +1,6 @@
 package hotline.ticket.workflow;
 
 import hotline.auth.Principal;
-import hotline.sla.DutyRoster;
 import hotline.ticket.Channel;
 import hotline.ticket.Ticket;
 import hotline.ticket.TicketChange;
@@ -24,12 +23,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class WorkflowService {
 
     private final TicketService tickets;
-    private final DutyRoster roster;
+    private final OnDuty roster;
     private final Clock clock;
     private final List<ActionGuard> guards = new CopyOnWriteArrayList<>();
 
     /** @param roster decides who owns a ticket an action escalates (the holder of the new level on duty now) */
-    public WorkflowService(TicketService tickets, DutyRoster roster, Clock clock) {
+    public WorkflowService(TicketService tickets, OnDuty roster, Clock clock) {
         this.tickets = tickets;
         this.roster = roster;
         this.clock = clock;
@@ -60,7 +59,7 @@ public final class WorkflowService {
      * {@code now} ({@code details.escalation.owner} and {@code eventData.escalation.owner}; null at agent level or
      * when the roster names nobody). Other changes pass unchanged.
      */
-    public static TicketChange assignOwner(TicketChange change, DutyRoster roster, Instant now) {
+    public static TicketChange assignOwner(TicketChange change, OnDuty roster, Instant now) {
         JsonObject escalated = change.eventData().getJsonObject(Escalation.KEY);
         if (escalated == null) {
             return change;

@@ -1,5 +1,6 @@
 package hotline.telephony.switchboard.internal;
 
+import hotline.auth.Access;
 import hotline.auth.Principal;
 import hotline.common.Code;
 import hotline.common.InvalidInputException;
@@ -52,13 +53,13 @@ public final class SwitchboardRoutes implements ApiRoutes {
         JsonObject body = Requests.body(ctx);
         WrapUpCode code = Code.parse(WrapUpCode.class, body.getString("code")).orElseThrow(() ->
                 new InvalidInputException("code", "must be one of " + String.join(", ", Code.codes(WrapUpCode.class))));
-        wrapUps.wrapUp(body.getString("uniqueid"), code, body.getString("note"), body.getString("ticketNumber"), Requests.principal(ctx))
+        wrapUps.wrapUp(body.getString("uniqueid"), code, body.getString("note"), body.getString("ticketNumber"), Access.principal(ctx))
                 .onSuccess(v -> Responses.noContent(ctx)).onFailure(ctx::fail);
     }
 
     private void openInquiry(RoutingContext ctx) {
         JsonObject body = Requests.body(ctx);
-        wrapUps.openInquiry(body.getString("uniqueid"), body.getString("subject"), body.getString("description"), Requests.principal(ctx))
+        wrapUps.openInquiry(body.getString("uniqueid"), body.getString("subject"), body.getString("description"), Access.principal(ctx))
                 .onSuccess(ticket -> Responses.created(ctx, "/api/tickets/" + ticket.id(), ticket.toJson()))
                 .onFailure(ctx::fail);
     }
@@ -66,7 +67,7 @@ public final class SwitchboardRoutes implements ApiRoutes {
 
     private void agentQueue(RoutingContext ctx) {
         JsonObject body = Requests.body(ctx);
-        Principal agent = Requests.principal(ctx);
+        Principal agent = Access.principal(ctx);
         Future<Void> done = switch (body.getString("action")) {
             case "login" -> agents.login(agent);
             case "logout" -> agents.logout(agent);
@@ -79,7 +80,7 @@ public final class SwitchboardRoutes implements ApiRoutes {
 
     private void originate(RoutingContext ctx) {
         JsonObject body = Requests.body(ctx);
-        answer(ctx, agents.call(Requests.principal(ctx), body.getString("number"), body.getString("ticketNumber")));
+        answer(ctx, agents.call(Access.principal(ctx), body.getString("number"), body.getString("ticketNumber")));
     }
 
     private static void answer(RoutingContext ctx, Future<Void> done) {

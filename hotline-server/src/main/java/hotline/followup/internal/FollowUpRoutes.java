@@ -1,9 +1,11 @@
-package hotline.followup;
+package hotline.followup.internal;
 
 import hotline.auth.Access;
 import hotline.auth.Role;
 import hotline.common.Code;
 import hotline.common.InvalidInputException;
+import hotline.followup.FollowUp;
+import hotline.followup.FollowUpService;
 import hotline.http.ApiRoutes;
 import hotline.http.Requests;
 import hotline.http.Responses;
@@ -43,7 +45,7 @@ public final class FollowUpRoutes implements ApiRoutes {
     private void record(RoutingContext ctx) {
         JsonObject body = Requests.body(ctx);
         followUps.recordOutcome(Requests.pathId(ctx, "id"), body.getInteger("satisfaction"), body.getString("comment"),
-                        Requests.principal(ctx))
+                        Access.principal(ctx))
                 .onSuccess(followUp -> Responses.ok(ctx, followUp.toJson()))
                 .onFailure(ctx::fail);
     }

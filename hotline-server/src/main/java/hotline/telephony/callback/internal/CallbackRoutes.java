@@ -1,10 +1,13 @@
-package hotline.telephony.callback;
+package hotline.telephony.callback.internal;
 
 import hotline.common.Code;
 import hotline.common.InvalidInputException;
 import hotline.http.ApiRoutes;
 import hotline.http.Requests;
 import hotline.http.Responses;
+import hotline.telephony.callback.Callback;
+import hotline.telephony.callback.CallbackStatus;
+import hotline.telephony.callback.CallbackStore;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;

@@ -1,7 +1,9 @@
-package hotline.crew;
+package hotline.crew.internal;
 
 import hotline.auth.Access;
 import hotline.auth.Role;
+import hotline.crew.Crew;
+import hotline.crew.CrewService;
 import hotline.http.ApiRoutes;
 import hotline.http.Requests;
 import hotline.http.Responses;

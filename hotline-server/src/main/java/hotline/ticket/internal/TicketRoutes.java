@@ -1,9 +1,19 @@
-package hotline.ticket;
+package hotline.ticket.internal;
 
+import hotline.auth.Access;
 import hotline.common.Code;
 import hotline.http.ApiRoutes;
 import hotline.http.Requests;
 import hotline.http.Responses;
+import hotline.ticket.Channel;
+import hotline.ticket.Ticket;
+import hotline.ticket.TicketDraft;
+import hotline.ticket.TicketFilter;
+import hotline.ticket.TicketPatch;
+import hotline.ticket.TicketService;
+import hotline.ticket.TicketStatus;
+import hotline.ticket.TicketType;
+import hotline.ticket.TicketViewExtension;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -23,10 +33,6 @@ public final class TicketRoutes implements ApiRoutes {
     private final TicketService tickets;
     private final List<TicketViewExtension> extensions;
 
-    public TicketRoutes(TicketService tickets) {
-        this(tickets, List.of());
-    }
-
     /** @param extensions add their fields to {@code getTicket}'s answer, in order */
     public TicketRoutes(TicketService tickets, List<TicketViewExtension> extensions) {
         this.tickets = tickets;
@@ -43,7 +49,7 @@ public final class TicketRoutes implements ApiRoutes {
 
     private void create(RoutingContext ctx) {
         // A handler that throws (bad input) fails the request; the API's failure handler renders the error.
-        tickets.create(TicketDraft.fromJson(Requests.body(ctx)), Requests.principal(ctx),
+        tickets.create(TicketDraft.fromJson(Requests.body(ctx)), Access.principal(ctx),
                         Requests.header(ctx, IDEMPOTENCY_KEY))
                 .onSuccess(ticket -> Responses.created(ctx, "/api/tickets/" + ticket.id(), ticket.toJson()))
                 .onFailure(ctx::fail);
@@ -79,7 +85,7 @@ public final class TicketRoutes implements ApiRoutes {
 
     private void update(RoutingContext ctx) {
         JsonObject body = Requests.body(ctx);
-        tickets.update(Requests.pathId(ctx, "id"), TicketPatch.fromJson(body), Requests.principal(ctx),
+        tickets.update(Requests.pathId(ctx, "id"), TicketPatch.fromJson(body), Access.principal(ctx),
                         Channel.PHONE, body.getInteger("version"))
                 .onSuccess(ticket -> Responses.ok(ctx, ticket.toJson()))
                 .onFailure(ctx::fail);

@@ -1,4 +1,4 @@
-package hotline.incident;
+package hotline.incident.internal;
 
 import hotline.auth.Access;
 import hotline.auth.Role;
@@ -6,6 +6,9 @@ import hotline.common.Code;
 import hotline.http.ApiRoutes;
 import hotline.http.Requests;
 import hotline.http.Responses;
+import hotline.incident.Incident;
+import hotline.incident.IncidentService;
+import hotline.incident.IncidentStatus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -51,13 +54,13 @@ public final class IncidentRoutes implements ApiRoutes {
     private void dispatch(RoutingContext ctx) {
         JsonObject body = Requests.body(ctx);
         incidents.dispatch(Requests.pathId(ctx, "id"), body.getLong("crewId"), body.getString("eta"),
-                        Requests.principal(ctx))
+                        Access.principal(ctx))
                 .onSuccess(incident -> Responses.ok(ctx, incident.toJson()))
                 .onFailure(ctx::fail);
     }
 
     private void close(RoutingContext ctx) {
-        incidents.close(Requests.pathId(ctx, "id"), Requests.body(ctx).getString("resolution"), Requests.principal(ctx))
+        incidents.close(Requests.pathId(ctx, "id"), Requests.body(ctx).getString("resolution"), Access.principal(ctx))
                 .onSuccess(json -> Responses.ok(ctx, json))
                 .onFailure(ctx::fail);
     }

@@ -1,4 +1,4 @@
-package hotline.surveillance;
+package hotline.surveillance.internal;
 
 import hotline.auth.Access;
 import hotline.auth.Role;

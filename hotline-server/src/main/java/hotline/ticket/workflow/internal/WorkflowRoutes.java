@@ -1,9 +1,11 @@
-package hotline.ticket.workflow;
+package hotline.ticket.workflow.internal;
 
+import hotline.auth.Access;
 import hotline.http.ApiRoutes;
 import hotline.http.Requests;
 import hotline.http.Responses;
 import hotline.ticket.Channel;
+import hotline.ticket.workflow.WorkflowService;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -29,7 +31,7 @@ public final class WorkflowRoutes implements ApiRoutes {
     private void transition(RoutingContext ctx) {
         JsonObject body = Requests.body(ctx);
         workflows.transition(Requests.pathId(ctx, "id"), body.getString("action"),
-                        body.getJsonObject("fields", new JsonObject()), Requests.principal(ctx), Channel.PHONE,
+                        body.getJsonObject("fields", new JsonObject()), Access.principal(ctx), Channel.PHONE,
                         body.getInteger("version"))
                 .onSuccess(ticket -> Responses.ok(ctx, ticket.toJson().put("workflow", WorkflowService.describe(ticket))))
                 .onFailure(ctx::fail);

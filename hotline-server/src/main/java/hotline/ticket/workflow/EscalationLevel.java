@@ -1,4 +1,4 @@
-package hotline.sla;
+package hotline.ticket.workflow;
 
 import hotline.common.Code;
 

@@ -1,4 +1,4 @@
-package hotline.search;
+package hotline.search.internal;
 
 import hotline.auth.Access;
 import hotline.auth.Role;
@@ -7,7 +7,10 @@ import hotline.common.InvalidInputException;
 import hotline.http.ApiRoutes;
 import hotline.http.Requests;
 import hotline.http.Responses;
-import hotline.search.internal.OutboxFeeder;
+import hotline.search.SearchHit;
+import hotline.search.SearchRequest;
+import hotline.search.SearchService;
+import hotline.search.SearchSort;
 import hotline.ticket.Ticket;
 import hotline.ticket.TicketService;
 import io.vertx.core.Future;

@@ -1,0 +1,81 @@
+package hotline.app;
+
+import hotline.config.Config;
+import hotline.crew.CrewModule;
+import hotline.followup.FollowUpModule;
+import hotline.incident.IncidentModule;
+import hotline.sla.SlaModule;
+import hotline.surveillance.SurveillanceModule;
+import hotline.ticket.TicketService;
+import hotline.ticket.TicketViewExtension;
+import hotline.ticket.workflow.WorkflowModule;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The capabilities that work on a ticket after it is opened (SLA, workflow, crews, incidents, follow-ups,
+ * water-quality surveillance), built and wired to one {@link TicketService} and to one another. The wiring lives here,
+ * above them, so that none of them builds another: the server, the demo loader (on its own clock) and tests use it.
+ *
+ * <p>Ticket listeners run in registration order inside the ticket's transaction: the SLA tracker first (the incident
+ * attacher suspends the SLA row it writes, the follow-up planner reads its follow-up delay), then incidents,
+ * follow-ups and surveillance. Action guards: the crew check before the incident check.
+ */
+public final class TicketWork {
+
+    private final SlaModule sla;
+    private final WorkflowModule workflows;
+    private final CrewModule crews;
+    private final IncidentModule incidents;
+    private final FollowUpModule followUps;
+    private final SurveillanceModule surveillance;
+
+    public TicketWork(Config config, Vertx vertx, Pool pool, Clock clock, ZoneId zone, TicketService tickets) {
+        sla = new SlaModule(config, vertx, pool, clock, zone, tickets);
+        workflows = new WorkflowModule(tickets, sla.roster(), clock);
+        crews = new CrewModule(pool, clock);
+        incidents = new IncidentModule(config, pool, clock, tickets, crews.service(), sla.tracker());
+        followUps = new FollowUpModule(pool, clock, zone, workflows.service(), sla.callingHours());
+        surveillance = new SurveillanceModule(config, pool, clock);
+
+        tickets.addListener(sla.tracker());
+        tickets.addListener(incidents.attacher());
+        tickets.addListener(followUps.planner());
+        tickets.addListener(surveillance.watch());
+        workflows.service().addGuard(crews.service().dispatchGuard());
+        workflows.service().addGuard(incidents.service().dispatchGuard());
+    }
+
+    /** What they add to {@code getTicket}'s answer, in order: the workflow step, then the SLA. */
+    public List<TicketViewExtension> ticketViews() {
+        return List.of(workflows.view(), sla.view());
+    }
+
+    public SlaModule sla() {
+        return sla;
+    }
+
+    public WorkflowModule workflows() {
+        return workflows;
+    }
+
+    public CrewModule crews() {
+        return crews;
+    }
+
+    public IncidentModule incidents() {
+        return incidents;
+    }
+
+    public FollowUpModule followUps() {
+        return followUps;
+    }
+
+    public SurveillanceModule surveillance() {
+        return surveillance;
+    }
+}
