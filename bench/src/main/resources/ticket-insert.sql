@@ -35,21 +35,23 @@ WITH input AS (
         FROM customer_phones p WHERE p.phone = input.caller_phone
     ) link ON true
 ), k AS (
-    INSERT INTO idempotency_keys (key, ticket_id, created_at)
-    SELECT key, id, now() FROM ids WHERE key IS NOT NULL
-    ON CONFLICT (key) DO NOTHING
+    INSERT INTO idempotency_keys (scope, key, request_hash, ticket_id, created_at)
+    SELECT actor, key, NULL, id, now() FROM ids WHERE key IS NOT NULL
+    ON CONFLICT (scope, key) DO NOTHING
     RETURNING ticket_id
+), day AS MATERIALIZED (
+    SELECT ticket_number_base(to_date(:day::text, 'YYYYMMDD')) AS base
 ), t AS (
     INSERT INTO tickets (id, number, type, channel, status, priority, urgent, customer_id, caller_number,
                          subject, description, location, district, category, details, created_by,
                          created_at, updated_at)
     OVERRIDING SYSTEM VALUE
-    SELECT id, 'HL-' || :day::text || '-' || lpad(n::text, greatest(6, length(n::text)), '0'),
+    SELECT id, 'HL-' || :day::text || '-' || lpad(serial::text, greatest(6, length(serial::text)), '0'),
            type, channel, status, priority, urgent,
            COALESCE(customer_id, CASE WHEN matches = 1 THEN linked_customer_id END), caller_number,
            subject, description, location, district, category, details::jsonb, created_by,
            now(), now()
-    FROM (SELECT ids.*, nextval('ticket_number_seq') AS n FROM ids
+    FROM (SELECT ids.*, nextval('ticket_number_seq') - day.base AS serial FROM ids CROSS JOIN day
           WHERE key IS NULL OR id IN (SELECT ticket_id FROM k) ORDER BY position) numbered
     RETURNING *
 ), e AS (

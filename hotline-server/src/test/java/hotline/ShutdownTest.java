@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The server as an operator runs it: {@code hotline.Main} in a process of its own, stopped with SIGTERM. */
 class ShutdownTest {
 
+    private static final String MANAGEMENT_TOKEN = "shutdown-test-monitor";
     private static final String PASSWORD = "harbor-quill-sundial-28";
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -112,6 +113,7 @@ class ShutdownTest {
         // A free FastAGI port: the default 4573 may be taken by another server on this machine.
         builder.environment().put("HOTLINE_AGI_PORT", "0");
         builder.environment().put("HOTLINE_ADMIN_PASSWORD", PASSWORD);
+        builder.environment().put("HOTLINE_MANAGEMENT_TOKEN", MANAGEMENT_TOKEN);
         builder.environment().put("HOTLINE_CONF", dataDir.resolve("no-such-file.json").toString());
         server = builder.start();
         try {
@@ -139,7 +141,8 @@ class ShutdownTest {
     /** The server's Prometheus text. */
     private String metrics() {
         try {
-            return http.send(HttpRequest.newBuilder(uri("/metrics")).build(), HttpResponse.BodyHandlers.ofString())
+            return http.send(HttpRequest.newBuilder(uri("/metrics"))
+                    .header("Authorization", "Bearer " + MANAGEMENT_TOKEN).build(), HttpResponse.BodyHandlers.ofString())
                     .body();
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);

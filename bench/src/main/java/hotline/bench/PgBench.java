@@ -1,6 +1,6 @@
 package hotline.bench;
 
-import hotline.ticket.TicketService;
+import hotline.config.UtilityZone;
 import org.HdrHistogram.Histogram;
 
 import java.io.File;
@@ -77,7 +77,7 @@ final class PgBench {
             Files.copy(resource, script, StandardCopyOption.REPLACE_EXISTING);
         }
         Path output = dir.resolve("pgbench.out");
-        String day = LocalDate.now(ZoneId.of(TicketService.DEFAULT_TIMEZONE)).format(DateTimeFormatter.BASIC_ISO_DATE);
+        String day = LocalDate.now(ZoneId.of(UtilityZone.DEFAULT)).format(DateTimeFormatter.BASIC_ISO_DATE);
         int threads = Math.min(clients, Runtime.getRuntime().availableProcessors());
         List<String> command = List.of(pgbench.toString(), "--no-vacuum", "--protocol=prepared",
                 "--host=" + database.host(), "--port=" + database.port(), "--username=" + database.user(),

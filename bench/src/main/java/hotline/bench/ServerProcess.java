@@ -29,6 +29,8 @@ import java.util.stream.Stream;
  */
 final class ServerProcess {
 
+    /** Lets the harness read the detail of /health (the search feeder's backlog). */
+    static final String MANAGEMENT_TOKEN = "bench-monitor-token";
     static final String ADMIN_PASSWORD = "ledger-pumpkin-violet-63";
     /** The superuser and database that {@code hotline.store.EmbeddedPostgres} creates. */
     private static final String DB_USER = "hotline";
@@ -96,6 +98,7 @@ final class ServerProcess {
                 "HOTLINE_AGI_PORT", Integer.toString(agiPort),
                 "HOTLINE_DATA_DIR", dataDir.toString(),
                 "HOTLINE_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                "HOTLINE_MANAGEMENT_TOKEN", MANAGEMENT_TOKEN,
                 "HOTLINE_CONF", dataDir.resolve("no-such-file.json").toString()));
         builder.environment().putAll(extraEnv);
         if (!hooked) {

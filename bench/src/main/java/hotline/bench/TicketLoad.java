@@ -136,29 +136,29 @@ public final class TicketLoad {
     }
 
     /**
-     * Waits (at most {@link #INDEX_TIMEOUT}) until the search feeder is idle: the last outbox id it applied has not
-     * moved for a second and is committed. Its catching up with the HTTP load must not compete with pgbench, whose
-     * tickets go to an outbox topic the feeder skips.
+     * Waits (at most {@link #INDEX_TIMEOUT}) until the search feeder is idle: no committed change waits to be indexed.
+     * Its catching up with the HTTP load must not compete with pgbench, whose tickets go to an outbox topic the
+     * feeder skips.
      */
     private static void awaitFeederIdle(WebClient client) throws Exception {
         long start = System.nanoTime();
         long deadline = start + INDEX_TIMEOUT.toNanos();
-        long previous = -1;
         while (System.nanoTime() < deadline) {
-            JsonObject search = client.get("/health").send().await(REPLY_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+            JsonObject search = client.get("/health")
+                    .putHeader("Authorization", "Bearer " + ServerProcess.MANAGEMENT_TOKEN)
+                    .send().await(REPLY_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
                     .bodyAsJsonObject().getJsonObject("checks", new JsonObject())
                     .getJsonObject("search", new JsonObject());
-            Long applied = search.getLong("appliedOutboxId");
-            if (applied == null) {
-                System.out.println("search feeder: /health has no appliedOutboxId, so pgbench does not wait for it");
+            Long pending = search.getLong("pendingChanges");
+            if (pending == null) {
+                System.out.println("search feeder: /health has no pendingChanges, so pgbench does not wait for it");
                 return;
             }
-            if (applied == previous && applied.equals(search.getLong("committedOutboxId"))) {
-                System.out.printf("search feeder idle after %.1f s (outbox id %d indexed and committed)%n",
-                        (System.nanoTime() - start) / 1e9, applied);
+            if (pending == 0 && !search.getBoolean("rebuilding", false)) {
+                System.out.printf("search feeder idle after %.1f s (nothing pending, lag %d ms)%n",
+                        (System.nanoTime() - start) / 1e9, search.getLong("lagMillis", 0L));
                 return;
             }
-            previous = applied;
             Thread.sleep(1_000);
         }
         System.out.printf("search feeder still busy after %s; pgbench runs anyway%n", INDEX_TIMEOUT);

@@ -47,7 +47,7 @@ class SearchCatchUpTest {
         try (App second = TestApp.start(settings, Clock.systemUTC(), database)) {
             ApiClient agent = ApiClient.as(second, Role.AGENT);
             // No waiting: start-up returns only once the index has applied the outbox.
-            JsonObject index = ApiClient.anonymous(second).get("/health").json().getJsonObject("checks")
+            JsonObject index = ApiClient.management(second).get("/health").json().getJsonObject("checks")
                     .getJsonObject("search");
             assertThat(index.getLong("tickets")).isEqualTo(1 + 1201);
             assertThat(index.getLong("pendingChanges")).isZero();

@@ -46,6 +46,6 @@ class SearchLagTest {
     }
 
     private static JsonObject search(App app) {
-        return ApiClient.anonymous(app).get("/health").json().getJsonObject("checks").getJsonObject("search");
+        return ApiClient.management(app).get("/health").json().getJsonObject("checks").getJsonObject("search");
     }
 }

@@ -97,8 +97,9 @@ class WrapUpTest {
     void inquiryFromCall() {
         answeredCall("1700000700.71");
 
-        ApiResponse created = agent.post("/api/calls/inquiry",
-                new JsonObject().put("uniqueid", "1700000700.71").put("subject", "询问停水时间").put("description", "<b>明天</b>几点恢复？"));
+        JsonObject inquiry = new JsonObject().put("uniqueid", "1700000700.71").put("subject", "询问停水时间")
+                .put("description", "<b>明天</b>几点恢复？");
+        ApiResponse created = agent.post("/api/calls/inquiry", inquiry);
 
         assertThat(created.status()).isEqualTo(201);
         JsonObject ticket = created.json();
@@ -109,7 +110,6 @@ class WrapUpTest {
         assertThat(call.getString("uniqueid")).isEqualTo("1700000700.71");
         assertThat(call.getString("wrapUpCode")).isEqualTo("ticket_created");
         // a second click makes no second ticket
-        assertThat(agent.post("/api/calls/inquiry", new JsonObject().put("uniqueid", "1700000700.71").put("subject", "询问停水时间"))
-                .json().getLong("id")).isEqualTo(ticket.getLong("id"));
+        assertThat(agent.post("/api/calls/inquiry", inquiry).json().getLong("id")).isEqualTo(ticket.getLong("id"));
     }
 }
