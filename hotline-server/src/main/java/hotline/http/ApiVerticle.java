@@ -2,11 +2,17 @@ package hotline.http;
 
 import hotline.config.Config;
 import hotline.health.Health;
+import hotline.http.validation.QueryStringCheck;
 import hotline.http.validation.RequestValidation;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -29,6 +35,10 @@ public final class ApiVerticle extends VerticleBase {
     public static final String HTTP_PORT = "http.port";
     public static final String HTTP_HOST = "http.host";
     public static final String CONTRACT = "openapi.yaml";
+    /** Seconds a request head may take to arrive whole, from its first byte (0: no limit); default 10. */
+    public static final String HEADER_TIMEOUT = "http.headerTimeoutSeconds";
+    /** Seconds without a byte while the server waits for the client before the connection closes (0: never); default 60. */
+    public static final String IDLE_TIMEOUT = "http.idleTimeoutSeconds";
     /** Larger bodies are refused with 413 before they are read whole. */
     public static final long MAX_BODY_BYTES = 1024 * 1024;
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
@@ -58,6 +68,7 @@ public final class ApiVerticle extends VerticleBase {
     public Future<?> start() {
         return OpenAPIContract.from(vertx, CONTRACT).compose(contract -> {
             Router root = Router.router(vertx);
+            root.route().handler(new QueryStringCheck());
             root.get("/health").handler(health::handle);
             root.get("/metrics").handler(PrometheusScrapingHandler.create());
             root.get("/api/openapi.yaml").handler(ctx -> ctx.response()
@@ -79,13 +90,33 @@ public final class ApiVerticle extends VerticleBase {
             root.route("/api/*").subRouter(api);
             root.route("/api/*").handler(ctx -> ctx.fail(404));
             root.route().failureHandler(ApiErrors::handle);
+            // A path the router cannot decode fails outside any route, with no failure in the context.
+            root.errorHandler(400, ctx -> Responses.send(ctx, 400, new JsonObject()
+                    .put("error", "the request path cannot be decoded").put("field", "path").encode()));
 
             HttpServerOptions options = new HttpServerOptions()
                     .setHost(config.string(HTTP_HOST, "127.0.0.1"))
                     .setPort(config.port(HTTP_PORT, 8080))
                     .setCompressionSupported(true);
-            return vertx.createHttpServer(options).requestHandler(root).listen();
+            Duration headerTimeout = Duration.ofSeconds(config.integer(HEADER_TIMEOUT, 10, 0, 3600));
+            Duration idleTimeout = Duration.ofSeconds(config.integer(IDLE_TIMEOUT, 60, 0, 86_400));
+            return vertx.createHttpServer(options)
+                    .connectionHandler(connection -> ConnectionGuard.install(connection, headerTimeout, idleTimeout))
+                    .invalidRequestHandler(ApiVerticle::invalidRequest)
+                    .requestHandler(root).listen();
         }).onSuccess(listening -> server = listening);
+    }
+
+    /** A request whose head cannot be decoded: a JSON answer (Vert.x's own has no body), then the connection closes. */
+    private static void invalidRequest(HttpServerRequest request) {
+        Throwable cause = request.decoderResult().cause();
+        int status = cause instanceof TooLongHttpLineException ? 414
+                : cause instanceof TooLongHttpHeaderException ? 431 : 400;
+        request.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(new JsonObject().put("error", ApiErrors.standardMessage(status)).put("field", "request").encode())
+                .onComplete(done -> request.connection().close());
     }
 
     @Override
