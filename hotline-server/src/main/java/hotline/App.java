@@ -15,6 +15,7 @@ import hotline.telephony.TelephonyModule;
 import hotline.ticket.TicketRoutes;
 import hotline.ticket.TicketService;
 import hotline.ticket.workflow.WorkflowModule;
+import hotline.ticket.workflow.Workflows;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -126,7 +127,7 @@ public final class App implements AutoCloseable {
         ZoneId zone = ZoneId.of(config.string(TicketService.TIMEZONE, TicketService.DEFAULT_TIMEZONE));
         tickets = new TicketService(vertx, pool, clock, zone, meters);
         workflows = new WorkflowModule(config, vertx, pool, clock, zone, tickets);
-        apis.add(new TicketRoutes(tickets, List.of(workflows.view())));
+        apis.add(new TicketRoutes(tickets, List.of(workflows.view()), Workflows::intake));
         apis.addAll(workflows.routes());
 
         customers = new CustomerService(vertx, pool, TierRules.load(config), clock);
