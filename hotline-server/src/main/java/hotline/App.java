@@ -22,7 +22,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.Label;
@@ -112,9 +111,7 @@ public final class App implements AutoCloseable {
     }
 
     private void startServices(boolean demo) {
-        health.register("database", true, promise -> pool.query("SELECT 1").execute()
-                .onSuccess(rows -> promise.complete(Status.OK()))
-                .onFailure(promise::fail));
+        database.registerHealth(health, pool);
 
         List<Handler<RoutingContext>> guards = new ArrayList<>();
         List<ApiRoutes> apis = new ArrayList<>();
