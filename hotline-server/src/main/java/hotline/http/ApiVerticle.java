@@ -97,7 +97,10 @@ public final class ApiVerticle extends VerticleBase {
             HttpServerOptions options = new HttpServerOptions()
                     .setHost(config.string(HTTP_HOST, "127.0.0.1"))
                     .setPort(config.port(HTTP_PORT, 8080))
-                    .setCompressionSupported(true);
+                    .setCompressionSupported(true)
+                    // No HTTP/2 over clear text (browsers speak it over TLS only): every connection is HTTP/1 from its
+                    // first byte, so its ConnectionGuard sees it whole.
+                    .setHttp2ClearTextEnabled(false);
             Duration headerTimeout = Duration.ofSeconds(config.integer(HEADER_TIMEOUT, 10, 0, 3600));
             Duration idleTimeout = Duration.ofSeconds(config.integer(IDLE_TIMEOUT, 60, 0, 86_400));
             return vertx.createHttpServer(options)

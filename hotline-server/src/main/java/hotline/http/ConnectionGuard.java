@@ -99,7 +99,8 @@ final class ConnectionGuard {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (msg instanceof HttpContent content && content.decoderResult().isFailure()) {
+            // A request head that failed (a full request object) is Vert.x's to answer; a failed body part is ours.
+            if (msg instanceof HttpContent content && !(msg instanceof HttpRequest) && content.decoderResult().isFailure()) {
                 ReferenceCountUtil.release(msg);
                 answerAndClose(HttpResponseStatus.BAD_REQUEST, "the request body cannot be read: "
                         + "malformed chunked transfer encoding", "body");
