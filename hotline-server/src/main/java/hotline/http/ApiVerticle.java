@@ -17,6 +17,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.PlatformHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.micrometer.PrometheusScrapingHandler;
@@ -24,6 +25,7 @@ import io.vertx.openapi.contract.OpenAPIContract;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The HTTP front: {@code /health}, {@code /metrics}, the contract at {@code /api/openapi.yaml}, and the API built
@@ -79,6 +81,8 @@ public final class ApiVerticle extends VerticleBase {
             // The body was read by the BodyHandler below; validation must take it from there, not from the request.
             RequestExtractor extractor = RequestExtractor.withBodyHandler();
             RouterBuilder builder = RouterBuilder.create(vertx, contract, extractor);
+            // A platform handler: Vert.x lets only those run before the body handler.
+            builder.rootHandler((PlatformHandler) ApiVerticle::refuseForms);
             builder.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
             guards.forEach(builder::rootHandler);
             apis.forEach(api -> api.mount(builder));
@@ -108,6 +112,20 @@ public final class ApiVerticle extends VerticleBase {
                     .invalidRequestHandler(ApiVerticle::invalidRequest)
                     .requestHandler(root).listen();
         }).onSuccess(listening -> server = listening);
+    }
+
+    /**
+     * The API takes JSON (and CSV for the customer import), never forms: the body reader would decode a form before
+     * validation refused it, and on a GET that decoding throws.
+     */
+    private static void refuseForms(RoutingContext ctx) {
+        String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        String lower = type == null ? "" : type.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("multipart/") || lower.startsWith("application/x-www-form-urlencoded")) {
+            ctx.fail(415);
+        } else {
+            ctx.next();
+        }
     }
 
     /** A request whose head cannot be decoded: a JSON answer (Vert.x's own has no body), then the connection closes. */

@@ -63,6 +63,16 @@ class UnreadableInputTest {
         assertThat(tickets()).isEqualTo(before);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("a form body is refused with 415, also on a GET (whose form decoding used to throw)")
+    @CsvSource({"application/x-www-form-urlencoded", "multipart/form-data; boundary=x"})
+    void formsRefused(String type) throws Exception {
+        String head = "GET /api/crews HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: " + type + "\r\nContent-Length: 2\r\n\r\n{}";
+
+        assertThat(RawSocket.exchange(app.httpPort(), RawSocket.bytes(head), 10_000)).startsWith("HTTP/1.1 415");
+    }
+
     private static long tickets() {
         return app.pool().query("SELECT count(*) FROM tickets").execute().await().iterator().next().getLong(0);
     }
