@@ -31,6 +31,9 @@ import java.util.Locale;
  * The HTTP front: {@code /health}, {@code /metrics}, the contract at {@code /api/openapi.yaml}, and the API built
  * from that contract with each capability's {@link ApiRoutes}. One instance per event-loop thread; everything it
  * holds is shared and thread-safe. Stopping lets in-flight requests finish (up to {@link #SHUTDOWN_GRACE}).
+ * Whatever a client sends is answered in JSON and never with a 5xx of its making: a query string is checked before
+ * anything parses it ({@link QueryStringCheck}), each connection has a {@link ConnectionGuard} (header and idle
+ * timeouts, broken chunks), an undecodable request head or path gets a JSON 400.
  */
 public final class ApiVerticle extends VerticleBase {
 

@@ -108,9 +108,11 @@ class DatabaseOutageTest {
             }
             logged.stop();
             root.detachAppender(logged);
+            List<ILoggingEvent> warnings = logged.list.stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+                    .toList();
+            System.out.printf("Outage: %d tickets acknowledged, %d refused while down, healed %.2f s after the kill, "
+                    + "%d log lines of WARN or above%n", acknowledged.size(), refused.size(), healSeconds, warnings.size());
 
-            System.out.printf("Outage: %d tickets acknowledged, %d refused while down, healed %.2f s after the kill%n",
-                    acknowledged.size(), refused.size(), healSeconds);
             assertThat(refused).allSatisfy(response -> {
                 assertThat(response.status()).isEqualTo(503);
                 assertThat(response.header("Retry-After")).isNotBlank();
@@ -124,8 +126,6 @@ class DatabaseOutageTest {
                         .isNotBlank();
             });
             assertThat(healSeconds).isLessThan(30);
-            List<ILoggingEvent> warnings = logged.list.stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
-                    .toList();
             assertThat(warnings).as("log lines while down: %s", warnings).hasSizeLessThan(20)
                     .noneMatch(event -> event.getThrowableProxy() != null && event.getLoggerName().contains("ApiErrors"));
 
