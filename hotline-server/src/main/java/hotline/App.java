@@ -17,13 +17,13 @@ import hotline.store.Database;
 import hotline.telephony.TelephonyModule;
 import hotline.ticket.TicketModule;
 import hotline.ticket.TicketService;
+import hotline.ticket.workflow.Workflows;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.Label;
@@ -118,9 +118,7 @@ public final class App implements AutoCloseable {
     }
 
     private void startServices(boolean demo) {
-        health.register("database", true, promise -> pool.query("SELECT 1").execute()
-                .onSuccess(rows -> promise.complete(Status.OK()))
-                .onFailure(promise::fail));
+        database.registerHealth(health, pool);
         capabilities = capabilities(demo);
         capabilities.forEach(capability -> capability.registerHealth(health));
         for (Capability capability : capabilities) {
@@ -141,6 +139,7 @@ public final class App implements AutoCloseable {
         tickets = new TicketModule(vertx, pool, clock, zone, meters);
         TicketWork work = new TicketWork(config, vertx, pool, clock, zone, tickets.service());
         work.ticketViews().forEach(tickets::extendView);
+        tickets.takeDetailsWith(Workflows::intake);
         customers.service().addListener(work.sla().tracker()::customerChanged);
         telephony = new TelephonyModule(vertx, config, pool, database.endpoint().connectOptions(), clock, meters,
                 tickets.service(), auth.users(), TelephonyModule.hotlineServices(vertx, pool, tickets.service(),

@@ -1,5 +1,6 @@
 package hotline.auth;
 
+import hotline.store.DatabaseUnavailable;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
@@ -36,6 +37,9 @@ public final class AuthGuard implements Handler<RoutingContext> {
         this.authentication = SimpleAuthenticationHandler.create().authenticate(ctx -> token(ctx)
                 .map(sessions::authenticate)
                 .orElseGet(() -> Future.succeededFuture(Optional.empty()))
+                // A look-up that failed says nothing about the token: 503 while the database is down, never 401.
+                .recover(failure -> Future.failedFuture(
+                        new HttpException(DatabaseUnavailable.is(failure) ? 503 : 500, failure)))
                 .compose(principal -> principal
                         .map(found -> {
                             ctx.put(Access.PRINCIPAL, found);

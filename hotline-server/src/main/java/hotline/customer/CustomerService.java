@@ -22,6 +22,7 @@ import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.Reader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -186,23 +187,25 @@ public final class CustomerService {
 
     /**
      * Imports a CSV file (docs/customers-import.md) as upserts keyed by account number, in one transaction with
-     * batched statements. In {@link ImportMode#ALL} a file with any bad row imports nothing. Parsing runs on a
-     * worker thread.
+     * batched statements. In {@link ImportMode#ALL} a file with any bad row imports nothing. The text is read and
+     * parsed on a worker thread as it arrives (a blocking reader, such as an upload's body, is fine).
      */
-    public Future<ImportReport> importCsv(String csv, ImportMode mode, Principal actor) {
+    public Future<ImportReport> importCsv(Reader csv, ImportMode mode, Principal actor) {
         if (!actor.role().includes(Role.SUPERVISOR)) {
             return Future.failedFuture(new InvalidInputException("body", "only a supervisor or admin may import"));
         }
         return vertx.executeBlocking(() -> CustomerCsv.parse(csv), false).compose(parsed -> {
-            if (parsed.good().isEmpty() || mode == ImportMode.ALL && !parsed.errors().isEmpty()) {
-                return Future.succeededFuture(new ImportReport(mode, parsed.rows(), 0, 0, parsed.errors()));
+            if (parsed.good().isEmpty() || mode == ImportMode.ALL && parsed.errorCount() > 0) {
+                return Future.succeededFuture(new ImportReport(mode, parsed.rows(), 0, 0, parsed.errors(),
+                        parsed.errorCount()));
             }
             long started = System.nanoTime();
             return upsert(parsed.good(), actor).map(created -> {
                 int total = parsed.good().size();
                 log.info("Imported {} customers ({} new) for {} in {} ms", total, created, actor.username(),
                         (System.nanoTime() - started) / 1_000_000);
-                return new ImportReport(mode, parsed.rows(), created, total - created, parsed.errors());
+                return new ImportReport(mode, parsed.rows(), created, total - created, parsed.errors(),
+                        parsed.errorCount());
             });
         });
     }

@@ -5,8 +5,12 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.List;
 
-/** The answer to an import: data rows read, rows imported (created + updated), and the bad rows. */
-public record ImportReport(ImportMode mode, int rows, int created, int updated, List<ImportError> errors) {
+/**
+ * The answer to an import: data rows read, rows imported (created + updated), the first bad rows (at most
+ * {@code CustomerCsv.MAX_ERRORS}) and how many rows were bad in all.
+ */
+public record ImportReport(ImportMode mode, int rows, int created, int updated, List<ImportError> errors,
+                           int errorCount) {
 
     public ImportReport {
         errors = List.copyOf(errors);
@@ -19,6 +23,7 @@ public record ImportReport(ImportMode mode, int rows, int created, int updated, 
     public JsonObject toJson() {
         return new JsonObject().put("mode", mode.code()).put("rows", rows).put("imported", imported())
                 .put("created", created).put("updated", updated)
+                .put("errorCount", errorCount)
                 .put("errors", new JsonArray(errors.stream().map(ImportError::toJson).toList()));
     }
 }

@@ -70,7 +70,7 @@ final class JsonFields {
         if (value == null) {
             return Optional.empty();
         }
-        if (!(value instanceof Number number)) {
+        if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())) {
             throw new InvalidInputException(field, "must be a number");
         }
         BigDecimal amount = new BigDecimal(number.toString());

@@ -25,6 +25,7 @@ import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -132,7 +133,8 @@ public final class DemoData {
                     critical.equals("home_dialysis") ? "居家透析，停水需优先保障" : "")).append('\n');
             demoCustomers.add(new DemoCustomer(account, phone, district[0], address, 0));
         }
-        return customers.importCsv(csv.toString(), ImportMode.ALL, Principal.system("demo")).compose(report -> {
+        StringReader file = new StringReader(csv.toString());
+        return customers.importCsv(file, ImportMode.ALL, Principal.system("demo")).compose(report -> {
             if (!report.errors().isEmpty()) {
                 return Future.failedFuture("demo customers did not import: " + report.errors());
             }

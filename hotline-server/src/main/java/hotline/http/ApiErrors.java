@@ -1,5 +1,6 @@
 package hotline.http;
 
+import hotline.common.BadRequestException;
 import hotline.common.ConflictException;
 import hotline.common.InvalidInputException;
 import hotline.common.NotFoundException;
@@ -10,18 +11,20 @@ import io.vertx.ext.web.handler.HttpException;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatorException;
+import hotline.store.DatabaseUnavailable;
 import io.vertx.pgclient.PgException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The one failure handler of the API: every error becomes {@code {"error": "...", "field": "..."}} with a 4xx status
- * that says what was wrong. Only an unexpected failure is a 500; it is logged once, with an id the body repeats.
+ * that says what was wrong. A database that cannot be reached is a 503 with {@code Retry-After}, logged once per
+ * interval ({@link DatabaseUnavailable}). Only an unexpected failure is a 500; it is logged once, with an id the body
+ * repeats. Log lines name the path, never the query string (it may hold a phone number).
  */
 public final class ApiErrors {
 
@@ -33,17 +36,24 @@ public final class ApiErrors {
     }
 
     public static void handle(RoutingContext ctx) {
-        if (ctx.response().ended()) {
-            return;
+        if (ctx.response().ended() || ctx.response().closed()) {
+            return; // answered already, or the client is gone: nothing to say
         }
         Throwable failure = ctx.failure();
         // The OpenAPI router wraps its validation failures in a 400 HttpException; the cause names the field.
         if (failure instanceof HttpException http && http.getCause() instanceof ValidatorException validation) {
             failure = validation;
         }
+        // A guard that could not do its work (the session look-up failed) hands the failure on inside a 5xx.
+        if (failure instanceof HttpException http && http.getStatusCode() >= 500 && http.getCause() != null) {
+            failure = http.getCause();
+        }
         int status = ctx.statusCode();
         JsonObject body = new JsonObject();
-        if (failure instanceof InvalidInputException e) {
+        if (failure instanceof BadRequestException e) {
+            status = 400;
+            body.put("error", e.getMessage()).put("field", e.field());
+        } else if (failure instanceof InvalidInputException e) {
             status = 422;
             body.put("error", e.getMessage()).put("field", e.field());
         } else if (failure instanceof NotFoundException e) {
@@ -69,7 +79,13 @@ public final class ApiErrors {
         } else if (failure instanceof PgException e && "40001".equals(e.getSqlState())) {
             status = 409;
             body.put("error", "the change clashed with another one; retry");
-        } else if (failure == null && status >= 400 && status < 500) {
+        } else if (failure != null && DatabaseUnavailable.is(failure)) {
+            DatabaseUnavailable.noticed(failure);
+            status = 503;
+            ctx.response().putHeader("Retry-After", Long.toString(DatabaseUnavailable.RETRY_AFTER.toSeconds()));
+            body.put("error", "the database is unavailable; retry in a few seconds");
+        } else if (status >= 400 && status < 500) {
+            // A 4xx of Vert.x itself (an unreadable body, a bad path), with or without a cause: the client's fault.
             body.put("error", standardMessage(status));
         } else {
             String incident = UUID.randomUUID().toString();
@@ -126,15 +142,20 @@ public final class ApiErrors {
         body.put("field", parameter.find() ? parameter.group(1) : "body");
     }
 
-    private static String standardMessage(int status) {
-        return Map.of(
-                400, "bad request",
-                401, "authentication required",
-                403, "your role may not do this",
-                404, "no such resource",
-                405, "method not allowed",
-                413, "the request body is larger than 1 MiB",
-                415, "unsupported content type",
-                429, "too many attempts; wait and retry").getOrDefault(status, "request failed");
+    static String standardMessage(int status) {
+        return switch (status) {
+            case 400 -> "bad request";
+            case 401 -> "authentication required";
+            case 403 -> "your role may not do this";
+            case 404 -> "no such resource";
+            case 405 -> "method not allowed";
+            case 408 -> "the request did not arrive in time";
+            case 413 -> "the request body is larger than 1 MiB";
+            case 414 -> "the request line is too long";
+            case 415 -> "unsupported content type";
+            case 429 -> "too many attempts; wait and retry";
+            case 431 -> "the request headers are too large";
+            default -> "request failed";
+        };
     }
 }

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -53,6 +54,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private DbEndpoint endpoint;
+    private volatile ProcessHandle postmaster;
 
     private EmbeddedPostgres(Path home, FileChannel lockChannel, FileLock lock) {
         this.home = home;
@@ -97,17 +99,67 @@ public final class EmbeddedPostgres implements AutoCloseable {
         String password = initialiseOnce();
         clearLeftovers();
         int port = freePort();
-        Path logFile = home.resolve("postgres.log");
-        run(List.of(binary("pg_ctl"), "start", "-w", "-t", "120", "-D", data.toString(), "-l", logFile.toString(),
-                "-o", "-p " + port), 150);
+        launch(port, 120);
         endpoint = new DbEndpoint("127.0.0.1", port, DATABASE, SUPERUSER, password);
         createDatabase();
         log.info("Embedded PostgreSQL started on 127.0.0.1:{} with data in {}", port, data);
     }
 
+    private void launch(int port, int timeoutSeconds) {
+        Path logFile = home.resolve("postgres.log");
+        run(List.of(binary("pg_ctl"), "start", "-w", "-t", Integer.toString(timeoutSeconds), "-D", data.toString(),
+                "-l", logFile.toString(), "-o", "-p " + port), timeoutSeconds + 30);
+        postmaster = readPostmaster();
+    }
+
+    /** True while the server process this object started (or restarted) lives. */
+    public boolean isRunning() {
+        ProcessHandle process = postmaster;
+        return process != null && process.isAlive() && !zombie(process.pid());
+    }
+
+    /** A dead process not yet reaped (a container's init may never reap it) still counts as alive to Java. */
+    private static boolean zombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException | RuntimeException notLinux) {
+            return false;
+        }
+    }
+
+    /** The process id of the server, as {@code postmaster.pid} names it (empty when it is not running). */
+    public OptionalLong pid() {
+        ProcessHandle process = postmaster;
+        return process == null ? OptionalLong.empty() : OptionalLong.of(process.pid());
+    }
+
+    /**
+     * Starts the server again after it died, on the same port (the connection pool keeps its address) and the same
+     * data: PostgreSQL recovers from its write-ahead log, so every committed transaction is back. Fails while the
+     * dead server's processes still hold its shared memory; the caller retries. Blocking.
+     */
+    public synchronized void restart() {
+        try {
+            clearLeftovers();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the stale pid file in " + data, e);
+        }
+        launch(endpoint.port(), 60);
+    }
+
+    private ProcessHandle readPostmaster() {
+        try {
+            String pid = Files.readAllLines(data.resolve("postmaster.pid")).stream().findFirst().orElse("").trim();
+            return ProcessHandle.of(Long.parseLong(pid)).orElse(null);
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("the embedded PostgreSQL started but left no readable postmaster.pid", e);
+        }
+    }
+
     /** Stops the server (fast shutdown: open transactions roll back, committed data is on disk). */
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             if (Files.exists(data.resolve("postmaster.pid"))) {
                 run(List.of(binary("pg_ctl"), "stop", "-w", "-m", "fast", "-D", data.toString()), 60);

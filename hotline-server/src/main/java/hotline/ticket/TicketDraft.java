@@ -49,6 +49,12 @@ public record TicketDraft(TicketType type, Channel channel, Priority priority, b
         return new TicketDraft(type, channel, null, false, null, null, subject, null, null, null, null, null);
     }
 
+    /** The same draft with other {@code details}. */
+    public TicketDraft withDetails(JsonObject otherDetails) {
+        return new TicketDraft(type, channel, priority, urgent, customerId, callerNumber, subject, description, location,
+                district, category, otherDetails);
+    }
+
     /**
      * The draft of an API body (already checked against the contract's schema; checked again here so the service
      * can be called with any JSON). {@code channel} defaults to {@code phone}.

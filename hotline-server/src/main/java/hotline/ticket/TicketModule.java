@@ -21,6 +21,7 @@ public final class TicketModule implements Capability {
 
     private final TicketService service;
     private final List<TicketViewExtension> views = new CopyOnWriteArrayList<>();
+    private volatile DetailsIntake intake = DetailsIntake.NONE;
 
     /** @param zone the zone of the date in ticket numbers (setting {@value TicketService#TIMEZONE}) */
     public TicketModule(Vertx vertx, Pool pool, Clock clock, ZoneId zone, MeterRegistry meters) {
@@ -41,8 +42,13 @@ public final class TicketModule implements Capability {
         views.add(extension);
     }
 
+    /** Checks the details a client may give at creation (the workflows know them per type); none by default. */
+    public void takeDetailsWith(DetailsIntake intake) {
+        this.intake = intake;
+    }
+
     @Override
     public List<ApiRoutes> routes() {
-        return List.of(new TicketRoutes(service, views));
+        return List.of(new TicketRoutes(service, views, intake));
     }
 }

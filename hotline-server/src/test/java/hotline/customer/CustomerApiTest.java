@@ -322,6 +322,39 @@ class CustomerApiTest {
     }
 
     @Test
+    @DisplayName("a 19 MiB file of bad rows is answered within seconds with the first 100 errors and their count")
+    void manyBadRows() {
+        StringBuilder file = new StringBuilder(HEADER);
+        int rows = 0;
+        while (file.length() < 19 * 1024 * 1024) {
+            file.append("12ab,bad row,13800138000,,,residential,individual,,,,,\n");
+            rows++;
+        }
+
+        long started = System.nanoTime();
+        ApiResponse response = supervisor.post("/api/customers/import", file.toString(), CSV);
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        System.out.printf("Import of %d bad rows (%.1f MiB): %.1f s, answer %d bytes%n", rows,
+                file.length() / 1048576.0, seconds, response.body().length());
+        assertThat(response.body().length()).isLessThan(32 * 1024);
+        assertThat(response.json().getInteger("rows")).isEqualTo(rows);
+        assertThat(response.json().getInteger("errorCount")).isEqualTo(rows);
+        assertThat(response.json().getJsonArray("errors")).hasSize(100);
+        assertThat(seconds).isLessThan(60);
+    }
+
+    @Test
+    @DisplayName("a file that cannot be read as CSV is refused in plain words, naming no library class")
+    void unreadableFile() {
+        ApiResponse unclosed = supervisor.post("/api/customers/import", HEADER + "\"100200300,unterminated\n", CSV);
+
+        assertThat(unclosed.status()).isEqualTo(422);
+        assertThat(unclosed.json().getString("error")).contains("quoted cell").doesNotContain("org.", "Exception");
+    }
+
+    @Test
     @DisplayName("importing a row again updates the customer by account number and keeps a manual tier")
     void importUpserts() {
         JsonObject customer = created(draft());

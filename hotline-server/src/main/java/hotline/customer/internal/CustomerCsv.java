@@ -1,18 +1,23 @@
 package hotline.customer.internal;
 
 import hotline.common.InvalidInputException;
+import hotline.common.StorableText;
 import hotline.customer.CustomerDraft;
 import hotline.customer.ImportError;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,8 +28,10 @@ import java.util.Set;
 
 /**
  * Reads a customer import file (docs/customers-import.md): UTF-8 CSV, optional BOM, a header row naming the columns
- * in any order. Each record becomes a validated {@link CustomerDraft} or an {@link ImportError}; a later record with
- * an account number seen before is an error. Pure and thread-safe; run it off the event loop (it reads megabytes).
+ * in any order. Records are read one at a time from the reader; each becomes a validated {@link CustomerDraft} or an
+ * {@link ImportError}, of which the first {@value #MAX_ERRORS} are kept and all are counted. A later record with an
+ * account number seen before is an error. Messages are plain words, never a library's. Blocking and thread-safe:
+ * run it off the event loop (it reads megabytes).
  */
 public final class CustomerCsv {
 
@@ -39,25 +46,38 @@ public final class CustomerCsv {
     private CustomerCsv() {
     }
 
+    /** Bad rows reported one by one; the others are only counted (a file of bad rows makes a small answer). */
+    public static final int MAX_ERRORS = 100;
+
     /** A record that passed validation, with its row number. */
     public record Row(int row, CustomerDraft draft) {
     }
 
-    /** Everything read: the count of data rows, the good ones, the bad ones. */
-    public record Parsed(int rows, List<Row> good, List<ImportError> errors) {
+    /** Everything read: the count of data rows, the good ones, the first bad ones and how many were bad. */
+    public record Parsed(int rows, List<Row> good, List<ImportError> errors, int errorCount) {
     }
 
-    /** @throws InvalidInputException (field {@code body}) when the file is not CSV or its header is wrong */
+    /** {@link #parse(Reader)} of a text in memory. */
     public static Parsed parse(String text) {
-        String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return parse(new StringReader(text));
+    }
+
+    /**
+     * @throws InvalidInputException (field {@code body}) when the text is not UTF-8 CSV or its header is wrong
+     * @throws UncheckedIOException  when the reader fails for another reason (an upload broke off or is too large)
+     */
+    public static Parsed parse(Reader text) {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(content), format)) {
+        CSVParser parser = null;
+        try (Reader reader = withoutBom(text)) {
+            parser = CSVParser.parse(reader, format);
             checkHeader(parser.getHeaderNames());
             List<Row> good = new ArrayList<>();
             List<ImportError> errors = new ArrayList<>();
             Map<String, Integer> seen = new HashMap<>();
             int rows = 0;
+            int errorCount = 0;
             for (CSVRecord record : parser) {
                 rows++;
                 int row = (int) record.getRecordNumber() + 1;
@@ -69,13 +89,31 @@ public final class CustomerCsv {
                     }
                     good.add(new Row(row, draft));
                 } catch (InvalidInputException e) {
-                    errors.add(new ImportError(row, e.field(), e.getMessage()));
+                    if (errorCount++ < MAX_ERRORS) {
+                        errors.add(new ImportError(row, e.field(), e.getMessage()));
+                    }
                 }
             }
-            return new Parsed(rows, good, errors);
+            return new Parsed(rows, good, errors, errorCount);
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw new InvalidInputException("body", "not a valid CSV file: " + e.getMessage());
+            Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+            if (cause instanceof IOException reading && !(cause instanceof CSVException)
+                    && !(cause instanceof CharacterCodingException)) {
+                throw new UncheckedIOException(reading); // the text could not be read to its end: not the file's fault
+            }
+            long line = parser == null ? 1 : parser.getCurrentLineNumber();
+            throw new InvalidInputException("body", CsvTrouble.describe(cause, line));
         }
+    }
+
+    /** The reader past a byte-order mark, if the text starts with one. */
+    private static Reader withoutBom(Reader text) throws IOException {
+        PushbackReader reader = new PushbackReader(text, 1);
+        int first = reader.read();
+        if (first >= 0 && first != '\uFEFF') {
+            reader.unread(first);
+        }
+        return reader;
     }
 
     private static void checkHeader(List<String> header) {
@@ -98,7 +136,7 @@ public final class CustomerCsv {
         JsonObject json = new JsonObject();
         record.toMap().forEach((column, value) -> {
             if (value != null && !value.isEmpty()) {
-                json.put(column, cell(column, value));
+                json.put(column, cell(column, StorableText.require(column, value)));
             }
         });
         if (json.containsKey("tier")) {

@@ -14,20 +14,21 @@ import hotline.customer.ImportMode;
 import hotline.customer.PhoneNumbers;
 import hotline.customer.Tier;
 import hotline.http.ApiRoutes;
+import hotline.http.BlockingBody;
 import hotline.http.Requests;
 import hotline.http.Responses;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.impl.RoutingContextInternal;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -40,6 +41,7 @@ public final class CustomerRoutes implements ApiRoutes {
     public static final String IMPORT_PATH = "/api/customers/import";
     /** Import files may be larger than the API's JSON limit: 10,000 rows are about 1.5 MB. */
     public static final long IMPORT_MAX_BYTES = 20L * 1024 * 1024;
+    private static final String BODY = "hotline.importBody";
 
     private final CustomerService customers;
 
@@ -59,20 +61,28 @@ public final class CustomerRoutes implements ApiRoutes {
     }
 
     /**
-     * Reads import bodies up to {@link #IMPORT_MAX_BYTES} before the API router, whose 1 MiB body reader then leaves
-     * them alone. Mount it on the root router (a non-API route of {@code ApiVerticle}).
+     * Takes import bodies off the API router's 1 MiB body reader: they are streamed to the parser instead (see
+     * {@link BlockingBody}), up to {@link #IMPORT_MAX_BYTES}. Mount it on the root router (a non-API route of
+     * {@code ApiVerticle}), so it sees the request before anything reads or resumes it.
      */
     public static void mountImportBody(Router root) {
-        root.post(IMPORT_PATH)
-                .handler(BodyHandler.create(false).setBodyLimit(IMPORT_MAX_BYTES))
-                .failureHandler(ctx -> {
-                    if (ctx.statusCode() == 413) {
-                        Responses.send(ctx, 413, new JsonObject().put("error", "the file is larger than 20 MiB")
-                                .put("field", "body").encode());
-                    } else {
-                        ctx.next();
-                    }
-                });
+        root.post(IMPORT_PATH).handler(ctx -> {
+            String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length != null && length.length() < 19 && length.chars().allMatch(Character::isDigit)
+                    && Long.parseLong(length) > IMPORT_MAX_BYTES) {
+                tooLarge(ctx);
+                return;
+            }
+            ctx.put(BODY, BlockingBody.of(ctx.request(), IMPORT_MAX_BYTES));
+            // Tells the API router's body handler that this body is taken care of.
+            ((RoutingContextInternal) ctx).visitHandler(RoutingContextInternal.BODY_HANDLER);
+            ctx.next();
+        });
+    }
+
+    private static void tooLarge(RoutingContext ctx) {
+        Responses.send(ctx, 413, new JsonObject().put("error", "the file is larger than 20 MiB")
+                .put("field", "body").encode());
     }
 
     private void create(RoutingContext ctx) {
@@ -148,22 +158,17 @@ public final class CustomerRoutes implements ApiRoutes {
         String modeParam = ctx.request().getParam("mode");
         ImportMode mode = modeParam == null ? ImportMode.ALL : Code.parse(ImportMode.class, modeParam)
                 .orElseThrow(() -> new InvalidInputException("mode", "must be one of " + Code.codes(ImportMode.class)));
-        Buffer body = ctx.body().buffer();
-        if (body == null || body.length() == 0) {
-            throw new InvalidInputException("body", "the CSV file is empty");
-        }
-        customers.importCsv(utf8(body), mode, principal)
+        BlockingBody body = ctx.get(BODY);
+        Reader text = new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        customers.importCsv(text, mode, principal)
                 .onSuccess(report -> Responses.ok(ctx, report.toJson()))
-                .onFailure(ctx::fail);
-    }
-
-    private static String utf8(Buffer body) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body.getBytes())).toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException("body", "the file is not UTF-8 text");
-        }
+                .onFailure(failure -> {
+                    if (failure instanceof UncheckedIOException e && e.getCause() instanceof BlockingBody.TooLarge) {
+                        tooLarge(ctx);
+                    } else {
+                        ctx.fail(failure);
+                    }
+                });
     }
 }

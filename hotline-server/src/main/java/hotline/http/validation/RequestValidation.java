@@ -1,6 +1,8 @@
 package hotline.http.validation;
 
+import hotline.common.StorableText;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.InputTrustHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
@@ -14,7 +16,9 @@ import io.vertx.openapi.validation.ValidatableRequest;
 import io.vertx.openapi.validation.ValidatedRequest;
 import io.vertx.openapi.validation.impl.RequestValidatorImpl;
 
+import java.nio.ByteBuffer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,7 +27,9 @@ import java.util.Map;
  * loop (the router hands each request to a worker thread and back, two thread switches for microseconds of work),
  * and each schema's validator is made once ({@link CachingSchemaRepository}). The result is stored where the router
  * stores it ({@link RouterBuilder#KEY_META_DATA_VALIDATED_REQUEST}); a {@code ValidatorException} fails the request
- * with that exception, which the API's failure handler answers with 400 naming the field.
+ * with that exception, which the API's failure handler answers with 400 naming the field. Around it, what a schema
+ * cannot say: the body must be strict UTF-8 before it is decoded, and the decoded values must pass
+ * {@link DecodedInput} (storable text, integers within 64 bits, finite decimals).
  *
  * <p>Running on the event loop takes {@code RequestValidatorImpl}'s per-parameter and body checks from Vert.x's
  * {@code impl} package and repeats the loop of its {@code validate} around them ({@link #validate(ValidatableRequest,
@@ -82,6 +88,11 @@ public final class RequestValidation {
 
     /** Upstream's {@code RequestValidatorImpl.validate} loop, on the calling thread; throws what it would fail with. */
     ValidatedRequest validate(ValidatableRequest request, Operation operation) {
+        RequestParameter body = request.getBody();
+        if (body != null && !body.isEmpty() && body.get() instanceof Buffer bytes) {
+            // Jackson would read an overlong "C0 80" as NUL, and encoded surrogates as characters.
+            StorableText.decodeUtf8("body", ByteBuffer.wrap(bytes.getBytes()));
+        }
         Map<String, RequestParameter> cookies = new HashMap<>();
         Map<String, RequestParameter> headers = new HashMap<>();
         Map<String, RequestParameter> path = new HashMap<>();
@@ -95,7 +106,15 @@ public final class RequestValidation {
                 case QUERY -> query.put(name, validator.validateParameter(parameter, request.getQuery().get(name)));
             }
         }
-        return new Validated(cookies, headers, path, query, validator.validateBody(operation.getRequestBody(), request));
+        ValidatedRequest validated = new Validated(cookies, headers, path, query,
+                validator.validateBody(operation.getRequestBody(), request));
+        for (Map<String, RequestParameter> parameters : List.of(cookies, headers, path, query)) {
+            parameters.forEach((name, value) -> DecodedInput.check(name, value.get()));
+        }
+        if (validated.getBody() != null) {
+            DecodedInput.check("", validated.getBody().get());
+        }
+        return validated;
     }
 
     /** The validated parts, under the getter names of the interface. */

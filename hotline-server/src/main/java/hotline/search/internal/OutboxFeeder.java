@@ -5,6 +5,7 @@ import hotline.search.OutboxPosition;
 import hotline.search.SearchDocument;
 import hotline.search.SearchIndex;
 import hotline.search.SearchService;
+import hotline.store.DatabaseUnavailable;
 import hotline.ticket.TicketService;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -154,7 +155,11 @@ public final class OutboxFeeder extends VerticleBase {
             }
         });
         queue = next.<Void>mapEmpty().recover(failure -> {
-            log.warn("Search index feeding failed, retrying at the next hint or poll: {}", failure.getMessage());
+            if (DatabaseUnavailable.is(failure)) {
+                DatabaseUnavailable.noticed(failure); // once per interval while the database is down
+            } else {
+                log.warn("Search index feeding failed, retrying at the next hint or poll: {}", failure.getMessage());
+            }
             return Future.succeededFuture();
         });
         return next;

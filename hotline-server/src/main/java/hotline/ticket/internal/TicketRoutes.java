@@ -6,6 +6,7 @@ import hotline.http.ApiRoutes;
 import hotline.http.Requests;
 import hotline.http.Responses;
 import hotline.ticket.Channel;
+import hotline.ticket.DetailsIntake;
 import hotline.ticket.Ticket;
 import hotline.ticket.TicketDraft;
 import hotline.ticket.TicketFilter;
@@ -24,7 +25,8 @@ import java.util.List;
 /**
  * The ticket operations of {@code openapi.yaml}: {@code createTicket}, {@code getTicket}, {@code listTickets},
  * {@code updateTicket}. Any authenticated role may use them. A create repeated with the same
- * {@code Idempotency-Key} answers 201 with the same ticket (and the same {@code Location}) as the first.
+ * {@code Idempotency-Key} answers 201 with the same ticket (and the same {@code Location}) as the first. The
+ * {@code details} of a create pass a {@link DetailsIntake} (none are taken unless one is given).
  */
 public final class TicketRoutes implements ApiRoutes {
 
@@ -32,11 +34,16 @@ public final class TicketRoutes implements ApiRoutes {
 
     private final TicketService tickets;
     private final List<TicketViewExtension> extensions;
+    private final DetailsIntake intake;
 
-    /** @param extensions add their fields to {@code getTicket}'s answer, in order */
-    public TicketRoutes(TicketService tickets, List<TicketViewExtension> extensions) {
+    /**
+     * @param extensions add their fields to {@code getTicket}'s answer, in order
+     * @param intake     checks the details of a create
+     */
+    public TicketRoutes(TicketService tickets, List<TicketViewExtension> extensions, DetailsIntake intake) {
         this.tickets = tickets;
         this.extensions = List.copyOf(extensions);
+        this.intake = intake;
     }
 
     @Override
@@ -49,7 +56,8 @@ public final class TicketRoutes implements ApiRoutes {
 
     private void create(RoutingContext ctx) {
         // A handler that throws (bad input) fails the request; the API's failure handler renders the error.
-        tickets.create(TicketDraft.fromJson(Requests.body(ctx)), Access.principal(ctx),
+        TicketDraft draft = TicketDraft.fromJson(Requests.body(ctx));
+        tickets.create(draft.withDetails(intake.check(draft.type(), draft.details())), Access.principal(ctx),
                         Requests.header(ctx, IDEMPOTENCY_KEY))
                 .onSuccess(ticket -> Responses.created(ctx, "/api/tickets/" + ticket.id(), ticket.toJson()))
                 .onFailure(ctx::fail);

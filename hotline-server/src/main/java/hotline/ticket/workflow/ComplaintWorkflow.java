@@ -55,7 +55,7 @@ public final class ComplaintWorkflow {
                         ComplaintWorkflow::followUp),
                 StepData.escalate(),
                 StepData.reopen(RESOLVE)),
-                Set.of(RECORD), Set.of(FOLLOW_UP));
+                Set.of(RECORD), Set.of(FOLLOW_UP), List.of());
     }
 
     private static Step vent(WorkflowState state, JsonObject input, ActionContext context) {

@@ -17,9 +17,9 @@ public final class Escalation {
 
     /** The level the ticket is at now. */
     public static EscalationLevel level(JsonObject details) {
-        JsonObject escalation = details.getJsonObject(KEY);
-        return escalation == null ? EscalationLevel.AGENT
-                : Code.parse(EscalationLevel.class, escalation.getString("level")).orElse(EscalationLevel.AGENT);
+        // Not an object only in a ticket stored before details were checked: with the agent.
+        return details.getValue(KEY) instanceof JsonObject escalation && escalation.getValue("level") instanceof String level
+                ? Code.parse(EscalationLevel.class, level).orElse(EscalationLevel.AGENT) : EscalationLevel.AGENT;
     }
 
     /**

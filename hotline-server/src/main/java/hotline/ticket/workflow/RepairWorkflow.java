@@ -66,7 +66,10 @@ public final class RepairWorkflow {
                         (state, input, context) -> StepData.record("cancel", "cancel", state, CANCELLED, input, context)),
                 StepData.escalate(),
                 StepData.reopen(REPORTED)),
-                Set.of(ON_SITE), Set.of(REPAIRED, VERIFIED));
+                Set.of(ON_SITE), Set.of(REPAIRED, VERIFIED),
+                // Where the caller is, if the console knows: incidents group reports by distance with it.
+                List.of(FieldSpec.object("coordinates", List.of(
+                        FieldSpec.decimal("latitude", -90, 90), FieldSpec.decimal("longitude", -180, 180))).optional()));
     }
 
     private static Step assess(WorkflowState state, JsonObject input, ActionContext context) {

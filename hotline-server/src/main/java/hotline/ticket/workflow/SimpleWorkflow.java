@@ -25,6 +25,6 @@ public final class SimpleWorkflow {
                         (state, input, context) -> StepData.record("close", "close", state, CLOSED, input, context)),
                 StepData.escalate(),
                 StepData.reopen(OPEN)),
-                Set.of(), Set.of());
+                Set.of(), Set.of(), List.of());
     }
 }

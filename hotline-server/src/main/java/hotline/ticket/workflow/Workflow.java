@@ -16,7 +16,9 @@ import java.util.Set;
  * The workflow of one ticket type as a transition table. Pure and immutable: {@link #apply} turns the current state,
  * the input fields, the actor and the time into the next {@link Step}, or throws
  * {@link ConflictException} (action not allowed now; details {@code allowedActions}) or
- * {@link InvalidInputException} (a field missing or wrong, named {@code fields.<name>}). Thread-safe.
+ * {@link InvalidInputException} (a field missing or wrong, named {@code fields.<name>}). {@link #intake} checks the
+ * {@code details} a client gives when it creates a ticket: only the few the type takes at creation (a repair's
+ * {@code coordinates}); the step records in {@code details} are written by the actions alone. Thread-safe.
  */
 public final class Workflow {
 
@@ -25,13 +27,17 @@ public final class Workflow {
     private final List<String> actionOrder;
     private final Set<TicketStatus> responded;
     private final Set<TicketStatus> resolved;
+    private final List<FieldSpec> intake;
 
     /**
      * @param responded statuses in which the first response has been given (the SLA's first-response target is met)
      * @param resolved  statuses in which the ticket counts as resolved (the resolution target is met)
+     * @param intake    the details a client may give at creation
      */
-    public Workflow(TicketType type, List<Transition> transitions, Set<TicketStatus> responded, Set<TicketStatus> resolved) {
+    public Workflow(TicketType type, List<Transition> transitions, Set<TicketStatus> responded, Set<TicketStatus> resolved,
+                    List<FieldSpec> intake) {
         this.type = type;
+        this.intake = List.copyOf(intake);
         Map<String, Transition> byAction = new LinkedHashMap<>();
         for (Transition transition : transitions) {
             if (byAction.put(transition.action(), transition) != null) {
@@ -57,20 +63,18 @@ public final class Workflow {
             throw new ConflictException("action " + action + " is not allowed for a " + type.code() + " in step "
                     + state.status().code() + "; allowed: " + allowed, Map.of("allowedActions", allowed));
         }
-        JsonObject input = new JsonObject();
-        JsonObject given = fields == null ? new JsonObject() : fields;
-        for (FieldSpec field : transition.fields()) {
-            Object value = field.read(given);
-            if (value != null) {
-                input.put(field.name(), value);
-            }
-        }
-        for (String name : given.fieldNames()) {
-            if (transition.fields().stream().noneMatch(field -> field.name().equals(name))) {
-                throw new InvalidInputException("fields." + name, "action " + action + " has no field " + name);
-            }
-        }
+        JsonObject input = FieldSpec.readAll(transition.fields(), fields == null ? new JsonObject() : fields, "fields");
         return transition.effect().apply(state, input, context);
+    }
+
+    /**
+     * The checked {@code details} of a new ticket of this type (absent: empty).
+     *
+     * @throws InvalidInputException naming {@code details.<name>} for a detail this type does not take at creation
+     *                               (step records among them) or a wrong one
+     */
+    public JsonObject intake(JsonObject details) {
+        return FieldSpec.readAll(intake, details == null ? new JsonObject() : details, "details");
     }
 
     /** True once the first-response target is met in {@code status}. */

@@ -80,7 +80,10 @@ public final class WorkflowService {
         Ticket updated = new TicketPatch(null, null, null, null, step.category(), null, null, null, null)
                 .applyTo(current).withStatus(step.status()).withPriority(step.priority());
         for (String key : step.details().fieldNames()) {
-            updated = updated.withDetail(key, step.details().getJsonObject(key));
+            // Step records are objects; anything else was stored before details were checked and stays as it is.
+            if (step.details().getValue(key) instanceof JsonObject record) {
+                updated = updated.withDetail(key, record);
+            }
         }
         return new TicketChange(step.action(), updated, step.eventData());
     }

@@ -1,6 +1,7 @@
 package hotline.ticket.workflow;
 
 import hotline.ticket.TicketType;
+import io.vertx.core.json.JsonObject;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -27,5 +28,10 @@ public final class Workflows {
 
     public static Workflow of(TicketType type) {
         return BY_TYPE.get(type);
+    }
+
+    /** The details a client gives when it creates a ticket of {@code type}, checked (a {@code DetailsIntake}). */
+    public static JsonObject intake(TicketType type, JsonObject details) {
+        return of(type).intake(details);
     }
 }

@@ -73,6 +73,22 @@ class CustomerCsvTest {
         assertThatThrownBy(() -> CustomerCsv.parse("accountNumber,name,phones,waterUse\n"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("kind");
         assertThatThrownBy(() -> CustomerCsv.parse(HEADER + "\"100200300,unterminated\n"))
-                .isInstanceOf(InvalidInputException.class).hasFieldOrPropertyWithValue("field", "body");
+                .isInstanceOf(InvalidInputException.class).hasFieldOrPropertyWithValue("field", "body")
+                .hasMessageContaining("never closed").hasMessageNotContaining("org.apache");
+    }
+
+    @Test
+    @DisplayName("a cell with a NUL character is a bad row naming its column; only the first 100 bad rows are listed")
+    void nulCellsAndManyErrors() {
+        StringBuilder file = new StringBuilder(HEADER).append("100200300,a\u0000b,13800138000,,,residential,individual,,,,,\n");
+        for (int i = 0; i < 150; i++) {
+            file.append("12ab,bad,13800138000,,,residential,individual,,,,,\n");
+        }
+
+        CustomerCsv.Parsed parsed = CustomerCsv.parse(file.toString());
+
+        assertThat(parsed.errors().getFirst()).extracting(ImportError::row, ImportError::field).containsExactly(2, "name");
+        assertThat(parsed.errors()).hasSize(CustomerCsv.MAX_ERRORS);
+        assertThat(parsed.errorCount()).isEqualTo(151);
     }
 }

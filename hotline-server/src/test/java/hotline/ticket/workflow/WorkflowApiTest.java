@@ -52,6 +52,30 @@ class WorkflowApiTest {
     }
 
     @Test
+    @DisplayName("details at creation: a repair's coordinates are taken and checked; step records and other keys are "
+            + "refused naming the detail; the ticket's workflow then runs")
+    void detailsAtCreation() {
+        JsonObject stepRecord = new JsonObject().put("type", "repair").put("subject", "leak")
+                .put("details", new JsonObject().put("dispatch", new JsonObject().put("crewId", 1)));
+        JsonObject notObject = new JsonObject().put("type", "inquiry").put("subject", "bill")
+                .put("details", new JsonObject().put("assessment", 5));
+        JsonObject offMap = new JsonObject().put("type", "repair").put("subject", "leak")
+                .put("details", new JsonObject().put("coordinates", new JsonObject().put("latitude", 91).put("longitude", 120)));
+
+        assertThat(agent.post("/api/tickets", stepRecord).json().getString("field")).isEqualTo("details.dispatch");
+        assertThat(agent.post("/api/tickets", notObject).json().getString("field")).isEqualTo("details.assessment");
+        ApiResponse wrong = agent.post("/api/tickets", offMap);
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.json().getString("field")).isEqualTo("details.coordinates.latitude");
+
+        JsonObject located = create(new JsonObject().put("type", "repair").put("subject", "leak").put("details",
+                new JsonObject().put("coordinates", new JsonObject().put("latitude", 30.25).put("longitude", 120.17))));
+        assertThat(located.getJsonObject("details").getJsonObject("coordinates").getDouble("latitude")).isEqualTo(30.25);
+        assertThat(transition(agent, located.getLong("id"), "escalate", new JsonObject().put("reason", "big"), null)
+                .status()).isEqualTo(200);
+    }
+
+    @Test
     @DisplayName("GET /api/tickets/{id} shows the current step, the allowed actions with their fields, and the due times")
     void ticketShowsWizard() {
         JsonObject complaint = create(new JsonObject().put("type", "complaint").put("subject", "wrong bill"));
