@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.action.GetVarAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -23,8 +24,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Against a real Asterisk set up with the files of {@code ivr-scripts/} (see its README). Runs only when
  * {@code HOTLINE_IT_ASTERISK=host:port,user,secret} names the AMI of one; otherwise every test reports itself skipped.
- * The call test also needs {@code HOTLINE_IT_AGI_HOST}: the address of this machine that Asterisk's
- * {@code HOTLINE_HOST} global points at (FastAGI then listens there on port 4573).
+ * FastAGI listens where the dialplan sends calls: the address and port of its {@code HOTLINE_HOST} and
+ * {@code HOTLINE_AGI_PORT} globals, asked of Asterisk ({@code HOTLINE_IT_AGI_HOST} overrides the address, for an
+ * Asterisk that reaches this machine by another address than the one to listen on).
  */
 class RealAsteriskTest {
 
@@ -37,7 +39,7 @@ class RealAsteriskTest {
     private static String secret;
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         assumeTrue(ASTERISK != null && !ASTERISK.isBlank(),
                 "HOTLINE_IT_ASTERISK is not set (host:port,user,secret of a real Asterisk's AMI): real-Asterisk tests skipped");
         String[] parts = ASTERISK.split(",", 3);
@@ -50,11 +52,24 @@ class RealAsteriskTest {
         user = parts[1];
         secret = parts[2];
         JsonObject settings = new JsonObject()
-                .put("ami", new JsonObject().put("host", host).put("port", port).put("user", user).put("secret", secret));
-        if (AGI_HOST != null && !AGI_HOST.isBlank()) {
-            settings.put("agi", new JsonObject().put("host", AGI_HOST).put("port", 4573));
-        }
+                .put("ami", new JsonObject().put("host", host).put("port", port).put("user", user).put("secret", secret))
+                .put("agi", new JsonObject().put("host", AGI_HOST != null && !AGI_HOST.isBlank() ? AGI_HOST
+                        : dialplanGlobal("HOTLINE_HOST")).put("port", Integer.parseInt(dialplanGlobal("HOTLINE_AGI_PORT"))));
         app = TestApp.start(settings, Clock.systemUTC());
+    }
+
+    /** A global variable of Asterisk's dialplan (Getvar without a channel), with a fresh log-in of its own. */
+    private static String dialplanGlobal(String name) throws Exception {
+        ManagerConnection ami = new ManagerConnectionFactory(host, port, user, secret).createManagerConnection();
+        ami.login("off");
+        try {
+            ManagerResponse answer = ami.sendAction(new GetVarAction(name), 5_000);
+            String value = answer.getAttribute("value");
+            assertThat(value).as("dialplan global " + name + " (ivr-scripts/extensions_hotline.conf)").isNotBlank();
+            return value;
+        } finally {
+            ami.logoff();
+        }
     }
 
     @AfterAll
@@ -77,7 +92,6 @@ class RealAsteriskTest {
     @Test
     @DisplayName("a call originated into hotline-inbound runs the IVR over FastAGI and ends as a call record")
     void callThroughIvr() throws Exception {
-        assumeTrue(AGI_HOST != null && !AGI_HOST.isBlank(), "HOTLINE_IT_AGI_HOST is not set: the FastAGI call test is skipped");
         Await.until(() -> app.telephony().amiUp(), Duration.ofSeconds(15));
         ManagerConnection ami = new ManagerConnectionFactory(host, port, user, secret).createManagerConnection();
         ami.login("off");
