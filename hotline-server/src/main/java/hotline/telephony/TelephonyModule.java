@@ -64,7 +64,8 @@ import java.util.Objects;
  * the same switchboard — give each a distinct {@code systemname} so uniqueids never collide), {@code ami.port} (5038), {@code ami.user}, {@code ami.secret} (never logged),
  * {@code ami.standbyRetryMs} (5000: how often an instance that does not hold an Asterisk's link tries to take it over;
  * only the instance holding a PostgreSQL advisory lock per Asterisk logs in, see {@link AmiLink}),
- * {@code telephony.serviceLevelSeconds} (20), {@code telephony.wrapUpSeconds} (15), {@code telephony.queue} (the queue
+ * {@code telephony.serviceLevelSeconds} (20), {@code telephony.wrapUpSeconds} (15), {@code telephony.recordingsDir}
+ * (unset: recordings are not served by this instance), {@code telephony.queue} (the queue
  * agents log in to, {@code hotline}), {@code hotline.timezone}. Callbacks: the thresholds of {@link CallbackThresholds},
  * {@code telephony.callbackDueMinutes} (SLA target, 30), {@code telephony.callbackAttempts} (3),
  * {@code telephony.callbackRetrySeconds} (between attempts, 120), {@code telephony.callbackDialIntervalMs} (how often
@@ -86,6 +87,8 @@ public final class TelephonyModule implements Capability {
     public static final String AMI_STANDBY_RETRY_MS = "ami.standbyRetryMs";
     public static final String SERVICE_LEVEL_SECONDS = "telephony.serviceLevelSeconds";
     public static final String WRAP_UP_SECONDS = "telephony.wrapUpSeconds";
+    /** Where this instance reads the call recordings (Asterisk's monitor directory or a mount of it). */
+    public static final String RECORDINGS_DIR = "telephony.recordingsDir";
     public static final String TIMEZONE = "hotline.timezone";
     /** The Asterisk queue agents log in to ({@code queues_hotline.conf}). */
     public static final String QUEUE = "telephony.queue";
@@ -121,7 +124,8 @@ public final class TelephonyModule implements Capability {
         this.switchboard = new Switchboard(vertx, pool, clock, meters, tickets, users, this::anyConnection,
                 new Switchboard.Settings(queue, ZoneId.of(config.string(TIMEZONE, "Asia/Shanghai")),
                         config.integer(SERVICE_LEVEL_SECONDS, 20, 1, 600),
-                        Duration.ofSeconds(config.integer(WRAP_UP_SECONDS, 15, 0, 3600))));
+                        Duration.ofSeconds(config.integer(WRAP_UP_SECONDS, 15, 0, 3600)),
+                        config.string(RECORDINGS_DIR).map(Path::of).orElse(null)));
         this.callbacks = new CallbackStore(pool, clock,
                 Duration.ofMinutes(config.integer(CALLBACK_DUE_MINUTES, 30, 1, 24 * 60)),
                 config.integer(CALLBACK_ATTEMPTS, 3, 1, 10),
@@ -154,7 +158,7 @@ public final class TelephonyModule implements Capability {
 
     /**
      * The HTTP routes: {@code listQueues}, {@code listCalls}, {@code changeAgentQueueState}, {@code originateCall},
-     * {@code wrapUpCall}, {@code openCallInquiry}, {@code listCallbacks}.
+     * {@code wrapUpCall}, {@code openCallInquiry}, {@code getCallRecording}, {@code listCallbacks}.
      */
     @Override
     public List<ApiRoutes> routes() {
