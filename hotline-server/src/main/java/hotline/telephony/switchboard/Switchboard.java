@@ -90,7 +90,7 @@ public final class Switchboard {
                 : vertx.undeploy(writerDeployment));
     }
 
-    /** The latest queue board (the body of {@code GET /api/queues}); safe to read from any thread. */
+    /** The queue board as of now (the body of {@code GET /api/queues}); safe to read from any thread. */
     public JsonObject snapshot() {
         return verticle.snapshot();
     }
