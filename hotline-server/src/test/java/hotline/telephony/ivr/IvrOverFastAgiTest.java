@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import hotline.telephony.ivr.internal.AgiIvrChannel;
 import hotline.telephony.peer.AgiPeer;
+import hotline.telephony.peer.Dialplan;
 import hotline.telephony.peer.AgiPeer.Caller;
 import hotline.telephony.peer.AgiPeer.Transcript;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -223,6 +224,25 @@ class IvrOverFastAgiTest {
         Transcript wrong = AgiPeer.call(port, "survey", Caller.of(FakeIvrServices.WANG_PHONE, "9", "0"));
         assertThat(services.scores).doesNotContainKey(wrong.uniqueid());
         assertThat(wrong.prompts()).endsWith("hotline/goodbye");
+    }
+
+    @Test
+    @DisplayName("after the agent hangs up first the dialplan takes the caller to the survey, which keeps the IVR's findings")
+    void surveyAfterAgent() throws Exception {
+        // given a caller whom the IVR handed to the queue
+        AgiPeer.Channel channel = new AgiPeer.Channel();
+        AgiPeer.call(port, "ivr", Caller.of(FakeIvrServices.WANG_PHONE, "0"), channel);
+        String ivrPath = channel.variables().get("HOTLINE_IVR_PATH");
+
+        // when the agent hangs up first: the shipped dialplan's Queue() options decide whether the caller stays
+        String next = Dialplan.shipped().afterAgentHangsUp().orElseThrow(() -> new AssertionError(
+                "Queue() in extensions_hotline.conf hangs the caller up with the agent (option c missing)"));
+        Transcript survey = AgiPeer.call(port, next, Caller.of(FakeIvrServices.WANG_PHONE, "5"), channel);
+
+        // then the caller rates the call, and what the IVR left on the call is still there for the call record
+        assertThat(services.scores).containsEntry(channel.uniqueid(), 5);
+        assertThat(survey.variables()).containsEntry("HOTLINE_IVR_PATH", ivrPath)
+                .containsEntry("HOTLINE_IVR_ENDING", "to_queue").containsEntry("HOTLINE_SATISFACTION", "5");
     }
 
     @Test

@@ -107,6 +107,23 @@ public final class AgiPeer {
         }
     }
 
+    /**
+     * One Asterisk channel, which may run several AGI scripts in turn (the IVR, later the survey): its uniqueid and its
+     * variables last from one to the next, as a channel's do.
+     */
+    public static final class Channel {
+        private final String uniqueid = UNIQUE.incrementAndGet() + "." + UNIQUE.get() % 1000;
+        private final Map<String, String> variables = new LinkedHashMap<>();
+
+        public String uniqueid() {
+            return uniqueid;
+        }
+
+        public Map<String, String> variables() {
+            return Map.copyOf(variables);
+        }
+    }
+
     private AgiPeer() {
     }
 
@@ -116,7 +133,12 @@ public final class AgiPeer {
     }
 
     public static Transcript call(int port, String script, Caller caller) throws IOException {
-        String uniqueid = UNIQUE.incrementAndGet() + "." + UNIQUE.get() % 1000;
+        return call(port, script, caller, new Channel());
+    }
+
+    /** Runs {@code script} on {@code channel}, whose variables the script reads and adds to. */
+    public static Transcript call(int port, String script, Caller caller, Channel channel) throws IOException {
+        String uniqueid = channel.uniqueid;
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(30_000);
             socket.setTcpNoDelay(true);
@@ -124,7 +146,7 @@ public final class AgiPeer {
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             out.write(environment(port, script, uniqueid, caller).getBytes(StandardCharsets.UTF_8));
             out.flush();
-            return new Session(uniqueid, caller, in, out).run();
+            return new Session(uniqueid, caller, channel.variables, in, out).run();
         }
     }
 
@@ -180,15 +202,16 @@ public final class AgiPeer {
         private final List<String> prompts = new ArrayList<>();
         private final List<String> said = new ArrayList<>();
         private final List<String> replies = new ArrayList<>();
-        private final Map<String, String> variables = new LinkedHashMap<>();
+        private final Map<String, String> variables;
         private final List<Long> turnarounds = new ArrayList<>();
         private boolean dead;
         private boolean hangupPending;
         private boolean callerHungUp;
         private boolean ivrHungUp;
 
-        Session(String uniqueid, Caller caller, BufferedReader in, OutputStream out) {
+        Session(String uniqueid, Caller caller, Map<String, String> variables, BufferedReader in, OutputStream out) {
             this.uniqueid = uniqueid;
+            this.variables = variables;
             this.keys = new ArrayDeque<>(caller.keys());
             this.playMillis = caller.playMillis();
             this.missingSounds = caller.missingSounds();
@@ -227,7 +250,7 @@ public final class AgiPeer {
         }
 
         private Transcript transcript() {
-            return new Transcript(uniqueid, commands, prompts, said, variables, callerHungUp, ivrHungUp, replies,
+            return new Transcript(uniqueid, commands, prompts, said, Map.copyOf(variables), callerHungUp, ivrHungUp, replies,
                     turnarounds.stream().mapToLong(Long::longValue).toArray());
         }
 
