@@ -4,6 +4,7 @@
 # listens on 127.0.0.1 only. The IVR's prompts are generated into DIR with ../prompts/generate.sh.
 #
 #   asterisk-sandbox.sh start DIR [AGI_PORT]   build DIR, start Asterisk, print the HOTLINE_IT_* settings for the tests
+#                                              (eval its output to set them)
 #   asterisk-sandbox.sh stop DIR               stop that Asterisk
 #
 # Environment: AMI_PORT (5038), SIP_PORT (5060). A SIP endpoint "caller" (password "caller-test", RFC 4733 DTMF)
@@ -96,5 +97,8 @@ EOF
 asterisk -C "$conf"
 for _ in $(seq 100); do [[ -S "$dir/run/asterisk.ctl" ]] && break; sleep 0.1; done
 asterisk -C "$conf" -rx 'core waitfullybooted' >/dev/null
-echo "HOTLINE_IT_ASTERISK=127.0.0.1:$ami_port,hotline,$secret"
-echo "SIP: caller / caller-test at 127.0.0.1:$sip_port; FastAGI expected on 127.0.0.1:$agi_port"
+echo "export HOTLINE_IT_ASTERISK=127.0.0.1:$ami_port,hotline,$secret"
+echo "export HOTLINE_IT_SIP=127.0.0.1:$sip_port,caller,caller-test"
+echo "export HOTLINE_IT_RECORDINGS_DIR=$dir/spool/monitor"
+echo "export HOTLINE_IT_ASTERISK_CLI='asterisk -C $conf'"
+echo "# FastAGI is expected on 127.0.0.1:$agi_port" >&2

@@ -130,8 +130,9 @@ public final class TelephonyModule implements Capability {
                 Duration.ofMinutes(config.integer(CALLBACK_DUE_MINUTES, 30, 1, 24 * 60)),
                 config.integer(CALLBACK_ATTEMPTS, 3, 1, 10),
                 Duration.ofSeconds(config.integer(CALLBACK_RETRY_SECONDS, 120, 1, 3600)));
-        this.ivr = IvrAgiScript.load(flowNames(config), new IvrFiles(config.string(IVR_FLOW_DIR).map(Path::of).orElse(null),
-                        config.string(IVR_SOUND_LIST).map(Path::of).orElse(null)),
+        IvrFiles ivrFiles = new IvrFiles(config.string(IVR_FLOW_DIR).map(Path::of).orElse(null),
+                config.string(IVR_SOUND_LIST).map(Path::of).orElse(null));
+        this.ivr = IvrAgiScript.load(flowNames(config), ivrFiles,
                 services, new QueueCallbackDesk(switchboard::snapshot, queue, CallbackThresholds.from(config), callbacks),
                 Duration.ofMillis(config.integer(IVR_SERVICE_TIMEOUT_MS, 5_000, 100, 60_000)), meters);
         this.agiHost = config.string(AGI_HOST, "127.0.0.1");

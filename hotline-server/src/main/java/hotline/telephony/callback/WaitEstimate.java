@@ -20,8 +20,8 @@ public record WaitEstimate(long seconds) {
      * @param averageWaitSeconds   today's average wait, null when no call waited yet today
      * @param longestWaitSeconds   the live wait of the caller waiting longest now (0 when nobody waits)
      */
-    public static WaitEstimate of(int waiting, int staffedAgents, Double averageHandleSeconds, Double averageWaitSeconds,
-                                  long longestWaitSeconds) {
+    public static WaitEstimate of(int waiting, int staffedAgents, Double averageHandleSeconds,
+                                  Double averageWaitSeconds, long longestWaitSeconds) {
         if (waiting < 0 || staffedAgents < 0 || longestWaitSeconds < 0) {
             throw new IllegalArgumentException("waiting, staffedAgents and longestWaitSeconds are not negative, got "
                     + waiting + ", " + staffedAgents + ", " + longestWaitSeconds);

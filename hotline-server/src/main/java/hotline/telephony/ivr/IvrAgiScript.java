@@ -49,8 +49,8 @@ public final class IvrAgiScript implements AgiScript, MappingStrategy {
      * throws {@link hotline.telephony.ivr.internal.IvrFlowException} naming the flow and node) and run against
      * {@code services} and {@code callbacks}, waiting at most {@code serviceTimeout} for a service.
      */
-    public static IvrAgiScript load(List<String> flowNames, IvrFiles files, IvrServices services, CallbackDesk callbacks,
-                                    Duration serviceTimeout, MeterRegistry meters) {
+    public static IvrAgiScript load(List<String> flowNames, IvrFiles files, IvrServices services,
+                                    CallbackDesk callbacks, Duration serviceTimeout, MeterRegistry meters) {
         Map<String, IvrInterpreter> interpreters = new LinkedHashMap<>();
         IvrFlows.load(flowNames, files.flowDir(), IvrSounds.load(files.soundList())).forEach((name, flow) ->
                 interpreters.put(name, new IvrInterpreter(flow, services, callbacks, serviceTimeout)));

@@ -42,7 +42,7 @@ public final class IvrFlowParser {
         this.sounds = sounds;
     }
 
-    /** Parses {@code text} (the file's content) as the flow called {@code flowName}, whose sounds must be in {@code sounds}. */
+    /** Parses {@code text} (the file's content) as flow {@code flowName}, whose sounds must be in {@code sounds}. */
     public static IvrFlow parse(String flowName, String text, IvrSounds sounds) {
         JsonObject json;
         try {
@@ -96,7 +96,8 @@ public final class IvrFlowParser {
             case "menu" -> menu(id, json);
             case "input" -> input(id, json);
             case "action" -> action(id, json);
-            case "say" -> new Say(promptList(id, json, "say"), digitsOf(id, json), edge(id, json.getValue("next"), "next"));
+            case "say" -> new Say(promptList(id, json, "say"), digitsOf(id, json),
+                    edge(id, json.getValue("next"), "next"));
             case "branch" -> new Branch(name(id, json, "branch"), edge(id, json.getValue("present"), "present"),
                     edge(id, json.getValue("absent"), "absent"));
             default -> new Hangup(promptList(id, json, "hangup"));
@@ -214,7 +215,8 @@ public final class IvrFlowParser {
     private String digitsOf(String id, JsonObject json) {
         String variable = optionalName(id, json, "digitsOf");
         if (variable != null && !sounds.names().containsAll(IvrSounds.DIGITS)) {
-            throw fail(id, "digitsOf: reading digits out needs digits/0 to digits/9 in the sound list " + sounds.source());
+            throw fail(id, "digitsOf: reading digits out needs digits/0 to digits/9 in the sound list "
+                    + sounds.source());
         }
         return variable;
     }

@@ -13,8 +13,8 @@ import java.util.stream.IntStream;
 /**
  * The sound set of the install: every sound Asterisk can play for Hotline, one name per line (relative to
  * {@code sounds/<language>/}, {@code #} starts a comment) of {@code ivr-scripts/prompts/sounds.txt} — packaged as
- * {@value #CLASSPATH_LIST} — or of an edited copy. A flow whose prompt names a sound outside it is refused at start-up;
- * reading a number out (SAY DIGITS) needs {@link #DIGITS}. Immutable.
+ * {@value #CLASSPATH_LIST} — or of an edited copy. A flow whose prompt names a sound outside it is refused at
+ * start-up; reading a number out (SAY DIGITS) needs {@link #DIGITS}. Immutable.
  *
  * @param source where the list was read, for error messages
  */
@@ -22,7 +22,8 @@ public record IvrSounds(String source, Set<String> names) {
 
     public static final String CLASSPATH_LIST = "ivr-prompts/sounds.txt";
     /** What Asterisk's SAY DIGITS plays for 0–9 (a missing one is silently skipped, so the number reads wrong). */
-    public static final Set<String> DIGITS = Set.copyOf(IntStream.rangeClosed(0, 9).mapToObj(d -> "digits/" + d).toList());
+    public static final Set<String> DIGITS =
+            Set.copyOf(IntStream.rangeClosed(0, 9).mapToObj(d -> "digits/" + d).toList());
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_/-]{0,127}");
 
     public IvrSounds {

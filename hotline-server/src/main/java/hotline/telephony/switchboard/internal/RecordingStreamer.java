@@ -39,7 +39,8 @@ public final class RecordingStreamer {
     public void stream(RoutingContext ctx) {
         String uniqueid = ctx.pathParam("uniqueid");
         if (uniqueid == null || !UNIQUEID.matcher(uniqueid).matches()) {
-            throw new InvalidInputException("uniqueid", "must be Asterisk's uniqueid of a call (1 to 64 of A-Z a-z 0-9 . _ -)");
+            throw new InvalidInputException("uniqueid",
+                    "must be Asterisk's uniqueid of a call (1 to 64 of A-Z a-z 0-9 . _ -)");
         }
         calls.recording(uniqueid)
                 .map(name -> name.orElseThrow(() -> new NotFoundException("call " + uniqueid + " has no recording")))
@@ -51,7 +52,8 @@ public final class RecordingStreamer {
 
     private Future<Path> file(RoutingContext ctx, String name) {
         if (!files.configured()) {
-            return Future.failedFuture(unreachable(name, "this instance has no recordings directory (telephony.recordingsDir)"));
+            return Future.failedFuture(unreachable(name,
+                    "this instance has no recordings directory (telephony.recordingsDir)"));
         }
         Optional<Path> file = files.resolve(name);
         return file.map(Future::succeededFuture).orElseGet(() ->
