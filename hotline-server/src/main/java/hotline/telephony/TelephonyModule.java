@@ -17,6 +17,7 @@ import hotline.telephony.callback.CallbackStore;
 import hotline.telephony.callback.CallbackThresholds;
 import hotline.telephony.callback.QueueCallbackDesk;
 import hotline.telephony.ivr.IvrAgiScript;
+import hotline.telephony.ivr.IvrFiles;
 import hotline.telephony.ivr.IvrServices;
 import hotline.telephony.ivr.TicketingIvrServices;
 import hotline.telephony.ivr.VirtualThreadAgiServer;
@@ -57,12 +58,14 @@ import java.util.Objects;
  *
  * <p>Settings (environment {@code HOTLINE_...} overrides): {@code agi.host} (default 127.0.0.1), {@code agi.port}
  * (4573; 0 picks a free port), {@code ivr.flows} (comma list, default {@code ivr,survey}), {@code ivr.flowDir} (a directory
- * overriding the packaged flows), {@code ivr.serviceTimeoutMs} (5000), {@code ami.host} (unset: no Asterisk, the
+ * overriding the packaged flows), {@code ivr.soundList} (a file overriding the packaged list of the sounds installed on
+ * Asterisk), {@code ivr.serviceTimeoutMs} (5000), {@code ami.host} (unset: no Asterisk, the
  * {@code ami} health part is DISABLED; several Asterisks as {@code host[:port],host[:port]}, one link each, all feeding
  * the same switchboard — give each a distinct {@code systemname} so uniqueids never collide), {@code ami.port} (5038), {@code ami.user}, {@code ami.secret} (never logged),
  * {@code ami.standbyRetryMs} (5000: how often an instance that does not hold an Asterisk's link tries to take it over;
  * only the instance holding a PostgreSQL advisory lock per Asterisk logs in, see {@link AmiLink}),
- * {@code telephony.serviceLevelSeconds} (20), {@code telephony.wrapUpSeconds} (15), {@code telephony.queue} (the queue
+ * {@code telephony.serviceLevelSeconds} (20), {@code telephony.wrapUpSeconds} (15), {@code telephony.recordingsDir}
+ * (unset: recordings are not served by this instance), {@code telephony.queue} (the queue
  * agents log in to, {@code hotline}), {@code hotline.timezone}. Callbacks: the thresholds of {@link CallbackThresholds},
  * {@code telephony.callbackDueMinutes} (SLA target, 30), {@code telephony.callbackAttempts} (3),
  * {@code telephony.callbackRetrySeconds} (between attempts, 120), {@code telephony.callbackDialIntervalMs} (how often
@@ -75,6 +78,7 @@ public final class TelephonyModule implements Capability {
     public static final String AGI_PORT = "agi.port";
     public static final String IVR_FLOWS = "ivr.flows";
     public static final String IVR_FLOW_DIR = "ivr.flowDir";
+    public static final String IVR_SOUND_LIST = "ivr.soundList";
     public static final String IVR_SERVICE_TIMEOUT_MS = "ivr.serviceTimeoutMs";
     public static final String AMI_HOST = "ami.host";
     public static final String AMI_PORT = "ami.port";
@@ -83,6 +87,8 @@ public final class TelephonyModule implements Capability {
     public static final String AMI_STANDBY_RETRY_MS = "ami.standbyRetryMs";
     public static final String SERVICE_LEVEL_SECONDS = "telephony.serviceLevelSeconds";
     public static final String WRAP_UP_SECONDS = "telephony.wrapUpSeconds";
+    /** Where this instance reads the call recordings (Asterisk's monitor directory or a mount of it). */
+    public static final String RECORDINGS_DIR = "telephony.recordingsDir";
     /** The Asterisk queue agents log in to ({@code queues_hotline.conf}). */
     public static final String QUEUE = "telephony.queue";
     public static final String CALLBACK_DUE_MINUTES = "telephony.callbackDueMinutes";
@@ -117,12 +123,15 @@ public final class TelephonyModule implements Capability {
         this.switchboard = new Switchboard(vertx, pool, clock, meters, tickets, users, this::anyConnection,
                 new Switchboard.Settings(queue, UtilityZone.of(config),
                         config.integer(SERVICE_LEVEL_SECONDS, 20, 1, 600),
-                        Duration.ofSeconds(config.integer(WRAP_UP_SECONDS, 15, 0, 3600))));
+                        Duration.ofSeconds(config.integer(WRAP_UP_SECONDS, 15, 0, 3600)),
+                        config.string(RECORDINGS_DIR).map(Path::of).orElse(null)));
         this.callbacks = new CallbackStore(pool, clock,
                 Duration.ofMinutes(config.integer(CALLBACK_DUE_MINUTES, 30, 1, 24 * 60)),
                 config.integer(CALLBACK_ATTEMPTS, 3, 1, 10),
                 Duration.ofSeconds(config.integer(CALLBACK_RETRY_SECONDS, 120, 1, 3600)));
-        this.ivr = IvrAgiScript.load(flowNames(config), config.string(IVR_FLOW_DIR).map(Path::of).orElse(null),
+        IvrFiles ivrFiles = new IvrFiles(config.string(IVR_FLOW_DIR).map(Path::of).orElse(null),
+                config.string(IVR_SOUND_LIST).map(Path::of).orElse(null));
+        this.ivr = IvrAgiScript.load(flowNames(config), ivrFiles,
                 services, new QueueCallbackDesk(switchboard::snapshot, queue, CallbackThresholds.from(config), callbacks),
                 Duration.ofMillis(config.integer(IVR_SERVICE_TIMEOUT_MS, 5_000, 100, 60_000)), meters);
         this.agiHost = config.string(AGI_HOST, "127.0.0.1");
@@ -149,7 +158,7 @@ public final class TelephonyModule implements Capability {
 
     /**
      * The HTTP routes: {@code listQueues}, {@code listCalls}, {@code changeAgentQueueState}, {@code originateCall},
-     * {@code wrapUpCall}, {@code openCallInquiry}, {@code listCallbacks}.
+     * {@code wrapUpCall}, {@code openCallInquiry}, {@code getCallRecording}, {@code listCallbacks}.
      */
     @Override
     public List<ApiRoutes> routes() {

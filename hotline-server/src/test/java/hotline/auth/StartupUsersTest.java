@@ -76,7 +76,7 @@ class StartupUsersTest {
     }
 
     @Test
-    @DisplayName("demo users get the demo password, a second run changes nothing, and the log names the setting, not the password")
+    @DisplayName("demo users get the demo password and the agents their sample phones, a second run changes nothing, and the log names the setting, not the password")
     void demoUsers() {
         ListAppender<ILoggingEvent> log = capture(DemoUsers.class);
         Config config = new Config(new JsonObject().put("demo", new JsonObject().put("password", "custom-demo-pw")),
@@ -92,8 +92,10 @@ class StartupUsersTest {
             }
             // admin existed already (from admin.password) and keeps its password
             assertThat(login(app, "admin", TestApp.ADMIN_PASSWORD).status()).isEqualTo(200);
-            assertThat(login(app, "agent1", "custom-demo-pw").json().getJsonObject("user").getString("role"))
-                    .isEqualTo("agent");
+            JsonObject agent1 = login(app, "agent1", "custom-demo-pw").json().getJsonObject("user");
+            assertThat(agent1.getString("role")).isEqualTo("agent");
+            // the phone of ivr-scripts/pjsip_agents.conf.sample, so the demo's screen pops reach agent1
+            assertThat(agent1.getString("phoneInterface")).isEqualTo("PJSIP/agent1");
             assertThat(messages(log)).anySatisfy(message -> assertThat(message)
                     .contains("demo users admin, supervisor1, agent1, agent2").contains("HOTLINE_DEMO_PASSWORD"));
             assertThat(messages(log)).noneSatisfy(message -> assertThat(message).contains("custom-demo-pw"));

@@ -232,7 +232,7 @@ class AmiBridgeTest {
         JsonObject down = health.report().await();
         assertThat(down.getString("status")).isEqualTo("DEGRADED");
         assertThat(down.getJsonObject("checks").getJsonObject("ami").getString("status")).isEqualTo("DOWN");
-        // and the link has failed to log in often enough for its backoff to reach its 2 s cap (100 ms doubling)
+        // and the link has failed to log in often enough for its backoff to reach its 300 ms cap (100 ms doubling)
         Await.until(() -> failedLogins.count.get() >= failedBefore + 6, Duration.ofSeconds(10));
 
         // and comes back with agent1 paused for lunch and one caller waiting 40 s

@@ -1,35 +1,71 @@
 package hotline.telephony;
 
 import hotline.App;
+import hotline.auth.Role;
+import hotline.telephony.peer.SoftPhone;
+import hotline.testing.ApiClient;
+import hotline.testing.ApiResponse;
 import hotline.testing.Await;
 import hotline.testing.TestApp;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.action.GetVarAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Against a real Asterisk set up with the files of {@code ivr-scripts/} (see its README). Runs only when
+ * Against a real Asterisk set up with the files of {@code ivr-scripts/} (see its README;
+ * {@code ivr-scripts/dev/asterisk-sandbox.sh} starts one and prints these settings). Runs only when
  * {@code HOTLINE_IT_ASTERISK=host:port,user,secret} names the AMI of one; otherwise every test reports itself skipped.
- * The call test also needs {@code HOTLINE_IT_AGI_HOST}: the address of this machine that Asterisk's
- * {@code HOTLINE_HOST} global points at (FastAGI then listens there on port 4573).
+ * FastAGI listens where the dialplan sends calls: the address and port of its {@code HOTLINE_HOST} and
+ * {@code HOTLINE_AGI_PORT} globals, asked of Asterisk ({@code HOTLINE_IT_AGI_HOST} overrides the address, for an
+ * Asterisk that reaches this machine by another address than the one to listen on). Optional:
+ * {@code HOTLINE_IT_SIP=host:port,user,password}, a SIP account whose calls land in {@code hotline-inbound}, for a
+ * call from a real phone (baresip, RFC 4733 DTMF); {@code HOTLINE_IT_RECORDINGS_DIR}, Asterisk's monitor directory;
+ * {@code HOTLINE_IT_ASTERISK_CLI}, the command that runs Asterisk's CLI ({@code asterisk -C .../asterisk.conf}), to
+ * restart it. The link's reconnect times are printed ({@code REAL-ASTERISK} lines) for docs/benchmarks.md.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealAsteriskTest {
 
     private static final String ASTERISK = System.getenv("HOTLINE_IT_ASTERISK");
     private static final String AGI_HOST = System.getenv("HOTLINE_IT_AGI_HOST");
+    private static final String SIP = System.getenv("HOTLINE_IT_SIP");
+    private static final String RECORDINGS = System.getenv("HOTLINE_IT_RECORDINGS_DIR");
+    private static final String CLI = System.getenv("HOTLINE_IT_ASTERISK_CLI");
+    /** The caller ID of the sandbox's SIP account, which the softphone test registers as a customer's phone. */
+    private static final String SIP_CALLER_ID = "13912345678";
+    /** What the IVR publishes on the event bus's AMI address, seen without taking it from the switchboard. */
+    private static final BlockingQueue<JsonObject> amiEvents = new LinkedBlockingQueue<>();
     private static App app;
     private static String host;
     private static int port;
@@ -37,7 +73,7 @@ class RealAsteriskTest {
     private static String secret;
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         assumeTrue(ASTERISK != null && !ASTERISK.isBlank(),
                 "HOTLINE_IT_ASTERISK is not set (host:port,user,secret of a real Asterisk's AMI): real-Asterisk tests skipped");
         String[] parts = ASTERISK.split(",", 3);
@@ -50,11 +86,34 @@ class RealAsteriskTest {
         user = parts[1];
         secret = parts[2];
         JsonObject settings = new JsonObject()
-                .put("ami", new JsonObject().put("host", host).put("port", port).put("user", user).put("secret", secret));
-        if (AGI_HOST != null && !AGI_HOST.isBlank()) {
-            settings.put("agi", new JsonObject().put("host", AGI_HOST).put("port", 4573));
+                .put("ami", new JsonObject().put("host", host).put("port", port).put("user", user).put("secret", secret))
+                .put("agi", new JsonObject().put("host", AGI_HOST != null && !AGI_HOST.isBlank() ? AGI_HOST
+                        : dialplanGlobal("HOTLINE_HOST")).put("port", Integer.parseInt(dialplanGlobal("HOTLINE_AGI_PORT"))));
+        if (RECORDINGS != null && !RECORDINGS.isBlank()) {
+            settings.put("telephony", new JsonObject().put("recordingsDir", RECORDINGS));
         }
         app = TestApp.start(settings, Clock.systemUTC());
+        app.vertx().eventBus().addOutboundInterceptor(delivery -> {
+            if (TelephonyAddresses.AMI_EVENTS.equals(delivery.message().address())
+                    && delivery.message().body() instanceof JsonObject event) {
+                amiEvents.add(event.copy());
+            }
+            delivery.next();
+        });
+    }
+
+    /** A global variable of Asterisk's dialplan (Getvar without a channel), with a log-in of its own. */
+    private static String dialplanGlobal(String name) throws Exception {
+        ManagerConnection ami = new ManagerConnectionFactory(host, port, user, secret).createManagerConnection();
+        ami.login("off");
+        try {
+            ManagerResponse answer = ami.sendAction(new GetVarAction(name), 5_000);
+            String value = answer.getAttribute("value");
+            assertThat(value).as("dialplan global " + name + " (ivr-scripts/extensions_hotline.conf)").isNotBlank();
+            return value;
+        } finally {
+            ami.logoff();
+        }
     }
 
     @AfterAll
@@ -65,40 +124,212 @@ class RealAsteriskTest {
     }
 
     @Test
-    @DisplayName("the AMI link logs in to the real Asterisk and the queue board shows the hotline queue")
+    @Order(1)
+    @DisplayName("the AMI link logs in to the real Asterisk with the sample's classes and resyncs; /health shows it UP")
     void linkAndQueue() throws Exception {
         Await.until(() -> app.telephony().amiUp(), Duration.ofSeconds(15));
-        JsonObject health = new JsonObject(new String(java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + app.httpPort() + "/health"))
-                        .header("Authorization", "Bearer " + hotline.testing.TestApp.MANAGEMENT_TOKEN).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body(), java.nio.charset.StandardCharsets.UTF_8));
+        JsonObject health = ApiClient.management(app).get("/health").json();
         assertThat(health.getJsonObject("checks").getJsonObject("ami").getString("status")).isEqualTo("UP");
     }
 
     @Test
-    @DisplayName("a call originated into hotline-inbound runs the IVR over FastAGI and ends as a call record")
+    @Order(2)
+    @DisplayName("a call originated into hotline-inbound runs the IVR over FastAGI and ends as a call record with its IVR path")
     void callThroughIvr() throws Exception {
-        assumeTrue(AGI_HOST != null && !AGI_HOST.isBlank(), "HOTLINE_IT_AGI_HOST is not set: the FastAGI call test is skipped");
         Await.until(() -> app.telephony().amiUp(), Duration.ofSeconds(15));
+        // a Local channel into the inbound context whose other half hangs up after 20 s; nobody presses keys
+        String uniqueid = originateLocal("13800138000", 20);
+
+        Row call = awaitCall(uniqueid, Duration.ofSeconds(60));
+        assertThat(call.getString("ivr_path")).startsWith("identify>who_are_you");
+        // named by the uniqueid of the Local channel's half that runs the dialplan
+        assertThat(call.getString("recording")).matches("hotline/\\d{8}/[0-9.]+\\.wav");
+        System.out.printf("REAL-ASTERISK local call %s: %s, ivr_path %s%n", uniqueid, call.getString("disposition"),
+                call.getString("ivr_path"));
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("a real SIP phone reports a leak with RFC 4733 keys: one repair ticket on channel ivr, its number read back, a true call record")
+    void softPhoneLeakReport() throws Exception {
+        assumeTrue(SIP != null && !SIP.isBlank(), "HOTLINE_IT_SIP is not set (host:port,user,password): the SIP phone call is skipped");
+        String[] sip = SIP.split(",", 3);
+        long customerId = app.pool().preparedQuery("INSERT INTO customers (account_number, name, address, district, water_use, "
+                        + "kind, tier, critical_facility, created_at, updated_at) VALUES ('31000077', '赵敏', '解放路5号', '07', "
+                        + "'residential', 'individual', 'ordinary', false, now(), now()) RETURNING id")
+                .execute().await().iterator().next().getLong("id");
+        app.pool().preparedQuery("INSERT INTO customer_phones (customer_id, phone, position) VALUES ($1, $2, 0)")
+                .execute(Tuple.of(customerId, SIP_CALLER_ID)).await();
+        // the key the caller presses when the IVR's path reaches each node (the path is published before each prompt)
+        Map<String, Character> keys = Map.of("main_menu", '1', "leak_category", '1', "q_flooding", '2', "q_supply", '2',
+                "location_menu", '1', "confirm", '1');
+        amiEvents.clear();
+
+        try (SoftPhone phone = SoftPhone.start(sip[0], sip[1], sip[2])) {
+            phone.dial("sip:96655@" + sip[0]);
+            assertThat(phone.await("CALL_ESTABLISHED", Duration.ofSeconds(10))).as("call established").isNotNull();
+            // 1 for Chinese at the language choice, then a key for each menu as its prompt starts
+            TimeUnit.MILLISECONDS.sleep(1500);
+            phone.press('1');
+            String uniqueid = null;
+            String path = "";
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (!path.endsWith(">goodbye") && System.nanoTime() < deadline) {
+                JsonObject event = amiEvents.poll(1, TimeUnit.SECONDS);
+                if (event == null || !"var_set".equals(event.getString("type"))
+                        || !event.getString("channel", "").startsWith("PJSIP/" + sip[1])) {
+                    continue;
+                }
+                uniqueid = event.getString("linkedid");
+                if (event.getString("variable").equals("HOTLINE_IVR_PATH")) {
+                    path = event.getString("value");
+                    Character key = keys.get(path.substring(path.lastIndexOf('>') + 1));
+                    if (key != null) {
+                        TimeUnit.MILLISECONDS.sleep(600);
+                        phone.press(key);
+                    }
+                }
+            }
+            assertThat(path).as("IVR path").contains("confirm>create>read_ticket>repeat_menu").endsWith(">goodbye");
+            assertThat(phone.await("CALL_CLOSED", Duration.ofSeconds(20))).as("the IVR hung up").isNotNull();
+
+            Row call = awaitCall(uniqueid, Duration.ofSeconds(20));
+            assertThat(call.getString("disposition")).isEqualTo("ivr_completed");
+            assertThat(call.getLong("customer_id")).isEqualTo(customerId);
+            assertThat(call.getString("caller_number")).isEqualTo(SIP_CALLER_ID);
+            RowSet<Row> tickets = app.pool().preparedQuery("SELECT t.number, t.channel, t.type, t.customer_id FROM tickets t "
+                    + "JOIN call_tickets ct ON ct.ticket_id = t.id JOIN calls c ON c.id = ct.call_id WHERE c.uniqueid = $1")
+                    .execute(Tuple.of(uniqueid)).await();
+            assertThat(tickets.size()).isOne();
+            Row ticket = tickets.iterator().next();
+            assertThat(ticket.getString("channel")).isEqualTo("ivr");
+            assertThat(ticket.getString("type")).isEqualTo("repair");
+            assertThat(ticket.getLong("customer_id")).isEqualTo(customerId);
+            long heard = phone.heard() == null ? 0 : Files.size(phone.heard());
+            System.out.printf("REAL-ASTERISK SIP call %s: ticket %s, path %s, heard %d s of audio%n", uniqueid,
+                    ticket.getString("number"), path, heard / 16_000);
+            assertThat(heard).as("the phone heard the prompts and the number").isGreaterThan(16_000L * 20);
+            if (RECORDINGS != null && !RECORDINGS.isBlank()) {
+                ApiResponse recording = ApiClient.as(app, Role.AGENT).get("/api/calls/" + uniqueid + "/recording",
+                        Map.of("Range", "bytes=0-43"));
+                assertThat(recording.status()).isEqualTo(206);
+                assertThat(recording.header("Content-Range")).matches("bytes 0-43/\\d+");
+                System.out.printf("REAL-ASTERISK recording of %s: %s%n", uniqueid, recording.header("Content-Range"));
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("after a dropped AMI socket the link is up within 1 s and the resync closes no live call")
+    void droppedSocket() throws Exception {
+        Await.until(() -> app.telephony().amiUp(), Duration.ofSeconds(15));
+        String uniqueid = originateLocal("13800138002", 20);
+        TimeUnit.SECONDS.sleep(3);
+
+        // when the kernel aborts Hotline's AMI connection (as a network failure would)
+        long dropped = System.nanoTime();
+        Process kill = new ProcessBuilder("ss", "-K", "dst", host, "dport", "=", ":" + port).redirectErrorStream(true).start();
+        assumeTrue(kill.waitFor() == 0, "ss -K cannot abort sockets here (needs root and INET_DIAG_DESTROY)");
+
+        // then the link logs in again and resyncs (it counts as up once the resync is handed on)
+        JsonObject resync;
+        do {
+            resync = amiEvents.poll(5, TimeUnit.SECONDS);
+        } while (resync != null && !"resync".equals(resync.getString("type")));
+        Duration back = Duration.ofNanos(System.nanoTime() - dropped);
+        assertThat(resync).as("a resync after the drop").isNotNull();
+        Await.until(() -> app.telephony().amiUp(), Duration.ofSeconds(1));
+        System.out.printf("REAL-ASTERISK dropped socket: link up again %d ms after the drop, resync listing %d channels%n",
+                back.toMillis(), resync.getJsonArray("channels").size());
+
+        // then the call still in the IVR was kept, and is recorded whole when it really ends
+        assertThat(back).isLessThan(Duration.ofSeconds(1));
+        Row call = awaitCall(uniqueid, Duration.ofSeconds(40));
+        Duration length = Duration.between(call.getOffsetDateTime("started_at"), call.getOffsetDateTime("ended_at"));
+        assertThat(length).as("not closed by the resync").isGreaterThanOrEqualTo(Duration.ofSeconds(15));
+        assertThat(call.getString("ivr_path")).isNotNull();
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("after 'core restart now' the link is up within 1 s of Asterisk answering again (fully booted)")
+    void restart() throws Exception {
+        assumeTrue(CLI != null && !CLI.isBlank(), "HOTLINE_IT_ASTERISK_CLI is not set: the restart is skipped");
+        Await.until(() -> app.telephony().amiUp(), Duration.ofSeconds(15));
+        List<String> command = new ArrayList<>(List.of(CLI.trim().split("\\s+")));
+        command.addAll(List.of("-rx", "core restart now"));
+        long restarted = System.nanoTime();
+        assertThat(new ProcessBuilder(command).redirectErrorStream(true).start().waitFor()).isZero();
+        Await.until(() -> !app.telephony().amiUp(), Duration.ofSeconds(10));
+
+        // Asterisk's manager port sends its banner early in the start; Hotline's resync needs the queue module too,
+        // which is there once Asterisk is fully booted
+        while (!answers()) {
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+        long answering = System.nanoTime();
+        List<String> booted = new ArrayList<>(command.subList(0, command.size() - 1));
+        booted.add("core waitfullybooted");
+        assertThat(new ProcessBuilder(booted).redirectErrorStream(true).start().waitFor()).isZero();
+        long fullyBooted = System.nanoTime();
+        Await.until(() -> app.telephony().amiUp(), Duration.ofSeconds(10));
+        long up = System.nanoTime();
+        System.out.printf("REAL-ASTERISK core restart now: manager answering %d ms after the restart, fully booted %d ms "
+                        + "later, link up %d ms after the manager answered (%d ms after fully booted)%n",
+                (answering - restarted) / 1_000_000, (fullyBooted - answering) / 1_000_000, (up - answering) / 1_000_000,
+                (up - fullyBooted) / 1_000_000);
+        assertThat(Duration.ofNanos(up - fullyBooted)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    /** True when Asterisk's manager port accepts a connection and sends its banner. */
+    private static boolean answers() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 200);
+            socket.setSoTimeout(200);
+            InputStream in = socket.getInputStream();
+            return in.read() == 'A';
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    /** Originates a Local channel into hotline-inbound whose other half hangs up after {@code seconds}; its uniqueid. */
+    private static String originateLocal(String callerId, int seconds) throws Exception {
+        amiEvents.clear();
         ManagerConnection ami = new ManagerConnectionFactory(host, port, user, secret).createManagerConnection();
         ami.login("off");
         try {
             OriginateAction originate = new OriginateAction();
-            // A Local channel into the inbound context; its other half just waits (nobody presses keys, so the IVR
-            // re-prompts three times and hands the call to the queue).
             originate.setChannel("Local/s@hotline-inbound");
             originate.setApplication("Wait");
-            originate.setData("120");
-            originate.setCallerId("13800138000");
+            originate.setData(Integer.toString(seconds));
+            originate.setCallerId(callerId);
             originate.setTimeout(30_000L);
             originate.setAsync(true);
-            ManagerResponse response = ami.sendAction(originate, 30_000);
-            assertThat(response.getResponse()).isEqualTo("Success");
+            assertThat(ami.sendAction(originate, 30_000).getResponse()).isEqualTo("Success");
         } finally {
             ami.logoff();
         }
-        Await.until(() -> app.pool().preparedQuery("SELECT count(*) AS n FROM calls WHERE ivr_path IS NOT NULL")
-                .execute(Tuple.tuple()).await().iterator().next().getLong("n") > 0,
-                Duration.ofSeconds(150));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonObject event = amiEvents.poll(1, TimeUnit.SECONDS);
+            if (event != null && "new_channel".equals(event.getString("type"))
+                    && event.getString("channel", "").startsWith("Local/s@hotline-inbound")
+                    && event.getString("uniqueid").equals(event.getString("linkedid"))) {
+                return event.getString("uniqueid");
+            }
+        }
+        throw new AssertionError("no Newchannel for the originated call");
+    }
+
+    private static Row awaitCall(String uniqueid, Duration limit) throws Exception {
+        AtomicReference<Row> row = new AtomicReference<>();
+        Await.until(() -> {
+            RowSet<Row> rows = app.pool().preparedQuery("SELECT * FROM calls WHERE uniqueid = $1").execute(Tuple.of(uniqueid)).await();
+            row.set(rows.size() == 1 ? rows.iterator().next() : null);
+            return row.get() != null;
+        }, limit);
+        return row.get();
     }
 }

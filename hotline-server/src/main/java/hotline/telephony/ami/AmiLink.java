@@ -15,6 +15,7 @@ import org.asteriskjava.manager.action.QueueStatusAction;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
+import org.asteriskjava.manager.response.ManagerError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +26,13 @@ import java.util.function.Consumer;
 
 /**
  * The link to one Asterisk's manager interface: one Asterisk-Java ManagerConnection at a time, supervised by a virtual
- * thread that logs in, resynchronises (QueueStatus, CoreShowChannels) and, when the link drops, starts again with a
- * backoff of 100 ms doubling to at most 2 s, so the link is back within about 2 s of Asterisk returning (Asterisk-Java's
- * own reconnect, which waits 5 s after ten quick tries, is stopped). Only the instance holding the Asterisk's
- * {@link AmiLease} (a PostgreSQL advisory lock) logs in; the others stand by, trying for the lease every
+ * thread that logs in, resynchronises (QueueStatus, CoreShowChannels) and only then counts as up, and, when the link
+ * drops, starts again with a backoff of 100 ms doubling to at most 300 ms, so the link is back within about half a
+ * second of Asterisk answering again (Asterisk-Java's own reconnect, which waits 5 s after ten quick tries, is
+ * stopped). A resync Asterisk refuses drops the link and says so in {@link #lastProblem}: one it does not know yet
+ * (Asterisk still loading its modules) is tried again with the backoff, one the AMI user lacks the class for every
+ * {@code standbyRetryMs}. Only the instance holding the Asterisk's {@link AmiLease} (a PostgreSQL advisory lock) logs
+ * in; the others stand by, trying for the lease every
  * {@code standbyRetryMs}, and take over when the holder goes away. A holder whose lease session ends closes the link at
  * once (and checks the session every {@code standbyRetryMs}), then stands by for one round before trying again, so a
  * standby gets its turn. Events go to {@code sink} at once from
@@ -49,7 +53,8 @@ public final class AmiLink {
 
     private static final Logger log = LoggerFactory.getLogger(AmiLink.class);
     private static final long FIRST_BACKOFF_MS = 100;
-    private static final long MAX_BACKOFF_MS = 2_000;
+    /** Small enough that the link is back well within a second of Asterisk answering again; a connect is cheap. */
+    private static final long MAX_BACKOFF_MS = 300;
     private static final long RESYNC_TIMEOUT_MS = 10_000;
 
     private final String host;
@@ -164,22 +169,33 @@ public final class AmiLink {
                 continue;
             }
             connection = candidate;
-            up = true;
-            backoff = FIRST_BACKOFF_MS;
-            log.info("AMI link to {} is up", target());
-            if (resync(candidate)) {
+            String refused = resync(candidate);
+            if (refused == null) {
+                backoff = FIRST_BACKOFF_MS;
+                up = true;
+                log.info("AMI link to {} is up", target());
                 awaitEnd(latch);
+                lastProblem = "connection lost";
+            } else {
+                lastProblem = refused;
             }
             up = false;
-            lastProblem = "connection lost";
             closeQuietly(candidate);
+            if (refused != null) {
+                // An Asterisk still starting (its queue module not loaded yet) does not know QueueStatus: try again
+                // soon. A class the AMI user lacks will not come by itself: no more often than a standby tries.
+                if (!sleep(refused.contains("Permission denied") ? standbyRetryMs : backoff)) {
+                    return;
+                }
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+            }
             if (running && !lease.isHeld()) {
                 log.warn("AMI link to {} closed: the database session holding its lock ended", target());
                 lastProblem = "the database session holding the AMI lock ended";
                 if (!sleep(standbyRetryMs)) {
                     return;
                 }
-            } else if (running) {
+            } else if (running && refused == null) {
                 log.warn("AMI link to {} lost; reconnecting", target());
             }
         }
@@ -242,23 +258,32 @@ public final class AmiLink {
         };
     }
 
-    /** Asks for the live state; a link that cannot answer it is not trusted and is dropped (false). */
-    private boolean resync(ManagerConnection link) {
+    /**
+     * Asks for the live state; a link that cannot answer it (Asterisk refusing the action, or no answer in time) is
+     * not trusted and is dropped: the reason is returned, null when the state was handed on.
+     */
+    private String resync(ManagerConnection link) {
         try {
             long askedAt = clock.millis();
             JsonArray status = listOf(link, new QueueStatusAction());
             JsonArray channels = listOf(link, new CoreShowChannelsAction());
             sink.accept(new JsonObject().put("type", AmiEvents.RESYNC).put("status", status)
                     .put("channels", channels).put("at", askedAt));
-            return true;
+            return null;
         } catch (Exception e) {
-            log.warn("AMI resync with {} failed, reconnecting: {}", target(), e.toString());
-            return false;
+            log.warn("AMI resync with {} failed, reconnecting: {}", target(), e.getMessage());
+            return "resync failed: " + e.getMessage();
         }
     }
 
     private JsonArray listOf(ManagerConnection link, EventGeneratingAction action) throws Exception {
         ResponseEvents answer = link.sendEventGeneratingAction(action, RESYNC_TIMEOUT_MS);
+        if (answer.getResponse() instanceof ManagerError refused) {
+            String why = String.valueOf(refused.getMessage());
+            throw new IllegalStateException("Asterisk refused " + action.getAction() + ": " + why
+                    + (why.contains("Permission denied")
+                    ? " (the AMI user needs the classes of ivr-scripts/manager.conf.sample)" : " (still starting?)"));
+        }
         JsonArray items = new JsonArray();
         for (ResponseEvent event : answer.getEvents()) {
             JsonObject json = AmiEvents.toJson(event, clock.millis(), System.nanoTime());

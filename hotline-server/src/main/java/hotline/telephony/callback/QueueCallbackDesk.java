@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 
 /**
  * The {@link CallbackDesk} of Hotline: the offer from the queue board's estimate against the tier's threshold, bookings
- * in the {@link CallbackStore}. {@link #offerCallback} reads the board's latest published
- * snapshot and never blocks; thread-safe.
+ * in the {@link CallbackStore}. {@link #offerCallback} reads the board as of now (live waits) and never blocks;
+ * thread-safe.
  */
 public final class QueueCallbackDesk implements CallbackDesk {
 
@@ -18,7 +18,7 @@ public final class QueueCallbackDesk implements CallbackDesk {
     private final CallbackThresholds thresholds;
     private final CallbackStore store;
 
-    /** @param board the queue board's latest snapshot; {@code queue} the Asterisk queue callers join */
+    /** @param board the queue board as of now; {@code queue} the Asterisk queue callers join */
     public QueueCallbackDesk(Supplier<JsonObject> board, String queue, CallbackThresholds thresholds, CallbackStore store) {
         this.board = board;
         this.queue = queue;

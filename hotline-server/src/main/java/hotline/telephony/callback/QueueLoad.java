@@ -11,9 +11,10 @@ import java.util.Set;
  * shape): callers waiting, members by state, today's averages. Immutable.
  *
  * @param availableInterfaces members free to take a call now (state {@code available}), in board order
+ * @param longestWaitSeconds  how long the first caller in the queue has been waiting, as of the snapshot (0: nobody)
  */
 public record QueueLoad(int waiting, int staffedAgents, List<String> availableInterfaces, Double averageHandleSeconds,
-                        Double averageWaitSeconds) {
+                        Double averageWaitSeconds, long longestWaitSeconds) {
 
     /** Member states that count as staffed (logged in, not paused). */
     private static final Set<String> STAFFED = Set.of("available", "ringing", "in_call", "wrap_up");
@@ -37,16 +38,21 @@ public record QueueLoad(int waiting, int staffedAgents, List<String> availableIn
                         available.add(member.getString("interface"));
                     }
                 }
+                JsonArray waiting = queue.getJsonArray("waiting", new JsonArray());
+                long longest = 0;
+                for (int w = 0; w < waiting.size(); w++) {
+                    longest = Math.max(longest, waiting.getJsonObject(w).getLong("waitSeconds", 0L));
+                }
                 JsonObject today = queue.getJsonObject("today", new JsonObject());
-                return new QueueLoad(queue.getJsonArray("waiting", new JsonArray()).size(), staffed, List.copyOf(available),
-                        today.getDouble("averageHandleSeconds"), today.getDouble("averageWaitSeconds"));
+                return new QueueLoad(waiting.size(), staffed, List.copyOf(available),
+                        today.getDouble("averageHandleSeconds"), today.getDouble("averageWaitSeconds"), longest);
             }
         }
-        return new QueueLoad(0, 0, List.of(), null, null);
+        return new QueueLoad(0, 0, List.of(), null, null, 0);
     }
 
     /** The estimated wait of a caller joining now. */
     public WaitEstimate estimate() {
-        return WaitEstimate.of(waiting, staffedAgents, averageHandleSeconds, averageWaitSeconds);
+        return WaitEstimate.of(waiting, staffedAgents, averageHandleSeconds, averageWaitSeconds, longestWaitSeconds);
     }
 }

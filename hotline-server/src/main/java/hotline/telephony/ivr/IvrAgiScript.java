@@ -5,6 +5,7 @@ import hotline.telephony.ivr.internal.AgiIvrChannel;
 import hotline.telephony.ivr.internal.IvrFlows;
 import hotline.telephony.ivr.internal.IvrInterpreter;
 import hotline.telephony.ivr.internal.IvrResult;
+import hotline.telephony.ivr.internal.IvrSounds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -15,7 +16,6 @@ import org.asteriskjava.fastagi.MappingStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,15 +45,14 @@ public final class IvrAgiScript implements AgiScript, MappingStrategy {
     }
 
     /**
-     * The script for the flows named ({@code <flowDir>/<name>.json}, or the packaged ones when {@code flowDir} is
-     * null), each checked now (a broken one throws {@link hotline.telephony.ivr.internal.IvrFlowException} naming the
-     * flow and node) and run against {@code services} and {@code callbacks}, waiting at most {@code serviceTimeout}
-     * for a service.
+     * The script for the flows named, read from {@code files}, each checked now against the sound list (a broken one
+     * throws {@link hotline.telephony.ivr.internal.IvrFlowException} naming the flow and node) and run against
+     * {@code services} and {@code callbacks}, waiting at most {@code serviceTimeout} for a service.
      */
-    public static IvrAgiScript load(List<String> flowNames, Path flowDir, IvrServices services, CallbackDesk callbacks,
-                                    Duration serviceTimeout, MeterRegistry meters) {
+    public static IvrAgiScript load(List<String> flowNames, IvrFiles files, IvrServices services,
+                                    CallbackDesk callbacks, Duration serviceTimeout, MeterRegistry meters) {
         Map<String, IvrInterpreter> interpreters = new LinkedHashMap<>();
-        IvrFlows.load(flowNames, flowDir).forEach((name, flow) ->
+        IvrFlows.load(flowNames, files.flowDir(), IvrSounds.load(files.soundList())).forEach((name, flow) ->
                 interpreters.put(name, new IvrInterpreter(flow, services, callbacks, serviceTimeout)));
         return new IvrAgiScript(interpreters, meters);
     }

@@ -7,6 +7,8 @@ import hotline.telephony.switchboard.internal.AgentActions;
 import hotline.telephony.switchboard.internal.CallRecordStore;
 import hotline.telephony.switchboard.internal.CallRecordWriter;
 import hotline.telephony.switchboard.internal.QueueBoard;
+import hotline.telephony.switchboard.internal.RecordingFiles;
+import hotline.telephony.switchboard.internal.RecordingStreamer;
 import hotline.telephony.switchboard.internal.SwitchboardRoutes;
 import hotline.telephony.switchboard.internal.SwitchboardVerticle;
 import hotline.telephony.switchboard.internal.WrapUps;
@@ -18,6 +20,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import org.asteriskjava.manager.ManagerConnection;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -37,8 +40,10 @@ public final class Switchboard {
      * @param zone                where the board's daily figures restart at midnight
      * @param serviceLevelSeconds a call answered within this many seconds counts towards the service level
      * @param wrapUp              how long an agent stays in wrap-up after a call
+     * @param recordings          where this instance reads Asterisk's recordings (its monitor directory or a mount of
+     *                            it), null when it cannot
      */
-    public record Settings(String queue, ZoneId zone, int serviceLevelSeconds, Duration wrapUp) {
+    public record Settings(String queue, ZoneId zone, int serviceLevelSeconds, Duration wrapUp, Path recordings) {
     }
 
     private final Vertx vertx;
@@ -61,7 +66,8 @@ public final class Switchboard {
         this.verticle = new SwitchboardVerticle(new QueueBoard(clock, settings.zone(), settings.serviceLevelSeconds(),
                 settings.wrapUp()), writer, users, meters);
         this.agents = new AgentActions(vertx, users, settings.queue(), link);
-        this.routes = new SwitchboardRoutes(verticle::snapshot, calls, agents, new WrapUps(pool, tickets, clock));
+        this.routes = new SwitchboardRoutes(verticle::snapshot, calls, agents, new WrapUps(pool, tickets, clock),
+                new RecordingStreamer(calls, new RecordingFiles(settings.recordings())));
     }
 
     public Future<Void> start() {
@@ -84,7 +90,7 @@ public final class Switchboard {
                 : vertx.undeploy(writerDeployment));
     }
 
-    /** The latest queue board (the body of {@code GET /api/queues}); safe to read from any thread. */
+    /** The queue board as of now (the body of {@code GET /api/queues}); safe to read from any thread. */
     public JsonObject snapshot() {
         return verticle.snapshot();
     }
@@ -98,8 +104,8 @@ public final class Switchboard {
     }
 
     /**
-     * {@code listQueues}, {@code listCalls}, {@code changeAgentQueueState}, {@code originateCall}, {@code wrapUpCall}
-     * and {@code openCallInquiry}.
+     * {@code listQueues}, {@code listCalls}, {@code changeAgentQueueState}, {@code originateCall}, {@code wrapUpCall},
+     * {@code openCallInquiry} and {@code getCallRecording}.
      */
     public ApiRoutes routes() {
         return routes;

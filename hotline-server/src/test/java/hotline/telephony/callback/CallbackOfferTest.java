@@ -18,23 +18,24 @@ class CallbackOfferTest {
     @Test
     @DisplayName("The wait is position times average handle time over staffed agents, rounded up")
     void estimateFromHandleTime() {
-        assertThat(WaitEstimate.of(3, 2, 100.0, 5.0).seconds()).isEqualTo(200);
-        assertThat(WaitEstimate.of(0, 3, 100.0, null).seconds()).isEqualTo(34);
+        assertThat(WaitEstimate.of(3, 2, 100.0, 5.0, 500).seconds()).isEqualTo(200);
+        assertThat(WaitEstimate.of(0, 3, 100.0, null, 0).seconds()).isEqualTo(34);
     }
 
     @Test
-    @DisplayName("Without a handle time today the average wait is the estimate; a quiet queue has none")
+    @DisplayName("Without a handle time today the average wait, or the longest live wait if longer, is the estimate; a quiet queue has none")
     void estimateFallbacks() {
-        assertThat(WaitEstimate.of(4, 1, null, 42.4).seconds()).isEqualTo(43);
-        assertThat(WaitEstimate.of(0, 1, null, null).seconds()).isZero();
+        assertThat(WaitEstimate.of(4, 1, null, 42.4, 30).seconds()).isEqualTo(43);
+        assertThat(WaitEstimate.of(4, 1, null, null, 250).seconds()).isEqualTo(250);
+        assertThat(WaitEstimate.of(0, 1, null, null, 0).seconds()).isZero();
     }
 
     @Test
     @DisplayName("Callers waiting with no staffed agent wait without bound; an empty unstaffed queue does not")
     void nobodyStaffed() {
-        assertThat(WaitEstimate.of(1, 0, 60.0, 60.0).seconds()).isEqualTo(WaitEstimate.UNBOUNDED);
-        assertThat(WaitEstimate.of(0, 0, 60.0, 60.0).seconds()).isZero();
-        assertThatThrownBy(() -> WaitEstimate.of(-1, 0, null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(WaitEstimate.of(1, 0, 60.0, 60.0, 5).seconds()).isEqualTo(WaitEstimate.UNBOUNDED);
+        assertThat(WaitEstimate.of(0, 0, 60.0, 60.0, 0).seconds()).isZero();
+        assertThatThrownBy(() -> WaitEstimate.of(-1, 0, null, null, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -63,14 +64,14 @@ class CallbackOfferTest {
     @DisplayName("The queue board's snapshot gives waiting callers, staffed and available members and today's averages")
     void loadFromBoard() {
         JsonObject snapshot = new JsonObject().put("queues", new JsonArray().add(new JsonObject().put("name", "hotline")
-                .put("waiting", new JsonArray().add(new JsonObject()).add(new JsonObject()))
+                .put("waiting", new JsonArray().add(new JsonObject().put("waitSeconds", 70)).add(new JsonObject().put("waitSeconds", 12)))
                 .put("members", new JsonArray()
                         .add(new JsonObject().put("interface", "PJSIP/8001").put("state", "available"))
                         .add(new JsonObject().put("interface", "PJSIP/8002").put("state", "in_call"))
                         .add(new JsonObject().put("interface", "PJSIP/8003").put("state", "paused")))
                 .put("today", new JsonObject().put("averageHandleSeconds", 90.0).putNull("averageWaitSeconds"))));
         QueueLoad load = QueueLoad.of(snapshot, "hotline");
-        assertThat(load).isEqualTo(new QueueLoad(2, 2, List.of("PJSIP/8001"), 90.0, null));
+        assertThat(load).isEqualTo(new QueueLoad(2, 2, List.of("PJSIP/8001"), 90.0, null, 70));
         assertThat(load.estimate().seconds()).isEqualTo(135);
         assertThat(QueueLoad.of(snapshot, "other").estimate().seconds()).isZero();
     }

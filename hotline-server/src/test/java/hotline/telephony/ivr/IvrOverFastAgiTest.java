@@ -1,6 +1,12 @@
 package hotline.telephony.ivr;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import hotline.telephony.ivr.internal.AgiIvrChannel;
 import hotline.telephony.peer.AgiPeer;
+import hotline.telephony.peer.Dialplan;
 import hotline.telephony.peer.AgiPeer.Caller;
 import hotline.telephony.peer.AgiPeer.Transcript;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -9,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -38,7 +45,7 @@ class IvrOverFastAgiTest {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        server = new VirtualThreadAgiServer(IvrAgiScript.load(List.of("ivr", "survey"), null, services, callbacks,
+        server = new VirtualThreadAgiServer(IvrAgiScript.load(List.of("ivr", "survey"), IvrFiles.PACKAGED, services, callbacks,
                 Duration.ofSeconds(5), new SimpleMeterRegistry()), InetAddress.getLoopbackAddress(), port);
         server.start();
     }
@@ -124,17 +131,56 @@ class IvrOverFastAgiTest {
     }
 
     @Test
-    @DisplayName("a caller who hangs up before confirming leaves no ticket, and the IVR stops at once")
+    @DisplayName("a caller who hangs up before confirming leaves no ticket, the IVR stops at once and the call keeps what it learnt")
     void hangUpMidFlow() throws Exception {
         // given a caller who answers every question but hangs up at the confirmation
         Transcript call = AgiPeer.call(port, Caller.of(FakeIvrServices.WANG_PHONE, "1", "2", "1", "1", "1", "hangup"));
 
-        // then nothing was created and no further prompt was sent after the hang-up
+        // then nothing was created and no further prompt was sent after the hang-up (only the channel's state asked)
         assertThat(services.repairs).isEmpty();
         assertThat(call.hungUpByCaller()).isTrue();
         int hangupAt = call.replies().indexOf("200 result=-1");
         assertThat(call.commands().subList(hangupAt + 1, call.commands().size()))
-                .allMatch(command -> command.startsWith("SET VARIABLE"));
+                .allMatch(command -> command.startsWith("SET VARIABLE") || command.equals("CHANNEL STATUS"));
+        // and the customer and the path up to the confirmation were left on the call as the IVR went
+        assertThat(call.variables()).containsEntry("HOTLINE_CUSTOMER_ID", "7").containsEntry("HOTLINE_REASON", "burst_main")
+                .doesNotContainKey("HOTLINE_IVR_ENDING");
+        assertThat(call.variables().get("HOTLINE_IVR_PATH")).endsWith("location>location_menu>confirm");
+    }
+
+    @Test
+    @DisplayName("a caller who hangs up after the ticket number was read leaves the ticket, customer and path on the call")
+    void hangUpAfterReadBack() throws Exception {
+        Transcript call = AgiPeer.call(port, Caller.of(FakeIvrServices.WANG_PHONE, "1", "1", "1", "2", "1", "1", "hangup"));
+
+        String number = services.created.getLast();
+        assertThat(call.saidDigits()).containsExactly(number.replaceAll("[^0-9]", ""));
+        assertThat(call.variables()).containsEntry("HOTLINE_TICKET", number).containsEntry("HOTLINE_CUSTOMER_ID", "7")
+                .doesNotContainKey("HOTLINE_IVR_ENDING");
+        assertThat(call.variables().get("HOTLINE_IVR_PATH")).endsWith("create>read_ticket>repeat_menu");
+    }
+
+    @Test
+    @DisplayName("a prompt Asterisk cannot play is logged at WARN with its name and the call goes on, not taken for a hang-up")
+    void unplayablePrompt() throws Exception {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger channelLog = (Logger) LoggerFactory.getLogger(AgiIvrChannel.class);
+        channelLog.addAppender(log);
+        try {
+            // given an Asterisk whose main-menu sound is missing (GET DATA answers 200 result=-1 for it)
+            Transcript call = AgiPeer.call(port, Caller.of(FakeIvrServices.WANG_PHONE).without("hotline/main-menu"));
+
+            // then the IVR asks the channel's state, tries the menu three times and hands the caller to an agent
+            assertThat(call.hungUpByCaller()).isFalse();
+            assertThat(call.commands()).filteredOn(command -> command.equals("CHANNEL STATUS")).hasSize(3);
+            assertThat(call.variables()).containsEntry("HOTLINE_IVR_ENDING", "to_queue");
+            assertThat(log.list).filteredOn(event -> event.getLevel() == Level.WARN)
+                    .extracting(ILoggingEvent::getFormattedMessage)
+                    .anySatisfy(message -> assertThat(message).contains("'hotline/main-menu'").contains("zh"));
+        } finally {
+            channelLog.detachAppender(log);
+        }
     }
 
     @Test
@@ -168,14 +214,35 @@ class IvrOverFastAgiTest {
         // when the caller presses 4
         Transcript rated = AgiPeer.call(port, "survey", Caller.of(FakeIvrServices.WANG_PHONE, "4"));
 
-        // then the score is stored for that call and left on the channel
+        // then the score is stored for that call and left on the channel, in the survey's own variables
         assertThat(services.scores).containsEntry(rated.uniqueid(), 4);
-        assertThat(rated.variables()).containsEntry("HOTLINE_SATISFACTION", "4");
+        assertThat(rated.variables()).containsEntry("HOTLINE_SATISFACTION", "4")
+                .containsEntry("HOTLINE_SURVEY_PATH", "ask>save>thanks").containsEntry("HOTLINE_SURVEY_ENDING", "completed")
+                .doesNotContainKeys("HOTLINE_IVR_PATH", "HOTLINE_IVR_ENDING");
         assertThat(rated.prompts()).endsWith("hotline/thanks-rating");
 
         Transcript wrong = AgiPeer.call(port, "survey", Caller.of(FakeIvrServices.WANG_PHONE, "9", "0"));
         assertThat(services.scores).doesNotContainKey(wrong.uniqueid());
         assertThat(wrong.prompts()).endsWith("hotline/goodbye");
+    }
+
+    @Test
+    @DisplayName("after the agent hangs up first the dialplan takes the caller to the survey, which keeps the IVR's findings")
+    void surveyAfterAgent() throws Exception {
+        // given a caller whom the IVR handed to the queue
+        AgiPeer.Channel channel = new AgiPeer.Channel();
+        AgiPeer.call(port, "ivr", Caller.of(FakeIvrServices.WANG_PHONE, "0"), channel);
+        String ivrPath = channel.variables().get("HOTLINE_IVR_PATH");
+
+        // when the agent hangs up first: the shipped dialplan's Queue() options decide whether the caller stays
+        String next = Dialplan.shipped().afterAgentHangsUp().orElseThrow(() -> new AssertionError(
+                "Queue() in extensions_hotline.conf hangs the caller up with the agent (option c missing)"));
+        Transcript survey = AgiPeer.call(port, next, Caller.of(FakeIvrServices.WANG_PHONE, "5"), channel);
+
+        // then the caller rates the call, and what the IVR left on the call is still there for the call record
+        assertThat(services.scores).containsEntry(channel.uniqueid(), 5);
+        assertThat(survey.variables()).containsEntry("HOTLINE_IVR_PATH", ivrPath)
+                .containsEntry("HOTLINE_IVR_ENDING", "to_queue").containsEntry("HOTLINE_SATISFACTION", "5");
     }
 
     @Test

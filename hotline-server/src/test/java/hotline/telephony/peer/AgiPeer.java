@@ -24,10 +24,17 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Replies follow the command handlers: {@code GET DATA} → {@code 200 result=<digits>}, {@code 200 result=<digits>
  * (timeout)} or {@code 200 result=-1} when the caller hangs up; {@code SAY DIGITS} → {@code 200 result=0};
- * {@code SET VARIABLE} → {@code 200 result=1}; {@code STREAM FILE} → {@code 200 result=0 endpos=N}; unknown
- * commands {@code 510 Invalid or unknown command}; a bad argument count the {@code 520-} usage block. After the caller
- * hangs up, {@code HANGUP} is sent once (AGISIGHUP) and every command not allowed on a dead channel gets
- * {@code 511 Command Not Permitted on a dead channel or intercept routine}. Not thread-safe: one call, one thread.
+ * {@code SET VARIABLE} → {@code 200 result=1}; {@code STREAM FILE} → {@code 200 result=0 endpos=N};
+ * {@code CHANNEL STATUS} → {@code 200 result=6} (up); unknown commands {@code 510 Invalid or unknown command}; a bad
+ * argument count the {@code 520-} usage block. After the caller hangs up, {@code HANGUP} is sent once (AGISIGHUP) and
+ * every command not allowed on a dead channel gets {@code 511 Command Not Permitted on a dead channel or intercept
+ * routine}.
+ *
+ * <p>Sounds are those of the shipped sound list ({@code ivr-scripts/prompts/sounds.txt}, what {@code generate.sh}
+ * installs), less any the {@link Caller} says are missing: a prompt outside them gets {@code 200 result=-1} from
+ * GET DATA and {@code 200 result=-1 endpos=0} from STREAM FILE (as {@code ast_streamfile} failing does), while SAY
+ * DIGITS silently skips a digit without its sound (as {@code ast_get_digit_str} does). Not thread-safe: one call, one
+ * thread.
  */
 public final class AgiPeer {
 
@@ -37,6 +44,8 @@ public final class AgiPeer {
     /** Commands during which Asterisk plays audio to the caller. */
     private static final Set<String> PLAYING = Set.of("STREAM FILE", "GET DATA", "SAY DIGITS");
     private static final AtomicLong UNIQUE = new AtomicLong(1_700_000_000L);
+    /** The sounds an install has: the shipped list, as packaged from ivr-scripts. */
+    public static final Set<String> SHIPPED_SOUNDS = shippedSounds();
 
     /** One thing the caller does when the IVR waits for keys. */
     public sealed interface Key permits Digits, Timeout, HangUp {
@@ -55,14 +64,20 @@ public final class AgiPeer {
     }
 
     /**
-     * The simulated caller: caller ID ({@code null}: withheld, sent as {@code unknown}), language, key presses, and how
-     * long each prompt plays before Asterisk answers a playing command ({@code playMillis}, 0: at once).
+     * The simulated caller: caller ID ({@code null}: withheld, sent as {@code unknown}), language, key presses, how
+     * long each prompt plays before Asterisk answers a playing command ({@code playMillis}, 0: at once), and sounds of
+     * the shipped set this Asterisk lacks (a file deleted or misnamed).
      */
-    public record Caller(String callerId, String language, List<Key> keys, long playMillis) {
+    public record Caller(String callerId, String language, List<Key> keys, long playMillis, Set<String> missingSounds) {
 
         /** The same caller with prompts that take {@code millis} to play, as real audio does. */
         public Caller paced(long millis) {
-            return new Caller(callerId, language, keys, millis);
+            return new Caller(callerId, language, keys, millis, missingSounds);
+        }
+
+        /** The same caller on an Asterisk where these sounds are missing. */
+        public Caller without(String... sounds) {
+            return new Caller(callerId, language, keys, playMillis, Set.of(sounds));
         }
 
         public static Caller of(String callerId, String... presses) {
@@ -74,11 +89,14 @@ public final class AgiPeer {
                     default -> new Digits(press);
                 });
             }
-            return new Caller(callerId, "zh", keys, 0);
+            return new Caller(callerId, "zh", keys, 0, Set.of());
         }
     }
 
-    /** What happened on the call, for assertions. */
+    /**
+     * What happened on the call, for assertions: {@code prompts} the caller heard (a sound Asterisk lacks is not
+     * among them), {@code saidDigits} the digits read out that had a sound.
+     */
     public record Transcript(String uniqueid, List<String> commands, List<String> prompts, List<String> saidDigits,
                              Map<String, String> variables, boolean hungUpByCaller, boolean hungUpByIvr,
                              List<String> replies, long[] turnaroundNanos) {
@@ -86,6 +104,23 @@ public final class AgiPeer {
         /** Every digit the IVR read out with SAY DIGITS, in order. */
         public String allSaidDigits() {
             return String.join("", saidDigits);
+        }
+    }
+
+    /**
+     * One Asterisk channel, which may run several AGI scripts in turn (the IVR, later the survey): its uniqueid and its
+     * variables last from one to the next, as a channel's do.
+     */
+    public static final class Channel {
+        private final String uniqueid = UNIQUE.incrementAndGet() + "." + UNIQUE.get() % 1000;
+        private final Map<String, String> variables = new LinkedHashMap<>();
+
+        public String uniqueid() {
+            return uniqueid;
+        }
+
+        public Map<String, String> variables() {
+            return Map.copyOf(variables);
         }
     }
 
@@ -98,7 +133,12 @@ public final class AgiPeer {
     }
 
     public static Transcript call(int port, String script, Caller caller) throws IOException {
-        String uniqueid = UNIQUE.incrementAndGet() + "." + UNIQUE.get() % 1000;
+        return call(port, script, caller, new Channel());
+    }
+
+    /** Runs {@code script} on {@code channel}, whose variables the script reads and adds to. */
+    public static Transcript call(int port, String script, Caller caller, Channel channel) throws IOException {
+        String uniqueid = channel.uniqueid;
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(30_000);
             socket.setTcpNoDelay(true);
@@ -106,7 +146,7 @@ public final class AgiPeer {
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             out.write(environment(port, script, uniqueid, caller).getBytes(StandardCharsets.UTF_8));
             out.flush();
-            return new Session(uniqueid, caller, in, out).run();
+            return new Session(uniqueid, caller, channel.variables, in, out).run();
         }
     }
 
@@ -139,8 +179,21 @@ public final class AgiPeer {
         return env.toString();
     }
 
+    private static Set<String> shippedSounds() {
+        try (var in = AgiPeer.class.getClassLoader().getResourceAsStream("ivr-prompts/sounds.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("ivr-prompts/sounds.txt (from ivr-scripts) is not on the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static final class Session {
         private final String uniqueid;
+        private final Set<String> missingSounds;
         private final Deque<Key> keys;
         private final long playMillis;
         private final BufferedReader in;
@@ -149,17 +202,19 @@ public final class AgiPeer {
         private final List<String> prompts = new ArrayList<>();
         private final List<String> said = new ArrayList<>();
         private final List<String> replies = new ArrayList<>();
-        private final Map<String, String> variables = new LinkedHashMap<>();
+        private final Map<String, String> variables;
         private final List<Long> turnarounds = new ArrayList<>();
         private boolean dead;
         private boolean hangupPending;
         private boolean callerHungUp;
         private boolean ivrHungUp;
 
-        Session(String uniqueid, Caller caller, BufferedReader in, OutputStream out) {
+        Session(String uniqueid, Caller caller, Map<String, String> variables, BufferedReader in, OutputStream out) {
             this.uniqueid = uniqueid;
+            this.variables = variables;
             this.keys = new ArrayDeque<>(caller.keys());
             this.playMillis = caller.playMillis();
+            this.missingSounds = caller.missingSounds();
             this.in = in;
             this.out = out;
         }
@@ -195,7 +250,7 @@ public final class AgiPeer {
         }
 
         private Transcript transcript() {
-            return new Transcript(uniqueid, commands, prompts, said, variables, callerHungUp, ivrHungUp, replies,
+            return new Transcript(uniqueid, commands, prompts, said, Map.copyOf(variables), callerHungUp, ivrHungUp, replies,
                     turnarounds.stream().mapToLong(Long::longValue).toArray());
         }
 
@@ -233,16 +288,24 @@ public final class AgiPeer {
                     if (argv.size() < 4 || argv.size() > 5) {
                         yield usage("STREAM FILE <filename> <escape_digits> [sample offset]");
                     }
+                    if (!playable(argv.get(2))) {
+                        yield "200 result=-1 endpos=0";
+                    }
                     prompts.add(argv.get(2));
                     yield "200 result=0 endpos=16000";
                 }
                 case "SAY DIGITS" -> {
-                    if (argv.size() != 4 || !argv.get(2).matches("[0-9]+")) {
+                    // handle_saydigits: the argument must start as an integer (sscanf %d); ast_get_digit_str then
+                    // plays digits/<d>, star, pound, minus when the sound exists and skips everything else
+                    if (argv.size() != 4 || !argv.get(2).matches("\\s*[+-]?[0-9].*")) {
                         yield usage("SAY DIGITS <number> <escape_digits>");
                     }
-                    said.add(argv.get(2));
+                    said.add(argv.get(2).chars().filter(Character::isDigit)
+                            .filter(d -> playable("digits/" + (char) d))
+                            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString());
                     yield "200 result=0";
                 }
+                case "CHANNEL STATUS" -> argv.size() == 2 ? "200 result=6" : usage("CHANNEL STATUS [<channelname>]");
                 case "GET DATA" -> getData(argv);
                 case "HANGUP" -> {
                     ivrHungUp = true;
@@ -257,6 +320,10 @@ public final class AgiPeer {
         private String getData(List<String> argv) {
             if (argv.size() < 3) {
                 return usage("GET DATA <file to be streamed> [timeout] [maxdigits]");
+            }
+            if (!playable(argv.get(2))) {
+                // ast_app_getdata_full returns at once when the prompt cannot be streamed: no keys are read
+                return "200 result=-1";
             }
             prompts.add(argv.get(2));
             int max = argv.size() >= 5 ? Integer.parseInt(argv.get(4)) : 1024;
@@ -282,6 +349,10 @@ public final class AgiPeer {
             };
         }
 
+        private boolean playable(String sound) {
+            return SHIPPED_SOUNDS.contains(sound) && !missingSounds.contains(sound);
+        }
+
         private static String usage(String usage) {
             return "520-Invalid command syntax.  Proper usage follows:\n Usage: " + usage + "\n520 End of proper usage.";
         }
@@ -302,7 +373,7 @@ public final class AgiPeer {
         }
 
         private static final Set<String> KNOWN = Set.of("ANSWER", "NOOP", "VERBOSE", "EXEC", "SET VARIABLE",
-                "GET VARIABLE", "GET FULL VARIABLE", "STREAM FILE", "SAY DIGITS", "GET DATA", "HANGUP",
+                "GET VARIABLE", "GET FULL VARIABLE", "STREAM FILE", "SAY DIGITS", "GET DATA", "HANGUP", "CHANNEL STATUS",
                 "DATABASE GET", "DATABASE PUT", "DATABASE DEL", "DATABASE DELTREE", "ASYNCAGI BREAK");
 
         /** Splits like res_agi.c's parse_args: spaces separate, double quotes group, backslash escapes. */

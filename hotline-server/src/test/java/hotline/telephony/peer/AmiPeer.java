@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,23 +24,35 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The Asterisk side of the Asterisk Manager Interface, for tests: a TCP server on 127.0.0.1 that speaks AMI as
- * {@code main/manager.c} does — the {@code Asterisk Call Manager/13.0.0} banner, {@code \r\n} lines, a blank line
- * ending each message, {@code Response:}/{@code ActionID:}/{@code Message:} in that order, MD5 challenge log-in,
- * {@code Permission denied} before log-in, the acknowledgements of QueueAdd, QueueRemove, QueuePause and (async)
- * Originate as app_queue.c and manager.c word them, {@code EventList: start} acknowledgements followed by list events carrying
- * the ActionID and a {@code ...Complete} event with {@code EventList: Complete} and {@code ListItems}.
+ * Asterisk 22's {@code main/manager.c} does — the {@code Asterisk Call Manager/11.0.0} banner, {@code \r\n} lines, a
+ * blank line ending each message, {@code Response:}/{@code ActionID:}/{@code Message:} in that order, MD5 challenge
+ * log-in, {@code Permission denied} before log-in, the acknowledgements and errors of QueueAdd, QueueRemove,
+ * QueuePause and Originate as app_queue.c and manager.c word them, {@code EventList: start} acknowledgements
+ * followed by list events carrying the ActionID and a {@code ...Complete} event with {@code EventList: Complete} and
+ * {@code ListItems}.
  *
- * <p>Tests script it: {@link #emit} sends an event to every logged-in session, {@link #queueMember}/{@link
- * #queueEntry}/{@link #channel} set what QueueStatus and CoreShowChannels report, {@link #dropConnections} and
+ * <p>As strict as Asterisk about who may see and do what: it obeys a {@link ManagerConf} — by default Hotline's
+ * shipped {@code ivr-scripts/manager.conf.sample} — for the user logging in. An event goes to a session only when the
+ * user's {@code read} grants every class of the event ({@link AmiClasses}; the {@code Privilege:} header names them)
+ * and the user's {@code eventfilter}s let it through ({@link EventFilter}); an action whose classes the user's
+ * {@code write} does not grant answers {@code Permission denied}. Answers to actions (QueueStatus' members, the
+ * channel list) are written to the asking session directly, as manager.c does, past the filters.
+ * Queue members are dynamic as app_queue keeps them: QueueAdd adds one (and sends QueueMemberAdded), QueueRemove
+ * takes one away, QueuePause pauses one, with app_queue's errors for a member already there, not there or static.
+ *
+ * <p>Tests script it: {@link #emit} sends an event to every logged-in session that may see it, {@link #queueMember}/
+ * {@link #queueEntry}/{@link #channel} set what QueueStatus and CoreShowChannels report, {@link #dropConnections} and
  * {@link #stop}/{@link #restart} simulate a lost link and an Asterisk restart. Thread-safe.
  */
 public final class AmiPeer implements AutoCloseable {
 
-    public static final String BANNER = "Asterisk Call Manager/13.0.0";
-    public static final String VERSION = "20.9.3";
+    public static final String BANNER = "Asterisk Call Manager/11.0.0";
+    public static final String VERSION = "22.10.1";
 
     private final String username;
     private final String secret;
+    private final ManagerConf.User user;
+    private final boolean timestampEvents;
     private final List<Session> sessions = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Map<String, String>> actions = new LinkedBlockingQueue<>();
     private final List<Map<String, String>> queueMembers = new CopyOnWriteArrayList<>();
@@ -48,9 +61,16 @@ public final class AmiPeer implements AutoCloseable {
     private volatile ServerSocket server;
     private volatile int port;
 
+    /** A peer obeying the shipped manager.conf.sample's section for {@code username}, with the test's own secret. */
     public AmiPeer(String username, String secret) {
+        this(ManagerConf.shipped(), username, secret);
+    }
+
+    public AmiPeer(ManagerConf conf, String username, String secret) {
         this.username = username;
         this.secret = secret;
+        this.user = conf.user(username);
+        this.timestampEvents = conf.timestampEvents();
     }
 
     /** Listens on a free port of 127.0.0.1 (or the port it had before, after {@link #stop}). */
@@ -116,12 +136,34 @@ public final class AmiPeer implements AutoCloseable {
         return null;
     }
 
-    /** Sends {@code Event: name} with {@code Privilege} and the given fields to every logged-in session. */
-    public void emit(String name, Map<String, String> fields) {
-        StringBuilder text = new StringBuilder("Event: ").append(name).append("\r\nPrivilege: call,all\r\n");
+    /**
+     * Sends {@code Event: name} with {@code Privilege} (and {@code Timestamp} when the conf asks for it) and the given
+     * fields to every logged-in session allowed to see it: read classes, event mask and event filters as manager.c
+     * applies them. Returns how many sessions got it.
+     */
+    public int emit(String name, Map<String, String> fields) {
+        Set<String> classes = AmiClasses.ofEvent(name);
+        StringBuilder text = new StringBuilder("Event: ").append(name).append("\r\nPrivilege: ")
+                .append(AmiClasses.privilege(classes)).append("\r\n");
+        if (timestampEvents) {
+            long micros = System.currentTimeMillis() * 1000;
+            text.append("Timestamp: ").append(micros / 1_000_000).append('.')
+                    .append(String.format("%06d", micros % 1_000_000)).append("\r\n");
+        }
         fields.forEach((key, value) -> text.append(key).append(": ").append(value).append("\r\n"));
         text.append("\r\n");
-        sendToAll(text.toString());
+        String event = text.toString();
+        if (!user.read().containsAll(classes) || !EventFilter.send(user.filters(), name, event)) {
+            return 0;
+        }
+        int sent = 0;
+        for (Session session : sessions) {
+            if (session.authenticated && session.events.containsAll(classes)) {
+                session.write(event);
+                sent++;
+            }
+        }
+        return sent;
     }
 
     /** Writes raw bytes to every logged-in session: garbage, truncated messages. */
@@ -133,8 +175,9 @@ public final class AmiPeer implements AutoCloseable {
         }
     }
 
+    /** A member QueueStatus reports (fields of app_queue's QueueMember event: Location, Membership, Paused, ...). */
     public void queueMember(Map<String, String> fields) {
-        queueMembers.add(fields);
+        queueMembers.add(new LinkedHashMap<>(fields));
     }
 
     public void queueEntry(Map<String, String> fields) {
@@ -143,6 +186,21 @@ public final class AmiPeer implements AutoCloseable {
 
     public void channel(Map<String, String> fields) {
         channels.add(fields);
+    }
+
+    /** The member of the queue at {@code iface} (its QueueStatus fields, changed in place), or null. */
+    private Map<String, String> member(String iface) {
+        return queueMembers.stream().filter(member -> iface.equals(member.get("Location"))).findFirst().orElse(null);
+    }
+
+    /** A member's fields as queue_member_blob_create writes them into QueueMember* events. */
+    private static Map<String, String> memberEvent(Map<String, String> member) {
+        return fields("Queue", member.getOrDefault("Queue", ""), "MemberName", member.getOrDefault("Name", ""), "Interface", member.getOrDefault("Location", ""),
+                "StateInterface", member.getOrDefault("StateInterface", ""), "Membership", member.getOrDefault("Membership", ""),
+                "Penalty", member.getOrDefault("Penalty", ""), "CallsTaken", member.getOrDefault("CallsTaken", ""), "LastCall", member.getOrDefault("LastCall", ""),
+                "LastPause", member.getOrDefault("LastPause", ""), "LoginTime", member.getOrDefault("LoginTime", ""), "InCall", member.getOrDefault("InCall", ""),
+                "Status", member.getOrDefault("Status", ""), "Paused", member.getOrDefault("Paused", ""), "PausedReason", member.getOrDefault("PausedReason", ""),
+                "Ringinuse", "0", "Wrapuptime", member.getOrDefault("Wrapuptime", ""));
     }
 
     public void clearState() {
@@ -204,6 +262,8 @@ public final class AmiPeer implements AutoCloseable {
         private final OutputStream out;
         private final String challenge = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
         private volatile boolean authenticated;
+        /** The session's event mask (a log-in's {@code Events} header): every class unless it says otherwise. */
+        private volatile Set<String> events = Set.copyOf(AmiClasses.ALL);
 
         Session(Socket socket) throws IOException {
             this.socket = socket;
@@ -253,6 +313,16 @@ public final class AmiPeer implements AutoCloseable {
                 respond(m, "Error", "Permission denied");
                 return true;
             }
+            Set<String> needed = AmiClasses.ofAction(action);
+            if (needed == null) {
+                respond(m, "Error", "Invalid/unknown command: " + action
+                        + ". Use Action: ListCommands to show available commands.");
+                return true;
+            }
+            if (!needed.isEmpty() && needed.stream().noneMatch(user.write()::contains)) {
+                respond(m, "Error", "Permission denied");
+                return true;
+            }
             switch (action.toLowerCase()) {
                 case "challenge" -> {
                     if (header(m, "AuthType").equalsIgnoreCase("MD5")) {
@@ -269,9 +339,15 @@ public final class AmiPeer implements AutoCloseable {
                         return false;
                     } else {
                         authenticated = true;
+                        if (!header(m, "Events").isEmpty()) {
+                            events = AmiClasses.parse(header(m, "Events"));
+                        }
                         respond(m, "Success", "Authentication accepted");
-                        write("Event: FullyBooted\r\nPrivilege: system,all\r\nUptime: 42\r\nLastReload: 42\r\n"
-                                + "Status: Fully Booted\r\n\r\n");
+                        // action_login: sent past the filters, but only with read (and the mask) granting system
+                        if (user.read().contains("system") && events.contains("system")) {
+                            write("Event: FullyBooted\r\nPrivilege: system,all\r\nUptime: 42\r\nLastReload: 42\r\n"
+                                    + "Status: Fully Booted\r\n\r\n");
+                        }
                     }
                 }
                 case "logoff" -> {
@@ -280,22 +356,75 @@ public final class AmiPeer implements AutoCloseable {
                 }
                 case "ping" -> write("Response: Success\r\n" + actionId(m) + "Ping: Pong\r\nTimestamp: "
                         + System.currentTimeMillis() / 1000 + ".000000\r\n\r\n");
-                case "coresettings" -> write("Response: Success\r\n" + actionId(m) + "AMIversion: 13.0.0\r\n"
+                case "coresettings" -> write("Response: Success\r\n" + actionId(m) + "AMIversion: 11.0.0\r\n"
                         + "AsteriskVersion: " + VERSION + "\r\nSystemName: \r\nCoreMaxCalls: 0\r\n"
                         + "CoreMaxLoadAvg: 0.000000\r\nCoreRunUser: asterisk\r\nCoreRunGroup: asterisk\r\n"
                         + "CoreMaxFilehandles: 0\r\nCoreRealTimeEnabled: No\r\nCoreCDRenabled: Yes\r\n"
                         + "CoreHTTPenabled: No\r\nSoundsSearchCustomDir: No\r\n\r\n");
-                case "queueadd" -> respond(m, "Success", "Added interface to queue");
-                case "queueremove" -> respond(m, "Success", "Removed interface from queue");
-                case "queuepause" -> respond(m, "Success", header(m, "Paused").equalsIgnoreCase("false")
-                        ? "Interface unpaused successfully" : "Interface paused successfully");
+                case "queueadd" -> queueAdd(m);
+                case "queueremove" -> queueRemove(m);
+                case "queuepause" -> queuePause(m);
                 case "originate" -> respond(m, "Success", "Originate successfully queued");
                 case "queuestatus" -> queueStatus(m);
                 case "coreshowchannels" -> coreShowChannels(m);
-                default -> respond(m, "Error", "Invalid/unknown command: " + action
-                        + ". Use Action: ListCommands to show available commands.");
+                default -> respond(m, "Error", "AmiPeer does not act on " + action + " (Asterisk would)");
             }
             return true;
+        }
+
+        /** manager_add_queue_member: a dynamic member, QueueMemberAdded to everyone who may see it. */
+        private void queueAdd(Map<String, String> m) {
+            String iface = header(m, "Interface");
+            if (header(m, "Queue").isEmpty() || iface.isEmpty()) {
+                respond(m, "Error", header(m, "Queue").isEmpty() ? "'Queue' not specified." : "'Interface' not specified.");
+                return;
+            }
+            if (member(iface) != null) {
+                respond(m, "Error", "Unable to add interface: Already there");
+                return;
+            }
+            String name = header(m, "MemberName").isEmpty() ? iface : header(m, "MemberName");
+            Map<String, String> added = fields("Queue", header(m, "Queue"), "Name", name, "Location", iface,
+                    "StateInterface", iface, "Membership", "dynamic", "Penalty", "0", "CallsTaken", "0", "LastCall", "0",
+                    "LastPause", "0", "LoginTime", Long.toString(System.currentTimeMillis() / 1000), "InCall", "0",
+                    "Status", "1", "Paused", header(m, "Paused").equalsIgnoreCase("true") ? "1" : "0",
+                    "PausedReason", "", "Wrapuptime", "0");
+            queueMembers.add(added);
+            respond(m, "Success", "Added interface to queue");
+            emit("QueueMemberAdded", memberEvent(added));
+        }
+
+        /** manager_remove_queue_member: only a dynamic member can go. */
+        private void queueRemove(Map<String, String> m) {
+            Map<String, String> member = member(header(m, "Interface"));
+            if (header(m, "Queue").isEmpty() || header(m, "Interface").isEmpty()) {
+                respond(m, "Error", "Need 'Queue' and 'Interface' parameters.");
+            } else if (member == null) {
+                respond(m, "Error", "Unable to remove interface: Not there");
+            } else if (!"dynamic".equals(member.get("Membership"))) {
+                respond(m, "Error", "Member not dynamic");
+            } else {
+                queueMembers.remove(member);
+                respond(m, "Success", "Removed interface from queue");
+                emit("QueueMemberRemoved", memberEvent(member));
+            }
+        }
+
+        private void queuePause(Map<String, String> m) {
+            Map<String, String> member = member(header(m, "Interface"));
+            if (header(m, "Interface").isEmpty() || header(m, "Paused").isEmpty()) {
+                respond(m, "Error", "Need 'Interface' and 'Paused' parameters.");
+                return;
+            }
+            if (member == null) {
+                respond(m, "Error", "Interface not found");
+                return;
+            }
+            boolean paused = !header(m, "Paused").equalsIgnoreCase("false");
+            member.put("Paused", paused ? "1" : "0");
+            member.put("PausedReason", paused ? header(m, "Reason") : "");
+            respond(m, "Success", paused ? "Interface paused successfully" : "Interface unpaused successfully");
+            emit("QueueMemberPause", memberEvent(member));
         }
 
         private boolean credentialsMatch(Map<String, String> m) {

@@ -5,23 +5,30 @@ import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.command.AgiCommand;
+import org.asteriskjava.fastagi.command.ChannelStatusCommand;
 import org.asteriskjava.fastagi.command.GetDataCommand;
 import org.asteriskjava.fastagi.command.HangupCommand;
 import org.asteriskjava.fastagi.command.SayDigitsCommand;
 import org.asteriskjava.fastagi.command.SetVariableCommand;
 import org.asteriskjava.fastagi.command.StreamFileCommand;
 import org.asteriskjava.fastagi.reply.AgiReply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link IvrChannel} over an Asterisk-Java FastAGI channel. Asterisk reports a hang-up as {@code result=-1}, as the
  * {@code HANGUP} line (which Asterisk-Java folds into the next reply), as 511 on a dead channel (Asterisk-Java throws
- * AgiHangupException) or as a closed socket; all of them become {@link CallerHungUpException}. Each command's round
- * trip is timed. Used by the one virtual thread of its call.
+ * AgiHangupException) or as a closed socket; all of them become {@link CallerHungUpException}. But GET DATA and STREAM
+ * FILE also answer {@code result=-1} for a sound Asterisk cannot play (a missing or misnamed file): then the channel is
+ * asked for its state, which a live channel answers and a dead one refuses with 511, and an unplayable prompt is logged
+ * at WARN with its name while the call goes on without it. Each command's round trip is timed. Used by the one
+ * virtual thread of its call.
  */
 public final class AgiIvrChannel implements IvrChannel {
 
-    /** AGI's {@code result=-1}: the channel hung up during the command. */
-    private static final int HUNG_UP = -1;
+    private static final Logger log = LoggerFactory.getLogger(AgiIvrChannel.class);
+    /** AGI's {@code result=-1}: the channel hung up during the command, or the sound could not be played. */
+    private static final int FAILED = -1;
 
     private final AgiRequest request;
     private final AgiChannel channel;
@@ -53,19 +60,25 @@ public final class AgiIvrChannel implements IvrChannel {
             return "";
         }
         if (result.equals("-1")) {
-            throw new CallerHungUpException();
+            unplayable(sound);
+            return "";
         }
         return result.trim();
     }
 
     @Override
     public void play(String sound) {
-        checkAlive(send(new StreamFileCommand(sound, "")));
+        if (send(new StreamFileCommand(sound, "")).getResultCode() == FAILED) {
+            unplayable(sound);
+        }
     }
 
+    /** Asterisk skips a digit whose sound is missing without a word, so {@code result=-1} here is a hang-up. */
     @Override
     public void sayDigits(String digits) {
-        checkAlive(send(new SayDigitsCommand(digits, "")));
+        if (send(new SayDigitsCommand(digits, "")).getResultCode() == FAILED) {
+            throw new CallerHungUpException();
+        }
     }
 
     @Override
@@ -78,10 +91,11 @@ public final class AgiIvrChannel implements IvrChannel {
         send(new HangupCommand());
     }
 
-    private static void checkAlive(AgiReply reply) {
-        if (reply.getResultCode() == HUNG_UP) {
-            throw new CallerHungUpException();
-        }
+    /** After {@code result=-1}: throws {@link CallerHungUpException} if the caller is gone, else logs the sound. */
+    private void unplayable(String sound) {
+        send(new ChannelStatusCommand());
+        log.warn("IVR prompt '{}' ({}) could not be played on call {}: Asterisk has no such sound; the call goes on "
+                + "without it", sound, request.getLanguage(), request.getUniqueId());
     }
 
     private AgiReply send(AgiCommand command) {

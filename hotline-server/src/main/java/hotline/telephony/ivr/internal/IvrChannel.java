@@ -13,9 +13,13 @@ public interface IvrChannel {
     /** The caller's number, or null when withheld or unknown. */
     String callerId();
 
-    /** Plays {@code sound} and collects up to {@code maxDigits} keys; empty when none came within {@code timeoutMs}. */
+    /**
+     * Plays {@code sound} and collects up to {@code maxDigits} keys; empty when none came within {@code timeoutMs}, or
+     * when Asterisk could not play the sound (logged; the call goes on).
+     */
     String getData(String sound, int timeoutMs, int maxDigits);
 
+    /** Plays {@code sound}; one Asterisk cannot play is logged and skipped. */
     void play(String sound);
 
     /** Reads {@code digits} out one by one. */

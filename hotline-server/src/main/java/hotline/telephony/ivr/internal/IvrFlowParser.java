@@ -22,33 +22,35 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads and checks one flow file. Every problem is an {@link IvrFlowException} naming the flow, the node and the
- * field, so a telephony admin's typo stops the server at start-up instead of a caller in mid-call. Stateless.
+ * Reads and checks one flow file against the install's {@link IvrSounds}. Every problem is an {@link IvrFlowException}
+ * naming the flow, the node and the field, so a telephony admin's typo — or a prompt nobody generated or recorded —
+ * stops the server at start-up instead of a caller in mid-call. Stateless.
  */
 public final class IvrFlowParser {
 
     private static final Set<String> NODE_KINDS = Set.of("menu", "input", "action", "say", "branch", "hangup");
     private static final Pattern DIGIT_KEY = Pattern.compile("[0-9*#]");
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.]{0,63}");
-    private static final Pattern SOUND = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_/-]{0,127}");
 
     private final String flowName;
+    private final IvrSounds sounds;
     private JsonObject nodesJson;
     private Map<String, Prompt> prompts;
 
-    private IvrFlowParser(String flowName) {
+    private IvrFlowParser(String flowName, IvrSounds sounds) {
         this.flowName = flowName;
+        this.sounds = sounds;
     }
 
-    /** Parses {@code text} (the file's content) as the flow called {@code flowName}. */
-    public static IvrFlow parse(String flowName, String text) {
+    /** Parses {@code text} (the file's content) as flow {@code flowName}, whose sounds must be in {@code sounds}. */
+    public static IvrFlow parse(String flowName, String text, IvrSounds sounds) {
         JsonObject json;
         try {
             json = new JsonObject(text);
         } catch (DecodeException e) {
             throw new IvrFlowException("IVR flow '" + flowName + "': not valid JSON: " + e.getMessage());
         }
-        return new IvrFlowParser(flowName).flow(json);
+        return new IvrFlowParser(flowName, sounds).flow(json);
     }
 
     private IvrFlow flow(JsonObject json) {
@@ -73,8 +75,12 @@ public final class IvrFlowParser {
         for (String id : json.fieldNames()) {
             JsonObject prompt = objectField(json, id, "prompt " + id);
             String sound = text(prompt, "sound", "prompt " + id);
-            if (!SOUND.matcher(sound).matches()) {
+            if (!IvrSounds.NAME.matcher(sound).matches()) {
                 throw fail("prompt " + id, "sound '" + sound + "' is not a sound name (letters, digits, _, -, /)");
+            }
+            if (!sounds.has(sound)) {
+                throw fail("prompt " + id, "sound '" + sound + "' is not in the sound list " + sounds.source()
+                        + " (generate or record it in zh and en, then list it there)");
             }
             result.put(id, new Prompt(sound, text(prompt, "zh", "prompt " + id), text(prompt, "en", "prompt " + id)));
         }
@@ -90,7 +96,8 @@ public final class IvrFlowParser {
             case "menu" -> menu(id, json);
             case "input" -> input(id, json);
             case "action" -> action(id, json);
-            case "say" -> new Say(promptList(id, json, "say"), optionalName(id, json, "digitsOf"), edge(id, json.getValue("next"), "next"));
+            case "say" -> new Say(promptList(id, json, "say"), digitsOf(id, json),
+                    edge(id, json.getValue("next"), "next"));
             case "branch" -> new Branch(name(id, json, "branch"), edge(id, json.getValue("present"), "present"),
                     edge(id, json.getValue("absent"), "absent"));
             default -> new Hangup(promptList(id, json, "hangup"));
@@ -202,6 +209,16 @@ public final class IvrFlowParser {
             }
         }
         return List.copyOf(list);
+    }
+
+    /** A variable to read out digit by digit, which needs Asterisk's digit sounds. */
+    private String digitsOf(String id, JsonObject json) {
+        String variable = optionalName(id, json, "digitsOf");
+        if (variable != null && !sounds.names().containsAll(IvrSounds.DIGITS)) {
+            throw fail(id, "digitsOf: reading digits out needs digits/0 to digits/9 in the sound list "
+                    + sounds.source());
+        }
+        return variable;
     }
 
     private String onFail(String id, JsonObject json) {

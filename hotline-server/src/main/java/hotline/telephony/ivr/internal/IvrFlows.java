@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Loads the named flows at start-up: from {@code <dir>/<name>.json} when a directory is configured (a telephony admin's
  * edited copy), else from the class path {@code ivr-flows/<name>.json} (packaged by the ivr-scripts module). Every
- * flow is parsed and checked; a missing or broken one fails start-up with the flow and node named. The flow's name is
+ * flow is parsed and checked against the install's {@link IvrSounds}; a missing or broken one fails start-up with the
+ * flow and node named. The flow's name is
  * the script of the FastAGI URL ({@code agi://host:4573/ivr} runs flow {@code ivr}).
  */
 public final class IvrFlows {
@@ -22,13 +23,13 @@ public final class IvrFlows {
     private IvrFlows() {
     }
 
-    public static Map<String, IvrFlow> load(List<String> names, Path directory) {
+    public static Map<String, IvrFlow> load(List<String> names, Path directory, IvrSounds sounds) {
         Map<String, IvrFlow> flows = new LinkedHashMap<>();
         for (String name : names) {
             if (!name.matches("[a-z][a-z0-9_-]{0,31}")) {
                 throw new IvrFlowException("IVR flow name '" + name + "': lower-case letters, digits, _ and - only");
             }
-            flows.put(name, IvrFlowParser.parse(name, read(name, directory)));
+            flows.put(name, IvrFlowParser.parse(name, read(name, directory), sounds));
         }
         return Map.copyOf(flows);
     }

@@ -2,6 +2,7 @@ package hotline.telephony.ivr.internal;
 
 import hotline.common.Code;
 import hotline.customer.Tier;
+import hotline.telephony.ChannelVariables;
 import hotline.telephony.ivr.IvrCustomer;
 import hotline.telephony.ivr.IvrServices;
 import hotline.telephony.ivr.KnownIncident;
@@ -37,8 +38,6 @@ import static hotline.telephony.ChannelVariables.VAR_CALLBACK;
 import static hotline.telephony.ChannelVariables.VAR_CALLBACK_ID;
 import static hotline.telephony.ChannelVariables.VAR_CRITICAL;
 import static hotline.telephony.ChannelVariables.VAR_CUSTOMER_ID;
-import static hotline.telephony.ChannelVariables.VAR_ENDING;
-import static hotline.telephony.ChannelVariables.VAR_IVR_PATH;
 import static hotline.telephony.ChannelVariables.VAR_QUEUE_PRIO;
 import static hotline.telephony.ChannelVariables.VAR_REASON;
 import static hotline.telephony.ChannelVariables.VAR_SATISFACTION;
@@ -51,7 +50,10 @@ import static hotline.telephony.ChannelVariables.VAR_TIER;
  * the service timeout (three times it for {@code create_repair}); callback offers and bookings go to a {@link CallbackDesk}. A node's prompt is played at most {@code tries} times (invalid or no keys count); then the
  * caller goes to the node's {@code onFail}, by default the flow's agent node. Nothing is written until the
  * {@code create_repair} action, which makes the whole ticket in one service call, so a caller who hangs up earlier
- * leaves nothing behind. One instance serves every call of its flow (thread-safe, no shared mutable state).
+ * leaves nothing behind. What the IVR has learnt (customer, path so far, ticket) is left on the channel as it goes —
+ * before each prompt, and once more after a hang-up — so the call record is true wherever the caller hangs up; the
+ * path and the ending are the flow's own variables ({@link ChannelVariables#ofFlow}). One instance serves every call
+ * of its flow (thread-safe, no shared mutable state).
  */
 public final class IvrInterpreter {
 
@@ -84,7 +86,9 @@ public final class IvrInterpreter {
             return call.run();
         } catch (CallerHungUpException e) {
             log.debug("Call {} hung up in node {}", channel.uniqueid(), call.current);
-            return new IvrResult(IvrResult.Ending.CALLER_HUNG_UP, List.copyOf(call.path), null, Map.copyOf(call.vars));
+            call.publishAfterHangUp();
+            return new IvrResult(IvrResult.Ending.CALLER_HUNG_UP, List.copyOf(call.path), call.ticketNumber,
+                    Map.copyOf(call.vars));
         }
     }
 
@@ -94,6 +98,8 @@ public final class IvrInterpreter {
         private final Map<String, String> vars = new LinkedHashMap<>();
         private final Map<String, Integer> tries = new HashMap<>();
         private final List<String> path = new ArrayList<>();
+        /** The channel variables set so far, so each is set again only when it changed. */
+        private final Map<String, String> published = new HashMap<>();
         private String current;
         private String ticketNumber;
 
@@ -133,7 +139,7 @@ public final class IvrInterpreter {
             if (!anotherTry(menu.tries(), menu.onFail())) {
                 return Optional.empty();
             }
-            String key = channel.getData(sound(menu.prompt()), menu.timeoutMs(), 1);
+            String key = getData(menu.prompt(), menu.timeoutMs(), 1);
             Edge edge = menu.options().get(key);
             if (edge == null) {
                 invalid(menu.invalidPrompt(), key);
@@ -147,7 +153,7 @@ public final class IvrInterpreter {
             if (!anotherTry(input.tries(), input.onFail())) {
                 return Optional.empty();
             }
-            String digits = channel.getData(sound(input.prompt()), input.timeoutMs(), input.maxDigits());
+            String digits = getData(input.prompt(), input.timeoutMs(), input.maxDigits());
             if (digits.length() >= input.minDigits() && digits.length() <= input.maxDigits() && digits.chars().allMatch(Character::isDigit)) {
                 vars.put(input.into(), digits);
                 follow(input.next());
@@ -170,13 +176,14 @@ public final class IvrInterpreter {
         private void invalid(String invalidPrompt, String keys) {
             // No keys at all: the prompt simply plays again; wrong keys are told so first.
             if (invalidPrompt != null && !keys.isEmpty()) {
-                channel.play(sound(invalidPrompt));
+                play(invalidPrompt);
             }
         }
 
         private Optional<IvrResult.Ending> say(Say say) {
-            say.prompts().forEach(prompt -> channel.play(sound(prompt)));
+            say.prompts().forEach(this::play);
             if (say.digitsOf() != null && vars.containsKey(say.digitsOf())) {
+                publish();
                 channel.sayDigits(vars.get(say.digitsOf()));
             }
             follow(say.next());
@@ -184,9 +191,9 @@ public final class IvrInterpreter {
         }
 
         private Optional<IvrResult.Ending> hangup(Hangup hangup) {
-            hangup.prompts().forEach(prompt -> channel.play(sound(prompt)));
-            leaveFindings(null);
-            channel.setVariable(VAR_ENDING, "completed");
+            hangup.prompts().forEach(this::play);
+            publish();
+            channel.setVariable(ChannelVariables.ofFlow(flow.name(), "ENDING"), "completed");
             channel.hangup();
             return Optional.of(IvrResult.Ending.COMPLETED);
         }
@@ -318,9 +325,10 @@ public final class IvrInterpreter {
         }
 
         private IvrResult.Ending toQueue(Map<String, String> params) {
-            leaveFindings(params.getOrDefault("reason", vars.getOrDefault("reason", "agent")));
+            vars.put("reason", params.getOrDefault("reason", vars.getOrDefault("reason", "agent")));
+            publish();
             channel.setVariable(VAR_QUEUE_PRIO, Integer.toString(queuePriority()));
-            channel.setVariable(VAR_ENDING, "to_queue");
+            channel.setVariable(ChannelVariables.ofFlow(flow.name(), "ENDING"), "to_queue");
             return IvrResult.Ending.TO_QUEUE;
         }
 
@@ -329,21 +337,44 @@ public final class IvrInterpreter {
             return QueuePriority.of(tier, Boolean.parseBoolean(vars.get("critical")), Boolean.parseBoolean(vars.get("urgent")));
         }
 
-        /** The channel variables that carry what the IVR learned to the dialplan, the call record and the screen pop. */
-        private void leaveFindings(String reason) {
-            setIfPresent(VAR_CUSTOMER_ID, vars.get("customerId"));
-            setIfPresent(VAR_TIER, vars.get("tier"));
-            setIfPresent(VAR_CRITICAL, vars.get("critical"));
-            setIfPresent(VAR_REASON, reason == null ? vars.get("category") : reason);
-            setIfPresent(VAR_TICKET, ticketNumber);
-            setIfPresent(VAR_CALLBACK, vars.get("callbackNumber"));
-            channel.setVariable(VAR_IVR_PATH, String.join(">", path));
+        /**
+         * Leaves what the IVR has learnt so far in the channel variables that carry it to the dialplan, the call record
+         * (AMI VarSet) and the screen pop; only what changed since the last time is set.
+         */
+        private void publish() {
+            publish(VAR_CUSTOMER_ID, vars.get("customerId"));
+            publish(VAR_TIER, vars.get("tier"));
+            publish(VAR_CRITICAL, vars.get("critical"));
+            publish(VAR_REASON, vars.getOrDefault("reason", vars.get("category")));
+            publish(VAR_TICKET, ticketNumber);
+            publish(VAR_CALLBACK, vars.get("callbackNumber"));
+            publish(ChannelVariables.ofFlow(flow.name(), "PATH"), String.join(">", path));
         }
 
-        private void setIfPresent(String name, String value) {
-            if (value != null && !value.isEmpty()) {
+        private void publish(String name, String value) {
+            if (value != null && !value.isEmpty() && !value.equals(published.get(name))) {
                 channel.setVariable(name, value);
+                published.put(name, value);
             }
+        }
+
+        /** Asterisk still takes SET VARIABLE on a hung-up channel, and reports it before the channel's Hangup. */
+        void publishAfterHangUp() {
+            try {
+                publish();
+            } catch (CallerHungUpException gone) {
+                log.debug("Call {}: the findings could not be left after the hang-up", channel.uniqueid());
+            }
+        }
+
+        private String getData(String prompt, int timeoutMs, int maxDigits) {
+            publish();
+            return channel.getData(sound(prompt), timeoutMs, maxDigits);
+        }
+
+        private void play(String prompt) {
+            publish();
+            channel.play(sound(prompt));
         }
 
         private void follow(Edge edge) {

@@ -1,6 +1,7 @@
 package hotline.telephony.switchboard.internal;
 
 import hotline.common.Code;
+import hotline.common.NotFoundException;
 import hotline.telephony.switchboard.CallDisposition;
 import hotline.telephony.switchboard.CallRecord;
 import hotline.telephony.switchboard.WrapUpCode;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -89,6 +91,16 @@ public final class CallRecordStore {
     /** Answered calls whose agent has not wrapped them up yet, newest first. */
     public Future<List<CallRecord>> unwrapped(int limit) {
         return pool.preparedQuery(SwitchboardSql.UNWRAPPED_CALLS).execute(Tuple.of(limit)).compose(this::records);
+    }
+
+    /** The recording's name of call {@code uniqueid} (empty if it has none); fails with 404 for an unknown call. */
+    public Future<Optional<String>> recording(String uniqueid) {
+        return pool.preparedQuery(SwitchboardSql.RECORDING_OF_CALL).execute(Tuple.of(uniqueid)).map(rows -> {
+            if (rows.size() == 0) {
+                throw new NotFoundException("no call " + uniqueid);
+            }
+            return Optional.ofNullable(rows.iterator().next().getString("recording"));
+        });
     }
 
     public Future<List<CallRecord>> recent(int limit) {

@@ -163,7 +163,9 @@ public final class CallTracker {
             disposition = CallDisposition.ANSWERED;
         } else if (call.abandoned) {
             disposition = CallDisposition.ABANDONED;
-        } else if ("completed".equals(vars.get(ChannelVariables.VAR_ENDING))) {
+        } else if ("completed".equals(vars.get(ChannelVariables.VAR_ENDING)) || call.queue == null
+                && vars.get(ChannelVariables.VAR_IVR_PATH) != null && vars.get(ChannelVariables.VAR_TICKET) != null) {
+            // The IVR made the caller's ticket: done, even if they hung up while its number was read back.
             disposition = CallDisposition.IVR_COMPLETED;
         } else if (call.queue != null) {
             disposition = CallDisposition.MISSED;

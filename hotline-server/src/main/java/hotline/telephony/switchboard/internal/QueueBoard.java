@@ -15,10 +15,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The live state of the queues for the wallboard and {@code GET /api/queues}: calls waiting with their wait, members
- * with their state, and today's figures (offered, answered, abandoned, service level = answered within the threshold
- * over answered + abandoned, average wait, average handle time). Fed with {@link AmiEvents} messages; the figures
- * restart at midnight in the hotline's time zone. Plain Java with an injected clock; not thread-safe (one event loop).
+ * The live state of the queues for the wallboard and {@code GET /api/queues}: calls waiting with the moment they
+ * joined and their wait, members with their state, and today's figures (offered, answered, abandoned, service level =
+ * answered within the threshold over answered + abandoned, average wait, average handle time). Fed with
+ * {@link AmiEvents} messages; the figures restart at midnight in the hotline's time zone. A published snapshot is
+ * brought up to the moment it is read with {@link #live}, so a wait keeps counting between events. Plain Java with an
+ * injected clock; not thread-safe (one event loop), except {@link #live}.
  */
 public final class QueueBoard {
 
@@ -168,7 +170,7 @@ public final class QueueBoard {
             int position = 1;
             for (Waiting call : queue.waiting.values()) {
                 waiting.add(new JsonObject().put("position", position++).put("uniqueid", call.uniqueid())
-                        .put("callerNumber", call.callerNumber())
+                        .put("callerNumber", call.callerNumber()).put("joinedAt", call.joinedAt().toString())
                         .put("waitSeconds", Duration.between(call.joinedAt(), now).toSeconds()));
             }
             JsonArray members = new JsonArray();
@@ -192,6 +194,22 @@ public final class QueueBoard {
                             .put("averageHandleSeconds", queue.handled == 0 ? null : round((double) queue.handleSeconds / queue.handled))));
         });
         return new JsonObject().put("at", now.toString()).put("queues", list);
+    }
+
+    /**
+     * A copy of a {@link #snapshot} with {@code at} and each caller's {@code waitSeconds} as of now (from their
+     * {@code joinedAt}): the board is published on changes only, and a wait grows without one. Reads only the clock and
+     * its argument, so any thread may call it.
+     */
+    public JsonObject live(JsonObject snapshot) {
+        Instant now = clock.instant();
+        JsonObject live = snapshot.copy().put("at", now.toString());
+        live.getJsonArray("queues").forEach(queue -> ((JsonObject) queue).getJsonArray("waiting").forEach(call -> {
+            JsonObject waiting = (JsonObject) call;
+            long seconds = Duration.between(Instant.parse(waiting.getString("joinedAt")), now).toSeconds();
+            waiting.put("waitSeconds", Math.max(0, seconds));
+        }));
+        return live;
     }
 
     private static String state(Member member, Instant now) {

@@ -22,7 +22,8 @@ import java.util.function.Supplier;
 /**
  * {@code GET /api/queues} (the live queue board), {@code GET /api/calls} (call records of a customer or a ticket),
  * {@code POST /api/agent/queue} (log in, log out, pause, resume), {@code POST /api/calls/originate} (click-to-call),
- * {@code POST /api/calls/wrap-up} and {@code POST /api/calls/inquiry}.
+ * {@code POST /api/calls/wrap-up}, {@code POST /api/calls/inquiry} and {@code GET /api/calls/{uniqueid}/recording}
+ * ({@link RecordingStreamer}).
  * A link to Asterisk that is down answers 503, an action Asterisk refuses 502.
  */
 public final class SwitchboardRoutes implements ApiRoutes {
@@ -31,12 +32,15 @@ public final class SwitchboardRoutes implements ApiRoutes {
     private final CallRecordStore calls;
     private final AgentActions agents;
     private final WrapUps wrapUps;
+    private final RecordingStreamer recordings;
 
-    public SwitchboardRoutes(Supplier<JsonObject> board, CallRecordStore calls, AgentActions agents, WrapUps wrapUps) {
+    public SwitchboardRoutes(Supplier<JsonObject> board, CallRecordStore calls, AgentActions agents, WrapUps wrapUps,
+                             RecordingStreamer recordings) {
         this.board = board;
         this.calls = calls;
         this.agents = agents;
         this.wrapUps = wrapUps;
+        this.recordings = recordings;
     }
 
     @Override
@@ -47,6 +51,9 @@ public final class SwitchboardRoutes implements ApiRoutes {
         builder.getRoute("originateCall").addHandler(this::originate);
         builder.getRoute("wrapUpCall").addHandler(this::wrapUp);
         builder.getRoute("openCallInquiry").addHandler(this::openInquiry);
+        // Vert.x's validator reads a uniqueid such as 1700000100.11 as a number and refuses it as not a string: the
+        // streamer checks the parameter itself.
+        builder.getRoute("getCallRecording").setDoValidation(false).addHandler(recordings::stream);
     }
 
     private void wrapUp(RoutingContext ctx) {

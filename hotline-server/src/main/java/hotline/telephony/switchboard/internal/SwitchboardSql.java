@@ -52,6 +52,8 @@ final class SwitchboardSql {
     static final String CALL_FOR_TICKET = """
             SELECT id, customer_id, caller_number, disposition FROM calls WHERE uniqueid = $1""";
 
+    static final String RECORDING_OF_CALL = "SELECT recording FROM calls WHERE uniqueid = $1";
+
     static final String LINK_TICKET_ID = """
             INSERT INTO call_tickets (call_id, ticket_id) VALUES ($1, $2) ON CONFLICT DO NOTHING""";
 

@@ -55,9 +55,9 @@ public final class SwitchboardVerticle extends VerticleBase {
         snapshot.set(board.snapshot());
     }
 
-    /** The latest queue board; safe to read from any thread. */
+    /** The queue board as of now (waits counted to this moment); safe to read from any thread. */
     public JsonObject snapshot() {
-        return snapshot.get();
+        return board.live(snapshot.get());
     }
 
     @Override

@@ -15,6 +15,8 @@ class IvrFlowParserTest {
     private static final String PROMPTS = """
             "prompts": { "menu": { "sound": "hotline/menu", "zh": "请按键", "en": "Press a key" } }""";
 
+    private static final IvrSounds SOUNDS = IvrSounds.parse("test list", "# the sounds of these tests\nhotline/menu\n");
+
     private static String flow(String nodes) {
         return "{ \"start\": \"main\", \"agent\": \"agent\", " + PROMPTS + ", \"nodes\": { " + nodes
                 + ", \"agent\": { \"action\": \"to_queue\" } } }";
@@ -23,7 +25,7 @@ class IvrFlowParserTest {
     @Test
     @DisplayName("the shipped flows load from the class path with every prompt in Chinese and English")
     void shippedFlowsLoad() {
-        var flows = IvrFlows.load(List.of("ivr", "survey"), null);
+        var flows = IvrFlows.load(List.of("ivr", "survey"), null, IvrSounds.load(null));
 
         assertThat(flows.get("ivr").start()).isEqualTo("identify");
         assertThat(flows.get("survey").start()).isEqualTo("ask");
@@ -34,11 +36,41 @@ class IvrFlowParserTest {
     }
 
     @Test
+    @DisplayName("the shipped sound list has every sound the shipped flows name, and the digits to read numbers out")
+    void shippedSoundList() {
+        IvrSounds shipped = IvrSounds.load(null);
+
+        assertThat(shipped.names()).containsAll(IvrSounds.DIGITS)
+                .contains("hotline/choose-language", "hotline/agents-busy", "hotline/queue-periodic");
+        assertThat(IvrFlows.load(List.of("ivr", "survey"), null, shipped).values().stream()
+                .flatMap(flow -> flow.prompts().values().stream()).map(IvrFlow.Prompt::sound)).allMatch(shipped::has);
+    }
+
+    @Test
+    @DisplayName("a prompt whose sound is not in the sound list fails at start-up naming the prompt, the sound and the list")
+    void soundNotInList() {
+        String text = "{ \"start\": \"main\", \"agent\": \"main\", \"prompts\": { \"hello\": { \"sound\": "
+                + "\"hotline/hello\", \"zh\": \"你好\", \"en\": \"Hello\" } }, \"nodes\": { \"main\": { \"hangup\": \"hello\" } } }";
+
+        assertThatThrownBy(() -> IvrFlowParser.parse("test", text, SOUNDS)).isInstanceOf(IvrFlowException.class)
+                .hasMessageContaining("prompt hello").hasMessageContaining("'hotline/hello'").hasMessageContaining("test list");
+    }
+
+    @Test
+    @DisplayName("reading digits out without the digit sounds in the list fails at start-up")
+    void digitsNeedTheirSounds() {
+        String text = flow("\"main\": { \"say\": \"menu\", \"digitsOf\": \"ticketDigits\", \"next\": \"agent\" }");
+
+        assertThatThrownBy(() -> IvrFlowParser.parse("test", text, SOUNDS)).hasMessageContaining("node 'main'")
+                .hasMessageContaining("digits/0 to digits/9");
+    }
+
+    @Test
     @DisplayName("an option that leads to a missing node fails naming the node and the option")
     void danglingEdge() {
         String text = flow("\"main\": { \"menu\": \"menu\", \"options\": { \"1\": \"nowhere\" } }");
 
-        assertThatThrownBy(() -> IvrFlowParser.parse("test", text)).isInstanceOf(IvrFlowException.class)
+        assertThatThrownBy(() -> IvrFlowParser.parse("test", text, SOUNDS)).isInstanceOf(IvrFlowException.class)
                 .hasMessageContaining("node 'main'").hasMessageContaining("options.1").hasMessageContaining("'nowhere'");
     }
 
@@ -47,21 +79,21 @@ class IvrFlowParserTest {
     void missingOutcome() {
         String text = flow("\"main\": { \"action\": \"lookup_caller\", \"with\": { \"by\": \"caller_id\" }, \"next\": { \"found\": \"agent\" } }");
 
-        assertThatThrownBy(() -> IvrFlowParser.parse("test", text)).hasMessageContaining("next.not_found");
+        assertThatThrownBy(() -> IvrFlowParser.parse("test", text, SOUNDS)).hasMessageContaining("next.not_found");
     }
 
     @Test
     @DisplayName("unknown actions, prompts, keys and out-of-range tries are refused")
     void otherMistakes() {
-        assertThatThrownBy(() -> IvrFlowParser.parse("test", flow("\"main\": { \"action\": \"make_coffee\" }")))
+        assertThatThrownBy(() -> IvrFlowParser.parse("test", flow("\"main\": { \"action\": \"make_coffee\" }"), SOUNDS))
                 .hasMessageContaining("make_coffee");
-        assertThatThrownBy(() -> IvrFlowParser.parse("test", flow("\"main\": { \"menu\": \"nope\", \"options\": { \"1\": \"agent\" } }")))
+        assertThatThrownBy(() -> IvrFlowParser.parse("test", flow("\"main\": { \"menu\": \"nope\", \"options\": { \"1\": \"agent\" } }"), SOUNDS))
                 .hasMessageContaining("prompt 'nope'");
-        assertThatThrownBy(() -> IvrFlowParser.parse("test", flow("\"main\": { \"menu\": \"menu\", \"options\": { \"x\": \"agent\" } }")))
+        assertThatThrownBy(() -> IvrFlowParser.parse("test", flow("\"main\": { \"menu\": \"menu\", \"options\": { \"x\": \"agent\" } }"), SOUNDS))
                 .hasMessageContaining("'x' is not a key");
-        assertThatThrownBy(() -> IvrFlowParser.parse("test", flow("\"main\": { \"menu\": \"menu\", \"tries\": 9, \"options\": { \"1\": \"agent\" } }")))
+        assertThatThrownBy(() -> IvrFlowParser.parse("test", flow("\"main\": { \"menu\": \"menu\", \"tries\": 9, \"options\": { \"1\": \"agent\" } }"), SOUNDS))
                 .hasMessageContaining("tries");
-        assertThatThrownBy(() -> IvrFlowParser.parse("test", "{ not json")).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> IvrFlowParser.parse("test", "{ not json", SOUNDS)).hasMessageContaining("not valid JSON");
     }
 
     @Test
@@ -70,9 +102,9 @@ class IvrFlowParserTest {
         Path dir = Files.createTempDirectory("flows");
         Files.writeString(dir.resolve("ivr.json"), flow("\"main\": { \"menu\": \"menu\", \"options\": { \"0\": \"agent\" } }"));
 
-        IvrFlow flow = IvrFlows.load(List.of("ivr"), dir).get("ivr");
+        IvrFlow flow = IvrFlows.load(List.of("ivr"), dir, SOUNDS).get("ivr");
 
         assertThat(flow.start()).isEqualTo("main");
-        assertThatThrownBy(() -> IvrFlows.load(List.of("survey"), dir)).hasMessageContaining("survey.json does not exist");
+        assertThatThrownBy(() -> IvrFlows.load(List.of("survey"), dir, SOUNDS)).hasMessageContaining("survey.json does not exist");
     }
 }

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The interpreter alone, against a scripted channel: no network, no Asterisk. */
 class IvrInterpreterTest {
 
-    private static final IvrFlow FLOW = IvrFlows.load(List.of("ivr"), null).get("ivr");
+    private static final IvrFlow FLOW = IvrFlows.load(List.of("ivr"), null, IvrSounds.load(null)).get("ivr");
 
     /** Answers GET DATA from a list of key presses ("hangup" hangs up); records what the IVR did. */
     private static final class ScriptedChannel implements IvrChannel {
@@ -109,7 +109,7 @@ class IvrInterpreterTest {
     }
 
     @Test
-    @DisplayName("a hang-up ends the run with the path so far and writes nothing")
+    @DisplayName("a hang-up ends the run with the path so far, creates nothing and leaves on the call what was learnt")
     void hangUp() {
         FakeIvrServices services = new FakeIvrServices();
         ScriptedChannel channel = new ScriptedChannel(FakeIvrServices.WANG_PHONE, "1", "hangup");
@@ -119,7 +119,9 @@ class IvrInterpreterTest {
         assertThat(result.ending()).isEqualTo(IvrResult.Ending.CALLER_HUNG_UP);
         assertThat(result.path()).containsExactly("identify", "known_incidents", "main_menu", "leak_category");
         assertThat(services.repairs).isEmpty();
-        assertThat(channel.variables).isEmpty();
+        assertThat(channel.variables).containsEntry("HOTLINE_CUSTOMER_ID", "7")
+                .containsEntry("HOTLINE_IVR_PATH", "identify>known_incidents>main_menu>leak_category")
+                .doesNotContainKey("HOTLINE_IVR_ENDING");
     }
 
     @Test

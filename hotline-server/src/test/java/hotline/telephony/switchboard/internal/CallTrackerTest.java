@@ -45,6 +45,24 @@ class CallTrackerTest {
     }
 
     @Test
+    @DisplayName("a caller who hangs up in the IVR after it made their ticket is ivr_completed with ticket, customer and path")
+    void hangUpAfterTicket() {
+        CallTracker tracker = new CallTracker();
+        tracker.apply(event(AmiEvents.NEW_CHANNEL, "t"));
+        tracker.apply(event(AmiEvents.VAR_SET, "t", "variable", "HOTLINE_CUSTOMER_ID", "value", "7"));
+        tracker.apply(event(AmiEvents.VAR_SET, "t", "variable", "HOTLINE_IVR_PATH", "value", "identify>create"));
+        tracker.apply(event(AmiEvents.VAR_SET, "t", "variable", "HOTLINE_TICKET", "value", "HL-20261123-000002"));
+        tracker.apply(event(AmiEvents.VAR_SET, "t", "variable", "HOTLINE_IVR_PATH", "value", "identify>create>read_ticket"));
+
+        CallRecord done = tracker.apply(event(AmiEvents.HANGUP, "t")).finished();
+
+        assertThat(done.disposition()).isEqualTo(CallDisposition.IVR_COMPLETED);
+        assertThat(done.ivrPath()).isEqualTo("identify>create>read_ticket");
+        assertThat(done.customerId()).isEqualTo(7L);
+        assertThat(done.ticketNumbers()).containsExactly("HL-20261123-000002");
+    }
+
+    @Test
     @DisplayName("the agent leg's hang-up does not end the call; only the caller's channel does")
     void agentLegHangup() {
         CallTracker tracker = new CallTracker();

@@ -74,6 +74,25 @@ class QueueBoardTest {
     }
 
     @Test
+    @DisplayName("a snapshot read later counts each caller's wait to the moment it is read, not to when it was published")
+    void liveWait() {
+        MovableClock clock = new MovableClock();
+        QueueBoard board = new QueueBoard(clock, SHANGHAI, 20, Duration.ofSeconds(15));
+        board.apply(event(AmiEvents.QUEUE_JOIN, "uniqueid", "1"));
+        JsonObject published = board.snapshot();
+
+        clock.now = clock.now.plusSeconds(5);
+        JsonObject live = board.live(published);
+
+        JsonObject waiting = live.getJsonArray("queues").getJsonObject(0).getJsonArray("waiting").getJsonObject(0);
+        assertThat(waiting.getLong("waitSeconds")).isEqualTo(5);
+        assertThat(waiting.getString("joinedAt")).isEqualTo("2026-11-23T02:00:00Z");
+        assertThat(live.getString("at")).isEqualTo("2026-11-23T02:00:05Z");
+        assertThat(published.getJsonArray("queues").getJsonObject(0).getJsonArray("waiting").getJsonObject(0)
+                .getLong("waitSeconds")).as("the published snapshot is left as it was").isZero();
+    }
+
+    @Test
     @DisplayName("member states: in call, wrap-up for the wrap-up time, paused with its reason, logged out")
     void memberStates() {
         MovableClock clock = new MovableClock();
