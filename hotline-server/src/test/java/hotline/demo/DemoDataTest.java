@@ -2,6 +2,9 @@ package hotline.demo;
 
 import hotline.App;
 import hotline.config.Config;
+import hotline.search.SearchHit;
+import hotline.search.SearchIndex;
+import hotline.testing.Await;
 import hotline.testing.TestApp;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -11,9 +14,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +58,23 @@ class DemoDataTest {
         return await(app.pool().query(sql).execute()).iterator().next().getLong(0);
     }
 
+    private static List<String> texts(String sql) {
+        List<String> values = new ArrayList<>();
+        for (Row row : await(app.pool().query(sql).execute())) {
+            values.add(row.getString(0));
+        }
+        return values;
+    }
+
+    /** The search index with every ticket change of the demo applied. */
+    private static SearchIndex caughtUpIndex() throws InterruptedException {
+        SearchIndex index = app.search().service().index();
+        long head = count("SELECT coalesce(max(id), 0) FROM outbox WHERE topic = 'ticket'");
+        Await.until(() -> index.appliedOutboxId() >= head, Duration.ofMinutes(2));
+        index.refresh();
+        return index;
+    }
+
     @Test
     @DisplayName("the demo holds 300 customers and 3,000 tickets of every type, through the real services")
     void customersAndTicketsOfEveryType() {
@@ -84,5 +109,51 @@ class DemoDataTest {
                 ZoneId.of("Asia/Shanghai"), app.customers(), app.clock()));
 
         assertThat(count("SELECT count(*) FROM tickets")).isEqualTo(DemoData.TICKETS);
+    }
+
+    @Test
+    @DisplayName("no water-quality report ends with a pipe repaired: each is flushed, tested or explained")
+    void waterQualityResolutionsFit() {
+        List<String> resolutions = texts("SELECT details->'incident'->>'resolution' FROM tickets"
+                + " WHERE category = 'water_quality' AND details ? 'incident'");
+
+        assertThat(resolutions).hasSizeGreaterThan(20).allSatisfy(resolution -> assertThat(resolution)
+                .doesNotContainPattern("爆|管段|接口|抢修|repaired|burst|replaced|supply restored")
+                .containsPattern("检测|冲洗|余氯|水质|合格|达标|tested|[Ff]lush|[Cc]hlorine|quality|compliant|air"));
+        assertThat(texts("SELECT details->'incident'->>'resolution' FROM tickets"
+                + " WHERE category = 'no_water' AND details ? 'incident'"))
+                .isNotEmpty().allSatisfy(resolution -> assertThat(resolution).containsPattern("供水|无水|[Ss]upply|water"));
+    }
+
+    @Test
+    @DisplayName("callers' words vary: statements rarely repeat, and complaints, answers and notes follow their kind")
+    void textsVary() {
+        assertThat(count("SELECT count(DISTINCT description) FROM tickets"))
+                .isGreaterThan(DemoData.TICKETS * 6L / 10);
+        assertThat(count("SELECT max(n) FROM (SELECT count(*) AS n FROM tickets GROUP BY subject) s"))
+                .isLessThan(DemoData.TICKETS / 40);
+        assertThat(distinct("SELECT DISTINCT category FROM tickets WHERE type = 'complaint'"))
+                .contains("billing", "meter_reading", "shutoff_notice");
+        assertThat(texts("SELECT e.data->'resolve'->>'solution' FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id"
+                + " WHERE t.category = 'billing' AND e.action = 'resolve'"))
+                .isNotEmpty().allSatisfy(solution -> assertThat(solution).containsPattern("水|费|违约金|[Bb]ill|fee|tariff|[Mm]eter"));
+    }
+
+    @Test
+    @DisplayName("the top 5 similar cases of a frozen pipe are five different resolutions, the frozen-pipe repair first")
+    void similarCasesOfAFrozenPipeDiffer() throws InterruptedException {
+        SearchIndex index = caughtUpIndex();
+
+        List<SearchHit> similar = index.similarToText("阳台上的水管冻裂了，一直在漏水，地上全是水", 5, true);
+
+        assertThat(similar).hasSize(5);
+        assertThat(similar).extracting(SearchHit::resolution).filteredOn(Objects::nonNull)
+                .hasSizeGreaterThanOrEqualTo(4).doesNotHaveDuplicates();
+        assertThat(similar.getFirst().resolution()).contains("冻");
+        assertThat(similar.stream().mapToInt(SearchHit::alsoSeen).sum()).isPositive();
+        List<String> chlorine = index.similarToText("Water smells of chlorine", 3, true).stream()
+                .map(SearchHit::resolution).filter(Objects::nonNull).toList();
+        assertThat(chlorine).isNotEmpty().noneMatch(resolution -> resolution.contains("repaired"))
+                .anyMatch(resolution -> resolution.toLowerCase(Locale.ROOT).contains("chlorine"));
     }
 }
