@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static hotline.search.Tickets.cancelled;
 import static hotline.search.Tickets.resolved;
 import static hotline.search.Tickets.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,20 +149,22 @@ class SearchIndexTest {
     }
 
     @Test
-    @DisplayName("Similar cases that ended the same way collapse into the best-ranked one, which counts the others")
+    @DisplayName("Similar cases that ended the same way collapse into the best-ranked one, which counts the others;"
+            + " cancelled tickets are never similar cases")
     void similarCasesCollapse() {
         index.apply(List.of(
                 resolved(30, "楼道水管漏水", "楼道水管冻裂漏水，地上全是水", "进户管冻裂，已更换管段并做防冻保温", 5),
                 resolved(31, "楼道水管漏水", "楼道的水管冻裂了一直漏水", "进户管冻裂，已更换管段并做防冻保温。", 4),
                 resolved(32, "楼道水管漏水", "楼道水管冻裂，水流到楼下", "进户管冻裂 已更换管段并做防冻保温", 4),
                 resolved(33, "阳台水管冻裂", "阳台水管冻裂漏水", "冻裂管段已更换，已加装保温层", 5),
-                resolved(34, "水管冻裂", "水管冻裂了在漏水", "漏点在表后户内管道，已关阀止水", 3)), 34);
+                resolved(34, "水管冻裂", "水管冻裂了在漏水", "漏点在表后户内管道，已关阀止水", 3),
+                cancelled(35, "楼道水管冻裂", "楼道里的水管冻裂了，一直在漏水")), 35);
         index.refresh();
         String frozen = "楼道里的水管冻裂了，一直在漏水";
 
         List<SearchHit> collapsed = index.similarToText(frozen, 5, true);
 
-        assertThat(collapsed).extracting(SearchHit::id).contains(33L, 34L);
+        assertThat(collapsed).extracting(SearchHit::id).contains(33L, 34L).doesNotContain(35L);
         List<SearchHit> stairwell = collapsed.stream().filter(hit -> hit.id() >= 30 && hit.id() <= 32).toList();
         assertThat(stairwell).hasSize(1);
         assertThat(stairwell.getFirst().alsoSeen()).isEqualTo(2);
@@ -175,7 +178,7 @@ class SearchIndexTest {
         });
 
         List<SearchHit> listed = index.similarToText(frozen, 5, false);
-        assertThat(listed).extracting(SearchHit::id).contains(30L, 31L, 32L);
+        assertThat(listed).extracting(SearchHit::id).contains(30L, 31L, 32L).doesNotContain(35L);
         assertThat(listed).allSatisfy(hit -> assertThat(hit.alsoSeen()).isZero());
         List<SearchHit> ofTicket = index.similarTo(30, 5, true);
         assertThat(ofTicket).extracting(SearchHit::id).doesNotContain(30L);

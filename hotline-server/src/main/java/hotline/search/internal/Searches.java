@@ -5,6 +5,7 @@ import hotline.search.SearchHit;
 import hotline.search.SearchRequest;
 import hotline.search.SearchResults;
 import hotline.search.SearchSort;
+import hotline.ticket.TicketStatus;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KeywordField;
@@ -46,8 +47,8 @@ import java.util.function.LongConsumer;
 
 /**
  * The read side of the index on one acquired {@link IndexSearcher}: filtered, paged, faceted search with highlighted
- * snippets, and similar cases by MoreLikeThis, {@link NearDuplicates near-duplicates} collapsed on request. Blocking
- * (call from a worker); thread-safe.
+ * snippets, and similar cases by MoreLikeThis (cancelled tickets left out), {@link NearDuplicates near-duplicates}
+ * collapsed on request. Blocking (call from a worker); thread-safe.
  */
 public final class Searches {
 
@@ -171,7 +172,9 @@ public final class Searches {
 
     private List<SearchHit> similar(IndexSearcher searcher, Query like, Optional<Long> exclude, int size,
                                     boolean collapse) throws IOException {
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(like, Occur.MUST);
+        // A cancelled ticket (a duplicate, an invalid report) tells nobody how a problem was solved.
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(like, Occur.MUST)
+                .add(KeywordField.newExactQuery(Fields.STATUS, TicketStatus.CANCELLED.code()), Occur.MUST_NOT);
         exclude.ifPresent(id -> query.add(new TermQuery(Fields.idTerm(id)), Occur.MUST_NOT));
         Query built = query.build();
         if (!collapse) {
@@ -185,7 +188,8 @@ public final class Searches {
                     NearDuplicates.key(doc.get(Fields.RESOLUTION), doc.get(Fields.SUBJECT))));
         }
         List<NearDuplicates.Group<Candidate>> groups = NearDuplicates.collapse(candidates, Candidate::key, size);
-        List<SearchHit> best = hits(searcher, built, groups.stream().map(g -> g.best().scored()).toArray(ScoreDoc[]::new));
+        ScoreDoc[] shown = groups.stream().map(group -> group.best().scored()).toArray(ScoreDoc[]::new);
+        List<SearchHit> best = hits(searcher, built, shown);
         List<SearchHit> hits = new ArrayList<>(best.size());
         for (int i = 0; i < best.size(); i++) {
             hits.add(best.get(i).withAlsoSeen(groups.get(i).others().stream().map(Candidate::id).toList()));
