@@ -7,8 +7,10 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Month;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,7 @@ import java.util.Set;
 /**
  * The demo's case book ({@value #RESOURCE}): per ticket type its kinds (a kind is the ticket's category), per kind its
  * cases, each with what the caller says and how such a case ends, in Chinese and English. A case is drawn by weight,
- * kind first; {@link DemoCase#write} then words it. Every case is checked when the book is read: each text its type
+ * kind first, among the cases of the ticket's month (frozen pipes in winter); {@link DemoCase#write} then words it. Every case is checked when the book is read: each text its type
  * needs (see {@link #TEXTS}) and each slot those texts name must be fillable in both languages, so a gap fails the
  * start-up, not the fortieth minute of a demo. Immutable and thread-safe.
  */
@@ -40,17 +42,22 @@ final class CaseBook {
     private static final Set<String> TOP_KEYS = Set.of("_comment", "common", "types");
     private static final Set<String> TYPE_KEYS = Set.of("zh", "en", "kinds");
     private static final Set<String> KIND_KEYS = Set.of("category", "weight", "codes", "zh", "en", "cases");
-    private static final Set<String> CASE_KEYS = Set.of("name", "weight", "codes", "zh", "en");
+    private static final Set<String> CASE_KEYS = Set.of("name", "weight", "months", "codes", "zh", "en");
 
     /**
-     * One case: its type, kind (the ticket category), name and weight among its kind's cases, its phrases per
-     * language (falling back to its kind's, type's and the common ones) and its workflow codes.
+     * One case: its type, kind (the ticket category), name and weight among its kind's cases, the months it happens
+     * in (empty: all year), its phrases per language (falling back to its kind's, type's and the common ones) and its
+     * workflow codes.
      */
-    record Scenario(TicketType type, String category, String name, int weight, Phrases zh, Phrases en,
-                           Map<String, String> codes) {
+    record Scenario(TicketType type, String category, String name, int weight, Set<Month> months, Phrases zh,
+                    Phrases en, Map<String, String> codes) {
 
         Phrases phrases(boolean english) {
             return english ? en : zh;
+        }
+
+        boolean happensIn(Month month) {
+            return months.isEmpty() || months.contains(month);
         }
     }
 
@@ -95,6 +102,11 @@ final class CaseBook {
             for (int k = 0; k < kindArray.size(); k++) {
                 list.add(kind(type, kindArray.getJsonObject(k), typePhrases, where + ".kinds[" + k + "]"));
             }
+            for (Month month : Month.values()) {
+                if (list.stream().noneMatch(kind -> kind.cases().stream().anyMatch(s -> s.happensIn(month)))) {
+                    throw new IllegalArgumentException(where + ": no case happens in " + month);
+                }
+            }
             kinds.put(type, List.copyOf(list));
         }
         return new CaseBook(kinds);
@@ -119,7 +131,7 @@ final class CaseBook {
             Map<String, String> codes = new HashMap<>(codes(json, at));
             codes.putAll(codes(caseJson, caseWhere));
             Scenario scenario = new Scenario(type, category, name, weight(caseJson, caseWhere),
-                    Phrases.parse(caseJson.getJsonObject("zh"), kindPhrases.get("zh"), at + "." + name + ".zh"),
+                    months(caseJson, caseWhere), Phrases.parse(caseJson.getJsonObject("zh"), kindPhrases.get("zh"), at + "." + name + ".zh"),
                     Phrases.parse(caseJson.getJsonObject("en"), kindPhrases.get("en"), at + "." + name + ".en"),
                     Map.copyOf(codes));
             check(scenario, at + "." + name);
@@ -142,9 +154,19 @@ final class CaseBook {
         }
     }
 
-    /** A case of {@code type}: a kind drawn by weight, then one of its cases by weight. */
-    Scenario pick(TicketType type, DemoText random) {
-        return random.weighted(random.weighted(kinds.get(type), Kind::weight).cases(), Scenario::weight);
+    /**
+     * A case of {@code type} that happens in {@code month}: a kind drawn by weight among those with such cases, then
+     * one of its cases by weight.
+     */
+    Scenario pick(TicketType type, Month month, DemoText random) {
+        List<Kind> inSeason = new ArrayList<>();
+        for (Kind kind : kinds.get(type)) {
+            List<Scenario> cases = kind.cases().stream().filter(scenario -> scenario.happensIn(month)).toList();
+            if (!cases.isEmpty()) {
+                inSeason.add(new Kind(kind.weight(), cases));
+            }
+        }
+        return random.weighted(random.weighted(inSeason, Kind::weight).cases(), Scenario::weight);
     }
 
     /** Every case of {@code type}, for checks. */
@@ -155,7 +177,8 @@ final class CaseBook {
     private static void keys(JsonObject json, Set<String> allowed, String where) {
         for (String key : json.fieldNames()) {
             if (!allowed.contains(key)) {
-                throw new IllegalArgumentException(where + ": unknown key " + key + " (expected one of " + allowed + ")");
+                throw new IllegalArgumentException(where + ": unknown key " + key + " (expected one of " + allowed
+                        + ")");
             }
         }
     }
@@ -187,6 +210,17 @@ final class CaseBook {
             throw new IllegalArgumentException(where + ".weight: expected a whole number of at least 1");
         }
         return weight;
+    }
+
+    private static Set<Month> months(JsonObject json, String where) {
+        Set<Month> found = EnumSet.noneOf(Month.class);
+        for (Object month : json.getJsonArray("months", new JsonArray())) {
+            if (!(month instanceof Integer number) || number < 1 || number > 12) {
+                throw new IllegalArgumentException(where + ".months: expected month numbers 1 to 12");
+            }
+            found.add(Month.of(number));
+        }
+        return found;
     }
 
     private static Map<String, String> codes(JsonObject json, String where) {

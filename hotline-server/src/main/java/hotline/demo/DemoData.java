@@ -39,9 +39,10 @@ import java.util.Optional;
  * The demo data of {@code --demo}: about 300 customers (Chinese and English names, every district and tier, a few
  * critical facilities) and about 3,000 past tickets of every type and status, made deterministically. What callers say
  * and how their cases end comes from the {@link CaseBook}: each ticket's story is worded once, when it is made, and
- * its later steps (crew notes, resolutions, key points, answers, follow-up comments) are told from the same story. Everything goes through the real services (the customer import, the ticket service, the
- * workflows and incidents), with their clocks set to the moments of a made-up past, so events, SLA rows and
- * incidents are what the live system would have written. Loaded only into a database without tickets.
+ * its later steps (crew notes, resolutions, key points, answers, follow-up comments) are told from the same story.
+ * Everything goes through the real services (the customer import, the ticket service, the workflows and incidents),
+ * with their clocks set to the moments of a made-up past, so events, SLA rows and incidents are what the live system
+ * would have written. Loaded only into a database without tickets.
  */
 public final class DemoData {
 
@@ -57,13 +58,14 @@ public final class DemoData {
     private static final Duration SAME_PROBLEM = Duration.ofHours(2);
 
     private final DemoText text = new DemoText(20261123L);
-    /** Draws the wording apart from everything else, so new phrases leave customers, times and statuses as they were. */
+    /** Draws the wording apart from the rest, so new phrases leave customers, times and statuses as they were. */
     private final DemoText wording = new DemoText(20261124L);
     private final CaseBook book = CaseBook.load();
     private final Map<String, Recent> recentRepairs = new HashMap<>();
     private final Map<Long, DemoCase> repairStories = new HashMap<>();
     private final DemoClock clock;
     private final Instant now;
+    private final ZoneId zone;
     private final Pool pool;
     private final CustomerService customers;
     private final TicketService tickets;
@@ -87,6 +89,7 @@ public final class DemoData {
 
     private DemoData(Config config, Vertx vertx, Pool pool, ZoneId zone, CustomerService customers, Clock realClock) {
         this.now = realClock.instant();
+        this.zone = zone;
         this.clock = new DemoClock(now.minus(Duration.ofDays(DAYS)));
         this.pool = pool;
         this.customers = customers;
@@ -210,7 +213,8 @@ public final class DemoData {
                     case REPAIR -> {
                         repairStories.put(ticket.id(), story);
                         yield text.chance(0.03) ? step(ticket, "cancel", new JsonObject().put("reason", "duplicate")
-                                .put("note", story.text("duplicate")), Duration.ofMinutes(5)) : Future.succeededFuture();
+                                .put("note", story.text("duplicate")), Duration.ofMinutes(5))
+                                : Future.succeededFuture();
                     }
                     case INQUIRY -> age > 1 || text.chance(0.5) ? step(ticket, "answer",
                             new JsonObject().put("answer", story.text("answer")), Duration.ofMinutes(20))
@@ -226,7 +230,7 @@ public final class DemoData {
      * case in its own words: the two will be one incident and share its resolution.
      */
     private DemoCase story(TicketType type, String district, Instant at, boolean english) {
-        CaseBook.Scenario scenario = book.pick(type, wording);
+        CaseBook.Scenario scenario = book.pick(type, at.atZone(zone).getMonth(), wording);
         if (type == TicketType.REPAIR) {
             String place = scenario.category() + "|" + district;
             Recent recent = recentRepairs.get(place);

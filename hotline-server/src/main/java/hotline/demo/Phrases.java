@@ -60,7 +60,7 @@ final class Phrases {
         return text;
     }
 
-    /** Fails with a message naming {@code where} unless {@code slot}, and every slot its phrases name, can be filled. */
+    /** Fails, naming {@code where}, unless {@code slot} and every slot its phrases name can be filled. */
     void check(String slot, String where) {
         check(slot, where, new LinkedHashSet<>(), new HashSet<>());
     }

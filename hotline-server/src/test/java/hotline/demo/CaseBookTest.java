@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Month;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -110,8 +111,28 @@ class CaseBookTest {
         DemoText second = new DemoText(42);
         for (int i = 0; i < 50; i++) {
             TicketType type = TicketType.values()[i % TicketType.values().length];
-            assertThat(DemoCase.write(BOOK.pick(type, first), i % 3 == 0, first).texts())
-                    .isEqualTo(DemoCase.write(BOOK.pick(type, second), i % 3 == 0, second).texts());
+            Month month = Month.of(1 + i % 12);
+            assertThat(DemoCase.write(BOOK.pick(type, month, first), i % 3 == 0, first).texts())
+                    .isEqualTo(DemoCase.write(BOOK.pick(type, month, second), i % 3 == 0, second).texts());
+        }
+    }
+
+    @Test
+    @DisplayName("pipes freeze in the cold months only, and every month has cases of every type")
+    void seasons() {
+        DemoText random = new DemoText(5);
+        Set<String> july = new HashSet<>();
+        Set<String> january = new HashSet<>();
+        for (int i = 0; i < 2_000; i++) {
+            july.add(BOOK.pick(TicketType.REPAIR, Month.JULY, random).name());
+            january.add(BOOK.pick(TicketType.REPAIR, Month.JANUARY, random).name());
+        }
+        assertThat(july).doesNotContain("frozen", "frozen_meter", "frost").contains("earthy");
+        assertThat(january).contains("frozen", "frozen_meter", "frost").doesNotContain("earthy");
+        for (Month month : Month.values()) {
+            for (TicketType type : TicketType.values()) {
+                assertThat(BOOK.pick(type, month, random).happensIn(month)).isTrue();
+            }
         }
     }
 
