@@ -31,15 +31,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The demo data of {@code --demo}: about 300 customers (Chinese and English names, every district and tier, a few
- * critical facilities) and about 3,000 past tickets of every type and status with what callers really say, made
- * deterministically. Everything goes through the real services (the customer import, the ticket service, the
- * workflows and incidents), with their clocks set to the moments of a made-up past, so events, SLA rows and
- * incidents are what the live system would have written. Loaded only into a database without tickets.
+ * critical facilities) and about 3,000 past tickets of every type and status, made deterministically. What callers say
+ * and how their cases end comes from the {@link CaseBook}: each ticket's story is worded once, when it is made, and
+ * its later steps (crew notes, resolutions, key points, answers, follow-up comments) are told from the same story.
+ * Everything goes through the real services (the customer import, the ticket service, the workflows and incidents),
+ * with their clocks set to the moments of a made-up past, so events, SLA rows and incidents are what the live system
+ * would have written. Loaded only into a database without tickets.
  */
 public final class DemoData {
 
@@ -48,12 +52,21 @@ public final class DemoData {
     static final int CUSTOMERS = 300;
     static final int TICKETS = 3_000;
     private static final int DAYS = 120;
-    private static final String[] REPAIR_CATEGORIES = {"burst_main", "service_pipe_leak", "meter_leak", "hydrant",
-            "no_water", "low_pressure", "water_quality"};
+    /**
+     * Repair reports of one category and district this close together tell of one problem: the default window in
+     * which the incident capability puts them into one incident, whose resolution they then share.
+     */
+    private static final Duration SAME_PROBLEM = Duration.ofHours(2);
 
     private final DemoText text = new DemoText(20261123L);
+    /** Draws the wording apart from the rest, so new phrases leave customers, times and statuses as they were. */
+    private final DemoText wording = new DemoText(20261124L);
+    private final CaseBook book = CaseBook.load();
+    private final Map<String, Recent> recentRepairs = new HashMap<>();
+    private final Map<Long, DemoCase> repairStories = new HashMap<>();
     private final DemoClock clock;
     private final Instant now;
+    private final ZoneId zone;
     private final Pool pool;
     private final CustomerService customers;
     private final TicketService tickets;
@@ -65,6 +78,10 @@ public final class DemoData {
     private final List<DemoCustomer> demoCustomers = new ArrayList<>();
     private final List<Crew> demoCrews = new ArrayList<>();
 
+    /** The case of the latest repair report in one category and district, and when it came. */
+    private record Recent(CaseBook.Scenario scenario, Instant at) {
+    }
+
     private record DemoCustomer(String account, String phone, String district, String address, long id) {
         DemoCustomer withId(long newId) {
             return new DemoCustomer(account, phone, district, address, newId);
@@ -73,6 +90,7 @@ public final class DemoData {
 
     private DemoData(Config config, Vertx vertx, Pool pool, ZoneId zone, CustomerService customers, Clock realClock) {
         this.now = realClock.instant();
+        this.zone = zone;
         this.clock = new DemoClock(now.minus(Duration.ofDays(DAYS)));
         this.pool = pool;
         this.customers = customers;
@@ -180,33 +198,50 @@ public final class DemoData {
         int roll = text.nextInt(100);
         TicketType type = roll < 45 ? TicketType.REPAIR : roll < 60 ? TicketType.COMPLAINT : roll < 85
                 ? TicketType.INQUIRY : roll < 90 ? TicketType.SUGGESTION : TicketType.HELP;
-        String category = type == TicketType.REPAIR ? text.pick(REPAIR_CATEGORIES) : null;
-        String[] said = switch (type) {
-            case REPAIR -> text.repairReport(category, english);
-            case COMPLAINT -> text.complaint(english);
-            default -> text.other(type.code(), english);
-        };
         String district = customer != null ? customer.district() : text.district()[0];
+        DemoCase story = story(type, district, at, english);
+        String category = story.category();
         String location = customer != null ? customer.address() : text.address(districtRow(district));
         Channel channel = text.chance(0.6) ? Channel.PHONE : text.chance(0.5) ? Channel.IVR
                 : text.chance(0.7) ? Channel.WEB : Channel.WALK_IN;
         boolean urgent = type == TicketType.REPAIR && "burst_main".equals(category) && text.chance(0.5);
         TicketDraft draft = new TicketDraft(type, channel, urgent ? Priority.HIGH : null, urgent,
                 customer == null ? null : customer.id(), customer != null ? customer.phone() : text.mobile(),
-                said[0], said[1], location, district, category, new JsonObject());
+                story.text("subject"), story.text("statement"), location, district, category, new JsonObject());
         double age = Duration.between(at, now).toHours() / 24.0;
         return tickets.create(draft, channel == Channel.IVR ? Principal.system("ivr") : agent, Optional.empty())
                 .compose(ticket -> switch (type) {
-                    case COMPLAINT -> complaintSteps(ticket, age, english);
-                    case REPAIR -> text.chance(0.03) ? step(ticket, "cancel", new JsonObject()
-                            .put("reason", "duplicate").put("note", english ? "Reported twice" : "重复报修"),
-                            Duration.ofMinutes(5)) : Future.succeededFuture();
-                    default -> age > 1 || text.chance(0.5) ? step(ticket, type == TicketType.INQUIRY ? "answer"
-                            : "close", type == TicketType.INQUIRY
-                            ? new JsonObject().put("answer", english ? "Explained on the phone." : "已电话解答。")
-                            : new JsonObject().put("note", english ? "Passed on and closed." : "已转相关部门，办结。"),
-                            Duration.ofMinutes(20)) : Future.succeededFuture();
+                    case COMPLAINT -> complaintSteps(ticket, story, age);
+                    case REPAIR -> {
+                        repairStories.put(ticket.id(), story);
+                        yield text.chance(0.03) ? step(ticket, "cancel", new JsonObject().put("reason", "duplicate")
+                                .put("note", story.text("duplicate")), Duration.ofMinutes(5))
+                                : Future.succeededFuture();
+                    }
+                    case INQUIRY -> age > 1 || text.chance(0.5) ? step(ticket, "answer",
+                            new JsonObject().put("answer", story.text("answer")), Duration.ofMinutes(20))
+                            : Future.succeededFuture();
+                    default -> age > 1 || text.chance(0.5) ? step(ticket, "close",
+                            new JsonObject().put("note", story.text("note")), Duration.ofMinutes(20))
+                            : Future.succeededFuture();
                 });
+    }
+
+    /**
+     * The story of a new ticket. A repair report close after another of its category and district retells that one's
+     * case in its own words: the two will be one incident and share its resolution.
+     */
+    private DemoCase story(TicketType type, String district, Instant at, boolean english) {
+        CaseBook.Scenario scenario = book.pick(type, at.atZone(zone).getMonth(), wording);
+        if (type == TicketType.REPAIR) {
+            String place = scenario.category() + "|" + district;
+            Recent recent = recentRepairs.get(place);
+            if (recent != null && !at.isAfter(recent.at().plus(SAME_PROBLEM))) {
+                scenario = recent.scenario();
+            }
+            recentRepairs.put(place, new Recent(scenario, at));
+        }
+        return DemoCase.write(scenario, english, wording);
     }
 
     private static String[] districtRow(String code) {
@@ -214,7 +249,7 @@ public final class DemoData {
     }
 
     /** A complaint goes as far through the four steps as its age (and its luck) allows. */
-    private Future<Void> complaintSteps(Ticket ticket, double ageDays, boolean english) {
+    private Future<Void> complaintSteps(Ticket ticket, DemoCase story, double ageDays) {
         int stages = ageDays > 14 ? 4 : text.nextInt(5);
         Future<Void> done = Future.succeededFuture();
         if (stages >= 1) {
@@ -224,29 +259,28 @@ public final class DemoData {
                     Duration.ofMinutes(8)));
         }
         if (stages >= 2) {
+            Duration before = Duration.ofHours(6 + text.nextInt(90));
             done = done.compose(v -> step(ticket, "record", new JsonObject()
-                    .put("complainant", english ? "the account holder" : "户主本人")
-                    .put("aboutKind", text.pick("department", "staff", "service"))
-                    .put("about", english ? "Customer service" : text.pick("抄表班组", "营业厅", "抢修队"))
-                    .put("whatHappened", ticket.subject())
-                    .put("happenedAt", ticket.createdAt().minus(Duration.ofDays(2)).toString())
-                    .put("wantedOutcome", english ? "An apology and a corrected bill" : "道歉并重新核算水费")
-                    .put("contact", english ? "call back after 6 pm" : "晚上六点后回电")
-                    .put("founded", text.pick("founded", "partly", "unfounded"))
-                    .put("foundedReason", english ? "Checked against the meter records" : "已核对抄表记录"),
+                    .put("complainant", story.text("complainant"))
+                    .put("aboutKind", story.code("aboutKind"))
+                    .put("about", story.text("about"))
+                    .put("whatHappened", story.text("whatHappened"))
+                    .put("happenedAt", ticket.createdAt().minus(before).toString())
+                    .put("wantedOutcome", story.text("wantedOutcome"))
+                    .put("contact", story.text("contact"))
+                    .put("founded", story.code("founded"))
+                    .put("foundedReason", story.text("foundedReason")),
                     Duration.ofMinutes(10)));
         }
         if (stages >= 3) {
             done = done.compose(v -> step(ticket, "resolve", new JsonObject()
-                    .put("solution", english ? "Bill recalculated from the actual reading; apology given"
-                            : "按实际读数重新核算水费，并当面致歉")
-                    .put("owner", english ? "Billing team" : "营销服务科").put("accepted", true), Duration.ofHours(26)));
+                    .put("solution", story.text("solution"))
+                    .put("owner", story.text("owner")).put("accepted", true), Duration.ofHours(26)));
         }
         if (stages >= 4) {
             int satisfaction = text.chance(0.1) ? 2 : 3 + text.nextInt(3);
             done = done.compose(v -> step(ticket, "follow_up", new JsonObject().put("satisfaction", satisfaction)
-                    .put("comment", satisfaction >= 3 ? (english ? "Satisfied with the outcome" : "对处理结果满意")
-                            : (english ? "Still unhappy with the bill" : "对处理结果仍不满意")), Duration.ofDays(3)));
+                    .put("comment", story.text(satisfaction >= 3 ? "satisfied" : "unhappy")), Duration.ofDays(3)));
         }
         return done;
     }
@@ -284,21 +318,24 @@ public final class DemoData {
                     supervisor).mapEmpty();
         }
         long first = incident.firstTicketId();
+        DemoCase story = repairStories.get(first);
+        if (story == null) {
+            return Future.failedFuture(new IllegalStateException("incident " + incident.id()
+                    + " starts with ticket " + first + ", which the demo did not make"));
+        }
         done = onFirstReport(done, first, "dispatched", "arrive", new JsonObject(), quiet.plus(Duration.ofHours(5)),
                 horizon);
         done = onFirstReport(done, first, "on_site", "complete", new JsonObject()
-                .put("cause", text.pick("管道老化锈蚀", "施工挖断", "冬季冻裂", "pipe corrosion"))
-                .put("workDone", text.pick("更换破损管段并恢复供水", "修复接口，冲洗管网", "replaced the broken section")),
+                .put("cause", story.text("cause")).put("workDone", story.text("work")),
                 quiet.plus(Duration.ofHours(20)), horizon);
-        done = onFirstReport(done, first, "repaired", "verify", new JsonObject().put("confirmedBy", "customer"),
-                quiet.plus(Duration.ofHours(30)), horizon);
+        done = onFirstReport(done, first, "repaired", "verify", new JsonObject().put("confirmedBy", "customer")
+                .put("comment", story.text("verify")), quiet.plus(Duration.ofHours(30)), horizon);
         if (quiet.plus(Duration.ofHours(48)).isAfter(horizon)) {
             return done;
         }
         return done.compose(v -> {
             clock.set(quiet.plus(Duration.ofHours(48)));
-            return incidents.close(incident.id(), "已修复并恢复供水 / repaired and supply restored", supervisor)
-                    .mapEmpty();
+            return incidents.close(incident.id(), story.text("resolution"), supervisor).mapEmpty();
         });
     }
 

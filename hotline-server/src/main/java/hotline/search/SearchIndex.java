@@ -166,14 +166,17 @@ public final class SearchIndex implements AutoCloseable {
         return withSearcher(searcher -> searches.search(searcher, request));
     }
 
-    /** Up to {@code size} cases most like ticket {@code id}, or none when that ticket is not indexed. */
-    public List<SearchHit> similarTo(long id, int size) {
-        return withSearcher(searcher -> searches.similarTo(searcher, id, size));
+    /**
+     * Up to {@code size} cases most like ticket {@code id}, or none when that ticket is not indexed; with
+     * {@code collapse}, near-duplicates count in their best case's {@link SearchHit#alsoSeen()} instead.
+     */
+    public List<SearchHit> similarTo(long id, int size, boolean collapse) {
+        return withSearcher(searcher -> searches.similarTo(searcher, id, size, collapse));
     }
 
-    /** Up to {@code size} cases most like a free text. */
-    public List<SearchHit> similarToText(String text, int size) {
-        return withSearcher(searcher -> searches.similarToText(searcher, text, size));
+    /** Up to {@code size} cases most like a free text, near-duplicates collapsed as for {@link #similarTo}. */
+    public List<SearchHit> similarToText(String text, int size, boolean collapse) {
+        return withSearcher(searcher -> searches.similarToText(searcher, text, size, collapse));
     }
 
     /**

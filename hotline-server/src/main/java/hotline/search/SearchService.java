@@ -31,12 +31,18 @@ public final class SearchService {
         return run(() -> index.search(request));
     }
 
-    public Future<List<SearchHit>> similarTo(long ticketId, int size) {
-        return run(() -> index.similarTo(ticketId, size));
+    /** Cases like a ticket; with {@code collapse}, one per group of near-duplicates (see {@link SearchIndex}). */
+    public Future<List<SearchHit>> similarTo(long ticketId, int size, boolean collapse) {
+        return run(() -> index.similarTo(ticketId, size, collapse));
     }
 
+    /** Cases like a text, near-duplicates collapsed: what a similar-cases panel shows. */
     public Future<List<SearchHit>> similarToText(String text, int size) {
-        return run(() -> index.similarToText(text, size));
+        return similarToText(text, size, true);
+    }
+
+    public Future<List<SearchHit>> similarToText(String text, int size, boolean collapse) {
+        return run(() -> index.similarToText(text, size, collapse));
     }
 
     public Future<Void> apply(Collection<SearchDocument> tickets, OutboxPosition position) {

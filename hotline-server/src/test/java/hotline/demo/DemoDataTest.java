@@ -3,6 +3,12 @@ package hotline.demo;
 import hotline.App;
 import hotline.config.Config;
 import hotline.testing.HotlineServerExtension;
+import hotline.search.SearchHit;
+import hotline.search.SearchIndex;
+import hotline.testing.ApiClient;
+import hotline.testing.Await;
+import hotline.testing.TestApp;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,9 +16,17 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import static io.vertx.core.Future.await;
@@ -21,13 +35,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(HotlineServerExtension.class)
 class DemoDataTest {
 
+    /** The demo's "now": a winter's day, so its past has frozen pipes whenever the test runs. */
+    private static final Clock WINTER = Clock.fixed(Instant.parse("2027-01-20T02:00:00Z"), ZoneOffset.UTC);
+
     private static App app;
 
     @BeforeAll
     static void loadDemo(App started) {
         app = started;
         await(DemoData.loadOnce(new Config(new JsonObject(), Map.of()), app.vertx(), app.pool(),
-                ZoneId.of("Asia/Shanghai"), app.customers(), app.clock()));
+                ZoneId.of("Asia/Shanghai"), app.customers(), WINTER));
     }
 
     private static Set<String> distinct(String sql) {
@@ -40,6 +57,26 @@ class DemoDataTest {
 
     private static long count(String sql) {
         return await(app.pool().query(sql).execute()).iterator().next().getLong(0);
+    }
+
+    private static List<String> texts(String sql) {
+        List<String> values = new ArrayList<>();
+        for (Row row : await(app.pool().query(sql).execute())) {
+            values.add(row.getString(0));
+        }
+        return values;
+    }
+
+    /** The search index with every ticket change of the demo applied. */
+    private static SearchIndex caughtUpIndex() throws InterruptedException {
+        SearchIndex index = app.search().service().index();
+        Await.until(() -> {
+            JsonObject search = ApiClient.management(app).get("/health").json().getJsonObject("checks")
+                    .getJsonObject("search");
+            return search.getLong("pendingChanges", 1L) == 0 && !search.getBoolean("rebuilding", true);
+        }, Duration.ofMinutes(2));
+        index.refresh();
+        return index;
     }
 
     @Test
@@ -76,5 +113,52 @@ class DemoDataTest {
                 ZoneId.of("Asia/Shanghai"), app.customers(), app.clock()));
 
         assertThat(count("SELECT count(*) FROM tickets")).isEqualTo(DemoData.TICKETS);
+    }
+
+    @Test
+    @DisplayName("no water-quality report ends with a pipe repaired: each is flushed, tested or explained")
+    void waterQualityResolutionsFit() {
+        List<String> resolutions = texts("SELECT details->'incident'->>'resolution' FROM tickets"
+                + " WHERE category = 'water_quality' AND details ? 'incident'");
+
+        assertThat(resolutions).hasSizeGreaterThan(20).allSatisfy(resolution -> assertThat(resolution)
+                .doesNotContainPattern("爆|管段|接口|抢修|repaired|burst|replaced|supply restored")
+                .containsPattern("检测|冲洗|余氯|水质|合格|达标|tested|[Ff]lush|[Cc]hlorine|quality|compliant|air"));
+        assertThat(texts("SELECT details->'incident'->>'resolution' FROM tickets"
+                + " WHERE category = 'no_water' AND details ? 'incident'"))
+                .isNotEmpty().allSatisfy(resolution -> assertThat(resolution).containsPattern("供水|无水|[Ss]upply|water"));
+    }
+
+    @Test
+    @DisplayName("callers' words vary: statements rarely repeat, and complaints, answers and notes follow their kind")
+    void textsVary() {
+        assertThat(count("SELECT count(DISTINCT description) FROM tickets"))
+                .isGreaterThan(DemoData.TICKETS * 6L / 10);
+        assertThat(count("SELECT max(n) FROM (SELECT count(*) AS n FROM tickets GROUP BY subject) s"))
+                .isLessThan(DemoData.TICKETS / 40);
+        assertThat(distinct("SELECT DISTINCT category FROM tickets WHERE type = 'complaint'"))
+                .contains("billing", "meter_reading", "shutoff_notice");
+        assertThat(texts("SELECT e.data->'resolve'->>'solution' FROM ticket_events e"
+                + " JOIN tickets t ON t.id = e.ticket_id WHERE t.category = 'billing' AND e.action = 'resolve'"))
+                .isNotEmpty().allSatisfy(solution -> assertThat(solution)
+                        .containsPattern("水|费|违约金|[Bb]ill|fee|tariff|[Mm]eter"));
+    }
+
+    @Test
+    @DisplayName("the top 5 similar cases of a frozen pipe show different resolutions, the frozen-pipe repair first")
+    void similarCasesOfAFrozenPipeDiffer() throws InterruptedException {
+        SearchIndex index = caughtUpIndex();
+
+        List<SearchHit> similar = index.similarToText("阳台上的水管冻裂了，一直在漏水，地上全是水", 5, true);
+
+        assertThat(similar).hasSize(5);
+        assertThat(similar).extracting(SearchHit::resolution).filteredOn(Objects::nonNull)
+                .hasSizeGreaterThanOrEqualTo(4).doesNotHaveDuplicates();
+        assertThat(similar.getFirst().resolution()).contains("冻");
+        assertThat(similar.stream().mapToInt(SearchHit::alsoSeen).sum()).isPositive();
+        List<String> chlorine = index.similarToText("Water smells of chlorine", 3, true).stream()
+                .map(SearchHit::resolution).filter(Objects::nonNull).toList();
+        assertThat(chlorine).isNotEmpty().noneMatch(resolution -> resolution.contains("repaired"))
+                .anyMatch(resolution -> resolution.toLowerCase(Locale.ROOT).contains("chlorine"));
     }
 }

@@ -32,6 +32,17 @@ class CaseTextsTest {
     }
 
     @Test
+    @DisplayName("An inquiry's answer and a request's closing note are how those tickets were resolved")
+    void answerAndNoteResolve() {
+        assertThat(CaseTexts.of(new JsonObject(), List.of(new JsonObject()
+                .put("answer", new JsonObject().put("answer", "户号印在账单左上角")))).resolution())
+                .isEqualTo("户号印在账单左上角");
+        assertThat(CaseTexts.of(new JsonObject(), List.of(new JsonObject()
+                .put("close", new JsonObject().put("note", "已派人上门协助关闭总阀")))).resolution())
+                .isEqualTo("已派人上门协助关闭总阀");
+    }
+
+    @Test
     @DisplayName("A ticket without workflow data has no texts, resolution or satisfaction")
     void empty() {
         CaseTexts.Found found = CaseTexts.of(new JsonObject(), List.of());

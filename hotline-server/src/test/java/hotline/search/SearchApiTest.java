@@ -143,6 +143,45 @@ class SearchApiTest {
     }
 
     @Test
+    @DisplayName("given three reports with one subject, when similar cases are asked, then one hit counts the other two"
+            + " unless collapse is false")
+    void similarCasesCollapse() throws InterruptedException {
+        List<Long> reports = List.of(
+                create(agent, "阳台水管冻裂", "阳台水管冻裂了，一直在滴水", "south"),
+                create(agent, "阳台水管冻裂", "阳台的水管冻裂，往外喷水", "south"),
+                create(agent, "阳台水管冻裂", "阳台水管冻裂漏水，地上结冰", "south"));
+        for (long id : reports) {
+            millisUntilFound(agent, "阳台", id);
+        }
+        JsonObject text = new JsonObject().put("text", "阳台水管冻裂了").put("size", 5);
+
+        ApiResponse collapsed = agent.post("/api/search/similar", text);
+        ApiResponse listed = agent.post("/api/search/similar", text.copy().put("collapse", false));
+
+        assertThat(collapsed.status()).as(collapsed.body()).isEqualTo(200);
+        List<JsonObject> group = balcony(collapsed.json().getJsonArray("hits"));
+        assertThat(group).hasSize(1);
+        assertThat(group.getFirst().getInteger("alsoSeen")).isEqualTo(2);
+        List<Long> ids = new ArrayList<>(group.getFirst().getJsonArray("alsoSeenIds").stream()
+                .map(id -> ((Number) id).longValue()).toList());
+        ids.add(group.getFirst().getLong("id"));
+        assertThat(ids).containsExactlyInAnyOrderElementsOf(reports);
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(balcony(listed.json().getJsonArray("hits"))).hasSize(3)
+                .allSatisfy(hit -> assertThat(hit.containsKey("alsoSeen")).isFalse());
+        assertThat(balcony(agent.get("/api/tickets/" + reports.getFirst() + "/similar").json().getJsonArray("hits")))
+                .singleElement().satisfies(hit -> assertThat(hit.getInteger("alsoSeen")).isEqualTo(1));
+        assertThat(balcony(agent.get("/api/tickets/" + reports.getFirst() + "/similar?collapse=false").json()
+                .getJsonArray("hits"))).hasSize(2);
+        assertThat(agent.get("/api/tickets/" + reports.getFirst() + "/similar?collapse=maybe").status()).isEqualTo(400);
+    }
+
+    private static List<JsonObject> balcony(JsonArray hits) {
+        return hits.stream().map(JsonObject.class::cast).filter(hit -> hit.getString("subject").equals("阳台水管冻裂"))
+                .toList();
+    }
+
+    @Test
     @DisplayName("given searches running, when an admin reindexes, then every search answers 200 and all tickets are found")
     void reindexWhileSearching() throws InterruptedException {
         long id = create(agent, "停水了", "整栋楼没水", "west");

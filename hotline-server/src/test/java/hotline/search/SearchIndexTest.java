@@ -8,8 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
+import static hotline.search.Tickets.cancelled;
 import static hotline.search.Tickets.position;
 import static hotline.search.Tickets.resolved;
 import static hotline.search.Tickets.ticket;
@@ -137,14 +139,52 @@ class SearchIndexTest {
                 resolved(21, "卫生间水管漏水", "卫生间水管漏水严重", "更换水管", 4),
                 resolved(22, "水费太高", "这个月水费比上个月高很多", "核对读数，属实", 3)), position(22));
         index.refresh();
-        List<SearchHit> similar = index.similarTo(20, 5);
+        List<SearchHit> similar = index.similarTo(20, 5, true);
         assertThat(similar).extracting(SearchHit::id).doesNotContain(20L).contains(21L);
         assertThat(similar).filteredOn(h -> h.id() == 21L).extracting(SearchHit::resolution).containsExactly("更换水管");
-        List<SearchHit> byText = index.similarToText("我家水管漏水了，厨房都是水", 3);
+        List<SearchHit> byText = index.similarToText("我家水管漏水了，厨房都是水", 3, true);
         assertThat(byText).extracting(SearchHit::id).contains(20L);
         SearchHit first = byText.stream().filter(h -> h.id() == 20L).findFirst().orElseThrow();
         assertThat(first.resolution()).isEqualTo("更换接头，已修复");
         assertThat(first.satisfaction()).isEqualTo(5);
+    }
+
+    @Test
+    @DisplayName("Similar cases that ended the same way collapse into the best-ranked one, which counts the others;"
+            + " cancelled tickets are never similar cases")
+    void similarCasesCollapse() {
+        index.apply(List.of(
+                resolved(30, "楼道水管漏水", "楼道水管冻裂漏水，地上全是水", "进户管冻裂，已更换管段并做防冻保温", 5),
+                resolved(31, "楼道水管漏水", "楼道的水管冻裂了一直漏水", "进户管冻裂，已更换管段并做防冻保温。", 4),
+                resolved(32, "楼道水管漏水", "楼道水管冻裂，水流到楼下", "进户管冻裂 已更换管段并做防冻保温", 4),
+                resolved(33, "阳台水管冻裂", "阳台水管冻裂漏水", "冻裂管段已更换，已加装保温层", 5),
+                resolved(34, "水管冻裂", "水管冻裂了在漏水", "漏点在表后户内管道，已关阀止水", 3),
+                cancelled(35, "楼道水管冻裂", "楼道里的水管冻裂了，一直在漏水")), position(35));
+        index.refresh();
+        String frozen = "楼道里的水管冻裂了，一直在漏水";
+
+        List<SearchHit> collapsed = index.similarToText(frozen, 5, true);
+
+        assertThat(collapsed).extracting(SearchHit::id).contains(33L, 34L).doesNotContain(35L);
+        List<SearchHit> stairwell = collapsed.stream().filter(hit -> hit.id() >= 30 && hit.id() <= 32).toList();
+        assertThat(stairwell).hasSize(1);
+        assertThat(stairwell.getFirst().alsoSeen()).isEqualTo(2);
+        List<Long> all = new ArrayList<>(stairwell.getFirst().alsoSeenIds());
+        all.add(stairwell.getFirst().id());
+        assertThat(all).containsExactlyInAnyOrder(30L, 31L, 32L);
+        assertThat(stairwell.getFirst().toJson().getInteger("alsoSeen")).isEqualTo(2);
+        assertThat(collapsed).filteredOn(hit -> hit.id() > 32).allSatisfy(hit -> {
+            assertThat(hit.alsoSeen()).isZero();
+            assertThat(hit.toJson().containsKey("alsoSeen")).isFalse();
+        });
+
+        List<SearchHit> listed = index.similarToText(frozen, 5, false);
+        assertThat(listed).extracting(SearchHit::id).contains(30L, 31L, 32L).doesNotContain(35L);
+        assertThat(listed).allSatisfy(hit -> assertThat(hit.alsoSeen()).isZero());
+        List<SearchHit> ofTicket = index.similarTo(30, 5, true);
+        assertThat(ofTicket).extracting(SearchHit::id).doesNotContain(30L);
+        assertThat(ofTicket).filteredOn(hit -> hit.id() == 31 || hit.id() == 32).singleElement()
+                .satisfies(hit -> assertThat(hit.alsoSeen()).isEqualTo(1));
     }
 
     @Test

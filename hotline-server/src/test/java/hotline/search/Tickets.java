@@ -31,6 +31,13 @@ final class Tickets {
         return new OutboxPosition(xid + ":" + xid + ":");
     }
 
+    static SearchDocument cancelled(long id, String subject, String description) {
+        SearchDocument t = ticket(id, "repair", "north", subject, description);
+        return new SearchDocument(t.id(), t.number(), t.type(), "cancelled", t.channel(), t.district(), t.tier(),
+                t.createdAt(), t.updatedAt(), t.updatedAt(), t.subject(), t.description(), t.location(),
+                List.of("重复报修"), t.customerName(), t.customerAccount(), t.phones(), t.customerAddress(), "重复报修", null);
+    }
+
     static String number(long id) {
         return "HL-20261101-" + String.format("%06d", id);
     }

@@ -141,7 +141,7 @@ public final class SearchBench {
                     null, 0, 20, null, false));
         });
         kind("similar cases (MoreLikeThis on a description)", i -> index.similarToText(
-                corpus.generate(1 + Math.floorMod(i * 104_729L, n)).document().description(), 10));
+                corpus.generate(1 + Math.floorMod(i * 104_729L, n)).document().description(), 10, true));
     }
 
     private static SearchRequest request(List<String> words, int i, boolean facets) {

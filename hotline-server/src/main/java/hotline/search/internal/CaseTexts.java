@@ -10,14 +10,16 @@ import java.util.Set;
 
 /**
  * What a ticket's workflow data says in words: every text in its {@code details} and its events' {@code data}
- * (complaint statements, key points, solutions, repair notes), how it was resolved (the last {@code resolution} or
- * {@code solution} text) and its satisfaction (the last {@code satisfaction} score, 1..5). Plain Java, stateless.
+ * (complaint statements, key points, solutions, repair notes), how it was resolved (the last {@code resolution},
+ * {@code solution}, {@code answer} or {@code note} text: an incident's, a complaint's, an inquiry's, or the closing
+ * note of a request or a cancelled report) and its satisfaction (the last {@code satisfaction} score, 1..5). Plain
+ * Java, stateless.
  */
 public final class CaseTexts {
 
     /** Texts shorter than this (codes, flags, single characters) say nothing to a search. */
     private static final int MIN_TEXT = 2;
-    private static final Set<String> RESOLUTION_KEYS = Set.of("resolution", "solution");
+    private static final Set<String> RESOLUTION_KEYS = Set.of("resolution", "solution", "answer", "note");
     private static final String SATISFACTION_KEY = "satisfaction";
 
     /** What was found, in the order the data was given (details first, then events oldest first). */

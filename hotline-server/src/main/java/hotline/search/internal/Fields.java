@@ -146,7 +146,8 @@ public final class Fields {
                 Instant.ofEpochMilli(doc.getField(UPDATED).numericValue().longValue()),
                 closed == null ? null : Instant.ofEpochMilli(closed.numericValue().longValue()),
                 doc.get(RESOLUTION),
-                satisfaction == null ? null : satisfaction.numericValue().intValue());
+                satisfaction == null ? null : satisfaction.numericValue().intValue(),
+                List.of());
     }
 
     private static void addCode(Document doc, String field, String value) {

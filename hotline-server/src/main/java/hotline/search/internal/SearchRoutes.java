@@ -70,22 +70,24 @@ public final class SearchRoutes implements ApiRoutes {
     private void similarToTicket(RoutingContext ctx) {
         long id = Requests.pathId(ctx, "id");
         int size = Requests.queryInt(ctx, "size").orElse(SearchService.SIMILAR_DEFAULT);
+        boolean collapse = Requests.query(ctx, "collapse").map(Boolean::parseBoolean).orElse(true);
         tickets.get(id)
-                .compose(view -> search.similarTo(id, size).compose(hits -> hits.isEmpty()
-                        ? notYetIndexed(view.ticket(), size) : Future.succeededFuture(hits)))
+                .compose(view -> search.similarTo(id, size, collapse).compose(hits -> hits.isEmpty()
+                        ? notYetIndexed(view.ticket(), size, collapse) : Future.succeededFuture(hits)))
                 .onSuccess(hits -> Responses.ok(ctx, hits(hits)))
                 .onFailure(ctx::fail);
     }
 
     /** A ticket created a moment ago may not be indexed yet: compare its words instead. */
-    private Future<List<SearchHit>> notYetIndexed(Ticket ticket, int size) {
-        return search.similarToText(ticket.subject() + "\n" + ticket.description(), size + 1)
+    private Future<List<SearchHit>> notYetIndexed(Ticket ticket, int size, boolean collapse) {
+        return search.similarToText(ticket.subject() + "\n" + ticket.description(), size + 1, collapse)
                 .map(hits -> hits.stream().filter(hit -> hit.id() != ticket.id()).limit(size).toList());
     }
 
     private void similarToText(RoutingContext ctx) {
         JsonObject body = Requests.body(ctx);
-        search.similarToText(body.getString("text"), body.getInteger("size", SearchService.SIMILAR_DEFAULT))
+        search.similarToText(body.getString("text"), body.getInteger("size", SearchService.SIMILAR_DEFAULT),
+                        body.getBoolean("collapse", true))
                 .onSuccess(hits -> Responses.ok(ctx, hits(hits)))
                 .onFailure(ctx::fail);
     }

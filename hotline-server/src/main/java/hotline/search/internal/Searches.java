@@ -5,6 +5,7 @@ import hotline.search.SearchHit;
 import hotline.search.SearchRequest;
 import hotline.search.SearchResults;
 import hotline.search.SearchSort;
+import hotline.ticket.TicketStatus;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KeywordField;
@@ -41,11 +42,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongConsumer;
 
 /**
  * The read side of the index on one acquired {@link IndexSearcher}: filtered, paged, faceted search with highlighted
- * snippets, and similar cases by MoreLikeThis. Blocking (call from a worker); thread-safe.
+ * snippets, and similar cases by MoreLikeThis (cancelled tickets left out), {@link NearDuplicates near-duplicates}
+ * collapsed on request. Blocking (call from a worker); thread-safe.
  */
 public final class Searches {
 
@@ -61,6 +64,9 @@ public final class Searches {
     /** Terms in more than this share of the cases say nothing about similarity (at least 20 cases). */
     private static final int SIMILAR_MAX_DOC_FREQ_PERCENT = 20;
     private static final int SIMILAR_MAX_DOC_FREQ_FLOOR = 20;
+    /** Candidates ranked per similar case asked for when collapsing, so the groups still fill the list. */
+    private static final int SIMILAR_CANDIDATES_PER_HIT = 5;
+    private static final Set<String> GROUPING = Set.of(Fields.ID, Fields.RESOLUTION, Fields.SUBJECT);
 
     private final Analyzer analyzer;
     private final QueryFactory queries;
@@ -131,23 +137,24 @@ public final class Searches {
     }
 
     /** Cases like the indexed ticket {@code id} (itself excluded); empty when it is not in the index. */
-    public List<SearchHit> similarTo(IndexSearcher searcher, long id, int size) throws IOException {
+    public List<SearchHit> similarTo(IndexSearcher searcher, long id, int size, boolean collapse) throws IOException {
         TopDocs self = searcher.search(new TermQuery(Fields.idTerm(id)), 1);
         if (self.scoreDocs.length == 0) {
             return List.of();
         }
         Query like = moreLikeThis(searcher).like(self.scoreDocs[0].doc);
-        return similar(searcher, like, Optional.of(id), size);
+        return similar(searcher, like, Optional.of(id), size, collapse);
     }
 
     /** Cases like a free text (a complaint being recorded). */
-    public List<SearchHit> similarToText(IndexSearcher searcher, String text, int size) throws IOException {
+    public List<SearchHit> similarToText(IndexSearcher searcher, String text, int size, boolean collapse)
+            throws IOException {
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("text", "must not be blank");
         }
         Collection<Object> value = List.of(text);
         Query like = moreLikeThis(searcher).like(Map.of(Fields.SUBJECT, value, Fields.BODY, value));
-        return similar(searcher, like, Optional.empty(), size);
+        return similar(searcher, like, Optional.empty(), size, collapse);
     }
 
     private MoreLikeThis moreLikeThis(IndexSearcher searcher) throws IOException {
@@ -163,13 +170,34 @@ public final class Searches {
         return mlt;
     }
 
-    private List<SearchHit> similar(IndexSearcher searcher, Query like, Optional<Long> exclude, int size)
-            throws IOException {
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(like, Occur.MUST);
+    private List<SearchHit> similar(IndexSearcher searcher, Query like, Optional<Long> exclude, int size,
+                                    boolean collapse) throws IOException {
+        // A cancelled ticket (a duplicate, an invalid report) tells nobody how a problem was solved.
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(like, Occur.MUST)
+                .add(KeywordField.newExactQuery(Fields.STATUS, TicketStatus.CANCELLED.code()), Occur.MUST_NOT);
         exclude.ifPresent(id -> query.add(new TermQuery(Fields.idTerm(id)), Occur.MUST_NOT));
         Query built = query.build();
-        TopDocs top = searcher.search(built, size);
-        return hits(searcher, built, top.scoreDocs);
+        if (!collapse) {
+            return hits(searcher, built, searcher.search(built, size).scoreDocs);
+        }
+        StoredFields stored = searcher.storedFields();
+        List<Candidate> candidates = new ArrayList<>();
+        for (ScoreDoc scored : searcher.search(built, size * SIMILAR_CANDIDATES_PER_HIT).scoreDocs) {
+            Document doc = stored.document(scored.doc, GROUPING);
+            candidates.add(new Candidate(scored, Long.parseLong(doc.get(Fields.ID)),
+                    NearDuplicates.key(doc.get(Fields.RESOLUTION), doc.get(Fields.SUBJECT))));
+        }
+        List<NearDuplicates.Group<Candidate>> groups = NearDuplicates.collapse(candidates, Candidate::key, size);
+        ScoreDoc[] shown = groups.stream().map(group -> group.best().scored()).toArray(ScoreDoc[]::new);
+        List<SearchHit> best = hits(searcher, built, shown);
+        List<SearchHit> hits = new ArrayList<>(best.size());
+        for (int i = 0; i < best.size(); i++) {
+            hits.add(best.get(i).withAlsoSeen(groups.get(i).others().stream().map(Candidate::id).toList()));
+        }
+        return hits;
+    }
+
+    private record Candidate(ScoreDoc scored, long id, String key) {
     }
 
     private List<SearchHit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {

@@ -15,7 +15,7 @@ class CallerCardsTest {
 
     private static SearchHit hit(long id, String resolution) {
         return new SearchHit(id, "HL-20261101-00000" + id, "repair", "closed", "03", "楼道水管漏水", List.of(), 1f,
-                Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, resolution, null);
+                Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, resolution, null, null);
     }
 
     @Test
