@@ -1,6 +1,6 @@
 package hotline.console.internal;
 
-import hotline.telephony.WrapUpCode;
+import hotline.telephony.switchboard.WrapUpCode;
 import hotline.common.Code;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
