@@ -80,7 +80,7 @@ public final class WorkflowModule {
 
         workflows = new WorkflowService(tickets, roster, clock);
         CrewService crews = new CrewService(pool, clock);
-        incidents = new IncidentService(pool, tickets, crews, clock);
+        incidents = new IncidentService(pool, tickets, crews, matcher, clock);
         workflows.addGuard(crews.dispatchGuard());
         workflows.addGuard(incidents.dispatchGuard());
         followUps = new FollowUpService(pool, workflows, clock, zone);
