@@ -57,6 +57,7 @@ public final class WorkflowModule {
     private final WorkflowService workflows;
     private final IncidentService incidents;
     private final FollowUpService followUps;
+    private final CrewService crews;
     private final SlaScheduler scheduler;
     private final boolean schedulerEnabled;
     private final int scanIntervalMs;
@@ -79,7 +80,7 @@ public final class WorkflowModule {
         tickets.addListener(new QualityWatch(quality, clock));
 
         workflows = new WorkflowService(tickets, roster, clock);
-        CrewService crews = new CrewService(pool, clock);
+        crews = new CrewService(pool, clock);
         incidents = new IncidentService(pool, tickets, crews, matcher, clock);
         workflows.addGuard(crews.dispatchGuard());
         workflows.addGuard(incidents.dispatchGuard());
@@ -111,6 +112,10 @@ public final class WorkflowModule {
 
     public IncidentService incidents() {
         return incidents;
+    }
+
+    public CrewService crews() {
+        return crews;
     }
 
     public FollowUpService followUps() {
