@@ -51,8 +51,8 @@ final class TicketModels {
         if (mood != null) {
             model.put("mood", mood);
         }
-        model.put("prefill", Map.of("contact", ticket.getString("callerNumber", ""),
-                "owner", viewer.principal().displayName()));
+        String caller = ticket.getString("callerNumber");
+        model.put("prefill", Map.of("contact", caller == null ? "" : caller, "owner", viewer.principal().displayName()));
         if (since != null) {
             model.put("changes", changes(ticket.getJsonArray("events", new JsonArray()), since));
         }
@@ -65,7 +65,9 @@ final class TicketModels {
             JsonObject event = events.getJsonObject(i);
             Map<String, Object> e = Models.plain(event);
             e.put("atText", text(event.getString("at")));
-            e.put("changed", new ArrayList<>(event.getJsonObject("changes", new JsonObject()).fieldNames()));
+            // details.<step> is the step's own data, shown by the action's name; the plain fields are named.
+            e.put("changed", event.getJsonObject("changes", new JsonObject()).fieldNames().stream()
+                    .filter(name -> !name.startsWith("details")).sorted().toList());
             list.add(e);
         }
         return list;
