@@ -15,12 +15,17 @@ import hotline.console.internal.LiveStream;
 import hotline.console.internal.PageRoutes;
 import hotline.console.internal.PauseReasons;
 import hotline.console.internal.Templates;
+import hotline.console.internal.TicketNotices;
+import hotline.console.internal.TicketPages;
+import hotline.console.internal.TicketWatch;
+import hotline.crew.CrewService;
 import hotline.customer.CustomerService;
 import hotline.http.ApiRoutes;
 import hotline.incident.IncidentService;
 import hotline.search.SearchService;
 import hotline.telephony.TelephonyAddresses;
 import hotline.ticket.TicketService;
+import hotline.ticket.TicketViewExtension;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -51,12 +56,14 @@ public final class ConsoleCapability implements Capability {
     private final CurrentCalls calls = new CurrentCalls();
     private final PageRoutes routes;
     private final ConsoleApi api;
+    private final TicketPages ticketPages;
     private final Map<Long, MessageConsumer<JsonObject>> trackedPops = new ConcurrentHashMap<>();
     private final List<MessageConsumer<JsonObject>> consumers = new CopyOnWriteArrayList<>();
 
     public ConsoleCapability(Vertx vertx, Config config, Clock clock, ZoneId zone, SessionService sessions,
                              UserService users, CustomerService customers, TicketService tickets,
-                             IncidentService incidents, SearchService search) {
+                             IncidentService incidents, SearchService search, List<TicketViewExtension> ticketViews,
+                             CrewService crews) {
         this.vertx = vertx;
         this.agents = new AgentStates(clock);
         PauseReasons pauseReasons = ConfFiles.locate(config.string(PAUSE_REASONS), PauseReasons.FILE, PauseReasons::parse);
@@ -64,10 +71,14 @@ public final class ConsoleCapability implements Capability {
         Assets assets = new Assets();
         CallerCards cards = new CallerCards(customers, tickets, incidents, search, zone);
         Desk desk = new Desk(templates, assets, agents, calls, cards, pauseReasons, zone);
-        LiveStream stream = new LiveStream(vertx, users, desk, calls, cards, this::trackPops);
+        TicketWatch watch = new TicketWatch();
+        LiveStream stream = new LiveStream(vertx, users, desk, calls, cards, this::trackPops,
+                new TicketNotices(tickets, watch, templates, assets, zone));
         this.api = new ConsoleApi(cards, calls);
         this.routes = new PageRoutes(sessions, users, search, templates, assets, desk, agents, stream, zone,
                 config.bool(SECURE_COOKIE, false));
+        this.ticketPages = new TicketPages(sessions, tickets, ticketViews, incidents, crews, search, calls, desk, watch,
+                templates, assets, clock, zone);
     }
 
     @Override
@@ -82,7 +93,7 @@ public final class ConsoleCapability implements Capability {
 
     @Override
     public List<Handler<Router>> pages() {
-        return List.of(routes);
+        return List.of(routes, ticketPages);
     }
 
     @Override

@@ -33,7 +33,7 @@ public final class IncidentModule implements Capability {
         IncidentMatcher matcher = new IncidentMatcher(Duration.ofMinutes(config.integer(WINDOW, 120, 1, 7 * 24 * 60)),
                 config.integer(DISTANCE, 1000, 1, 100_000));
         this.attacher = new IncidentAttacher(matcher, sla);
-        this.service = new IncidentService(pool, tickets, crews, clock);
+        this.service = new IncidentService(pool, tickets, crews, matcher, clock);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package hotline.incident;
 
 import hotline.auth.Principal;
+import hotline.common.Code;
 import hotline.common.ConflictException;
 import hotline.common.InvalidInputException;
 import hotline.common.NotFoundException;
@@ -14,6 +15,7 @@ import hotline.ticket.TicketService;
 import hotline.ticket.TicketStatus;
 import hotline.ticket.workflow.ActionContext;
 import hotline.ticket.workflow.ActionGuard;
+import hotline.ticket.workflow.RepairCategory;
 import hotline.ticket.workflow.WorkflowService;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -28,6 +30,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,18 +47,47 @@ public final class IncidentService {
     private final Pool pool;
     private final TicketService tickets;
     private final CrewService crews;
+    private final IncidentMatcher matcher;
     private final Clock clock;
 
-    public IncidentService(Pool pool, TicketService tickets, CrewService crews, Clock clock) {
+    /** @param matcher the rule new reports are attached by (the same one the {@link IncidentAttacher} applies) */
+    public IncidentService(Pool pool, TicketService tickets, CrewService crews, IncidentMatcher matcher, Clock clock) {
         this.pool = pool;
         this.tickets = tickets;
         this.crews = crews;
+        this.matcher = matcher;
         this.clock = clock;
     }
 
     public Future<List<Incident>> list(IncidentStatus status, String district) {
         return pool.preparedQuery(IncidentSql.LIST).execute(Tuple.of(status == null ? null : status.code(), district))
                 .map(rows -> rows.stream().map(Incident::of).toList());
+    }
+
+    /**
+     * The open incident a repair report of {@code category} at {@code district} (or, without a district, at
+     * {@code location}) made now would join, by the attaching rule; empty when it would open a new one. A read only:
+     * the report itself attaches when it is saved.
+     */
+    public Future<Optional<Incident>> wouldJoin(String category, String district, String location) {
+        if (Code.parse(RepairCategory.class, category).isEmpty()) {
+            return Future.failedFuture(new InvalidInputException("category", "must be a repair category"));
+        }
+        Report report = new Report(0, category, district == null ? "" : district, location == null ? "" : location,
+                null, clock.instant());
+        return pool.preparedQuery(IncidentSql.OPEN_AT_COUNTED).execute(Tuple.of(category, report.district()))
+                .map(rows -> {
+                    List<Incident> open = rows.stream().map(Incident::of).toList();
+                    return matcher.match(report, open.stream().map(Incident::open).toList())
+                            .flatMap(match -> open.stream().filter(incident -> incident.id() == match.id()).findFirst());
+                });
+    }
+
+    /** The open or closed incident ticket {@code ticketId} is a report of, if any. */
+    public Future<Optional<Incident>> ofTicket(long ticketId) {
+        return pool.preparedQuery(IncidentSql.OF_TICKET).execute(Tuple.of(ticketId))
+                .compose(rows -> rows.size() == 0 ? Future.succeededFuture(Optional.<Incident>empty())
+                        : byId(rows.iterator().next().getLong("incident_id")).map(Optional::of));
     }
 
     /** The incident with its reports ({@code reports: [{"id", "number", "status"}]}). */

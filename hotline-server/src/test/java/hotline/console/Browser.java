@@ -63,9 +63,18 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /** The text of the first match ("" when none); read again when a live swap replaced the element meanwhile. */
     String text(String css) {
-        List<WebElement> found = all(css);
-        return found.isEmpty() ? "" : found.getFirst().getText();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                List<WebElement> found = all(css);
+                return found.isEmpty() ? "" : found.getFirst().getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException swapped) {
+                if (attempt == 2) {
+                    throw swapped;
+                }
+            }
+        }
     }
 
     void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -96,11 +96,13 @@ public final class CallerCards {
         for (SearchHit hit : hits) {
             String key = hit.resolution() == null ? "#" + hit.id() : hit.resolution();
             JsonObject kept = byResolution.get(key);
+            // A hit the search already collapsed stands for itself and the near-duplicates it hid.
+            int count = 1 + hit.alsoSeenIds().size();
             if (kept == null) {
                 byResolution.put(key, new JsonObject().put("id", hit.id()).put("number", hit.number())
-                        .put("subject", hit.subject()).put("resolution", hit.resolution()).put("count", 1));
+                        .put("subject", hit.subject()).put("resolution", hit.resolution()).put("count", count));
             } else {
-                kept.put("count", kept.getInteger("count") + 1);
+                kept.put("count", kept.getInteger("count") + count);
             }
         }
         return new JsonArray(byResolution.values().stream().limit(SIMILAR_SHOWN).toList());

@@ -2,6 +2,8 @@ package hotline.console.internal;
 
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,8 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CurrentCalls {
 
-    /** A popped call; {@code ended} once the caller hung up. */
-    public record CurrentCall(JsonObject pop, boolean ended) {
+    /** A popped call; {@code ended} once the caller hung up; {@code tickets} the numbers of tickets made during it. */
+    public record CurrentCall(JsonObject pop, boolean ended, List<String> tickets) {
+
+        public CurrentCall {
+            tickets = List.copyOf(tickets);
+        }
 
         public String uniqueid() {
             return pop.getJsonObject("call").getString("uniqueid");
@@ -24,18 +30,27 @@ public final class CurrentCalls {
     private final Map<Long, CurrentCall> byUser = new ConcurrentHashMap<>();
 
     public void popped(long userId, JsonObject pop) {
-        byUser.put(userId, new CurrentCall(pop, false));
+        byUser.put(userId, new CurrentCall(pop, false, List.of()));
     }
 
     /** Marks the call {@code uniqueid} ended for whoever has it; returns that user's id. */
     public Optional<Long> ended(String uniqueid) {
         for (Map.Entry<Long, CurrentCall> entry : byUser.entrySet()) {
             if (entry.getValue().uniqueid().equals(uniqueid)) {
-                byUser.put(entry.getKey(), new CurrentCall(entry.getValue().pop(), true));
+                byUser.put(entry.getKey(), new CurrentCall(entry.getValue().pop(), true, entry.getValue().tickets()));
                 return Optional.of(entry.getKey());
             }
         }
         return Optional.empty();
+    }
+
+    /** Adds ticket {@code number} to what {@code userId}'s current call made; no call, nothing to add it to. */
+    public void ticketMade(long userId, String number) {
+        byUser.computeIfPresent(userId, (user, call) -> {
+            List<String> made = new ArrayList<>(call.tickets());
+            made.add(number);
+            return new CurrentCall(call.pop(), call.ended(), made);
+        });
     }
 
     public void wrappedUp(long userId) {

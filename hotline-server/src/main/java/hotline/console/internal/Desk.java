@@ -3,6 +3,7 @@ package hotline.console.internal;
 import hotline.telephony.switchboard.WrapUpCode;
 import hotline.common.Code;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.time.ZoneId;
@@ -49,10 +50,15 @@ public final class Desk {
             model.put("codes", CODES);
             return Future.succeededFuture(model);
         }
-        return cards.card(current.get().pop(), current.get().ended()).map(card -> {
+        return card(current.get()).map(card -> {
             model.putAll(cardModel(card));
             return model;
         });
+    }
+
+    /** The caller card of {@code call}, with the tickets made during it ({@code made}). */
+    public Future<JsonObject> card(CurrentCalls.CurrentCall call) {
+        return cards.card(call.pop(), call.ended()).map(card -> card.put("made", new JsonArray(call.tickets())));
     }
 
     Map<String, Object> statusModel(String phone, Lang lang) {
@@ -75,6 +81,14 @@ public final class Desk {
 
     static Map<String, Object> cardModel(JsonObject card) {
         return Map.of("card", Models.plain(card), "codes", CODES);
+    }
+
+    /** The wrap-up panel of {@code card}, marked to replace the page's one out of band (in another fragment's answer). */
+    public String wrapUpOutOfBand(Viewer viewer, JsonObject card) {
+        Map<String, Object> model = viewer.model(assets);
+        model.putAll(cardModel(card));
+        model.put("oob", true);
+        return templates.render("fragments/wrapup.ftlh", model);
     }
 
     /** The fragments a new or ended call changes, rendered for {@code viewer}. */

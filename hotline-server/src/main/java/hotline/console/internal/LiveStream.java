@@ -3,6 +3,7 @@ package hotline.console.internal;
 import hotline.auth.UserService;
 import hotline.sla.SlaScheduler;
 import hotline.telephony.TelephonyAddresses;
+import hotline.ticket.TicketService;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * {@code GET /console/events}: the one Server-Sent Events stream of a signed-in browser. It carries only what concerns
  * this user — their screen pops and call endings, their status and the queue counts (at most once a second), SLA
- * notices addressed to them — as {@code live} events of rendered fragments, and a {@code ping} every
+ * notices addressed to them, a notice when someone else changes a ticket they have open ({@link TicketWatch}) — as
+ * {@code live} events of rendered fragments, and a {@code ping} every
  * {@value #HEARTBEAT_MS} ms. On every (re)connect it first sends the whole current state. Uncompressed and flushed per
  * event: compression would hold events back until a buffer fills.
  */
@@ -40,15 +42,17 @@ public final class LiveStream implements Handler<RoutingContext> {
     private final CurrentCalls calls;
     private final CallerCards cards;
     private final PopTracking tracking;
+    private final TicketNotices tickets;
 
     public LiveStream(Vertx vertx, UserService users, Desk desk, CurrentCalls calls, CallerCards cards,
-                      PopTracking tracking) {
+                      PopTracking tracking, TicketNotices tickets) {
         this.vertx = vertx;
         this.users = users;
         this.desk = desk;
         this.calls = calls;
         this.cards = cards;
         this.tracking = tracking;
+        this.tickets = tickets;
     }
 
     /** Follows the screen pops of each user who opened a console stream, so the current call survives a reload. */
@@ -98,6 +102,7 @@ public final class LiveStream implements Handler<RoutingContext> {
             consumers.add(vertx.eventBus().consumer(TelephonyAddresses.CALLS, m -> callFinished(m.body())));
             consumers.add(vertx.eventBus().consumer(TelephonyAddresses.QUEUES, m -> boardChanged()));
             consumers.add(vertx.eventBus().consumer(SlaScheduler.BUS_ADDRESS, m -> slaNotice(m.body())));
+            consumers.add(vertx.eventBus().consumer(TicketService.BUS_ADDRESS, m -> ticketChanged(m.body())));
             heartbeat = vertx.setPeriodic(HEARTBEAT_MS, id -> write("ping", "{}"));
             desk.allSwaps(viewer, phone)
                     .map(swaps -> {
@@ -126,7 +131,7 @@ public final class LiveStream implements Handler<RoutingContext> {
             }
             calls.of(viewer.principal().id())
                     .filter(current -> current.uniqueid().equals(record.getString("uniqueid")))
-                    .ifPresent(current -> cards.card(current.pop(), true)
+                    .ifPresent(current -> desk.card(new CurrentCalls.CurrentCall(current.pop(), true, current.tickets()))
                             .map(card -> {
                                 send(desk.callSwaps(viewer, card), viewer.lang().message("card.ended"), null);
                                 return card;
@@ -155,6 +160,15 @@ public final class LiveStream implements Handler<RoutingContext> {
             String text = notice.getString("kind") + " · " + notice.getString("number") + " · " + notice.getString("deadline");
             send(List.of(), text, new JsonObject().put("title", text).put("body", notice.getString("dueAt", ""))
                     .put("tag", "sla-" + notice.getLong("ticketId") + "-" + notice.getString("level")));
+        }
+
+        /** A ticket this user has open changed: the notice on its page, read out by screen readers. */
+        private void ticketChanged(JsonObject hint) {
+            tickets.changed(viewer, hint)
+                    .onSuccess(notice -> notice.ifPresent(swap -> send(List.of(swap),
+                            viewer.lang().message("ticket.live.changed").replace("{0}", hint.getString("number", "")),
+                            null)))
+                    .onFailure(e -> log.warn("Ticket notice could not be drawn: {}", e.getMessage()));
         }
 
         private void send(List<Map<String, String>> swaps, String announce, JsonObject notify) {

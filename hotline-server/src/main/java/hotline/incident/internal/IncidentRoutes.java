@@ -18,7 +18,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * {@code listIncidents}, {@code getIncident}, {@code dispatchIncident} (any role); {@code closeIncident},
+ * {@code listIncidents}, {@code matchIncident}, {@code getIncident}, {@code dispatchIncident} (any role); {@code closeIncident},
  * {@code mergeIncident}, {@code splitIncident} (supervisor).
  */
 public final class IncidentRoutes implements ApiRoutes {
@@ -32,6 +32,7 @@ public final class IncidentRoutes implements ApiRoutes {
     @Override
     public void mount(RouterBuilder builder) {
         builder.getRoute("listIncidents").addHandler(this::list);
+        builder.getRoute("matchIncident").addHandler(this::match);
         builder.getRoute("getIncident").addHandler(this::get);
         builder.getRoute("dispatchIncident").addHandler(this::dispatch);
         builder.getRoute("closeIncident").addHandler(Access.requireRole(Role.SUPERVISOR)).addHandler(this::close);
@@ -44,6 +45,14 @@ public final class IncidentRoutes implements ApiRoutes {
                         Requests.query(ctx, "district").orElse(null))
                 .onSuccess(list -> Responses.ok(ctx,
                         new JsonObject().put("items", new JsonArray(list.stream().map(Incident::toJson).toList()))))
+                .onFailure(ctx::fail);
+    }
+
+    private void match(RoutingContext ctx) {
+        incidents.wouldJoin(Requests.query(ctx, "category").orElse(null), Requests.query(ctx, "district").orElse(null),
+                        Requests.query(ctx, "location").orElse(null))
+                .onSuccess(found -> Responses.ok(ctx, new JsonObject().put("incident",
+                        found.map(Incident::toJson).orElse(null))))
                 .onFailure(ctx::fail);
     }
 

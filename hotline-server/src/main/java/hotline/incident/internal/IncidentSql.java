@@ -43,6 +43,9 @@ public final class IncidentSql {
 
     public static final String BY_ID = WITH_COUNT + "WHERE i.id = $1";
 
+    /** Open incidents of category $1 in district $2, with their report counts. */
+    public static final String OPEN_AT_COUNTED = WITH_COUNT + "WHERE i.status = 'open' AND i.category = $1 AND i.district = $2";
+
     /** Locks incidents $1 (an array) in id order, so two merges never deadlock. */
     public static final String LOCK = WITH_COUNT + "WHERE i.id = ANY ($1) ORDER BY i.id FOR UPDATE";
 

@@ -176,6 +176,25 @@ class WorkflowApiTest {
     }
 
     @Test
+    @DisplayName("before saving a repair report: the open incident of its category and district it would join, none elsewhere")
+    void incidentAReportWouldJoin() {
+        JsonObject burst = new JsonObject().put("type", "repair").put("subject", "爆管").put("category", "burst_main")
+                .put("district", "D43").put("location", "Jiefang Rd 2");
+        create(burst);
+
+        ApiResponse joins = agent.get("/api/incidents/match?category=burst_main&district=D43");
+        ApiResponse elsewhere = agent.get("/api/incidents/match?category=burst_main&district=D44");
+        ApiResponse otherKind = agent.get("/api/incidents/match?category=low_pressure&district=D43");
+
+        assertThat(joins.status()).isEqualTo(200);
+        assertThat(joins.json().getJsonObject("incident").getString("district")).isEqualTo("D43");
+        assertThat(joins.json().getJsonObject("incident").getLong("reportCount")).isEqualTo(1);
+        assertThat(elsewhere.json().getValue("incident")).isNull();
+        assertThat(otherKind.json().getValue("incident")).isNull();
+        assertThat(agent.get("/api/incidents/match?category=flood").status()).isEqualTo(400);
+    }
+
+    @Test
     @DisplayName("follow-ups and reports: a score of 6 is refused by name, alerts and CSAT are for supervisors")
     void followUpsAndReports() {
         assertThat(agent.get("/api/followups?due=overdue").status()).isEqualTo(200);

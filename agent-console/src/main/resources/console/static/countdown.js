@@ -1,0 +1,17 @@
+// Counts down every element with data-until (an ISO instant) as h:mm:ss left, or "overdue h:mm:ss" once past.
+"use strict";
+(function () {
+  const i18n = document.getElementById("i18n");
+  function pad(n) { return n < 10 ? "0" + n : "" + n; }
+  function clock(seconds) { return Math.floor(seconds / 3600) + ":" + pad(Math.floor(seconds / 60) % 60) + ":" + pad(seconds % 60); }
+  function tick() {
+    const now = Date.now();
+    document.querySelectorAll("[data-until]").forEach((el) => {
+      const left = Math.floor((Date.parse(el.dataset.until) - now) / 1000);
+      el.textContent = left >= 0 ? clock(left) : i18n.dataset.overdue.replace("{0}", clock(-left));
+    });
+  }
+  setInterval(tick, 1000);
+  document.addEventListener("DOMContentLoaded", tick);
+  document.addEventListener("htmx:afterSwap", tick);
+})();
