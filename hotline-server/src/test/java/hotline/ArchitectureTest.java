@@ -13,6 +13,7 @@ import hotline.auth.Access;
 import hotline.auth.AuthGuard;
 import hotline.capability.Capability;
 import hotline.telephony.switchboard.Switchboard;
+import hotline.telephony.switchboard.internal.RecordingStreamer;
 import hotline.http.ApiRoutes;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -52,11 +53,11 @@ class ArchitectureTest {
                     "hotline.console..")
             .and().doNotImplement(ApiRoutes.class)
             .and().doNotImplement(Capability.class)
-            .and().doNotBelongToAnyOf(AuthGuard.class, Access.class, Switchboard.class)
+            .and().doNotBelongToAnyOf(AuthGuard.class, Access.class, Switchboard.class, RecordingStreamer.class)
             .should().dependOnClassesThat().resideInAnyPackage("io.vertx.ext.web..", "io.vertx.core.http..",
                     "hotline.http..")
             .because("the domain runs and is tested without a server; only route classes, capability classes (and "
-                    + "the switchboard, telephony's room that hands its routes up), the auth guard and the console's "
+                    + "the switchboard, telephony's room that hands its routes up, with the file streamer of its routes), the auth guard and the console's "
                     + "pages speak HTTP");
 
     private static ArchCondition<JavaClass> useNoInternalPackageOfAnotherCapability() {

@@ -49,6 +49,7 @@ class DatabaseOutageTest {
                 .put("data", new JsonObject().put("dir", dataDir.toString()))
                 .put("db", new JsonObject().put("poolSize", 8))
                 .put("admin", new JsonObject().put("password", TestApp.ADMIN_PASSWORD))
+                .put("management", new JsonObject().put("token", TestApp.MANAGEMENT_TOKEN))
                 .put("auth", new JsonObject().put("hashMemoryKib", 1024).put("hashIterations", 1));
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
