@@ -1,6 +1,6 @@
 package hotline.console.internal;
 
-import hotline.telephony.WrapUpCode;
+import hotline.telephony.switchboard.WrapUpCode;
 import hotline.common.Code;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -61,9 +61,11 @@ public final class Desk {
         agent.put("state", state.state());
         if (state.reason() != null) {
             agent.put("reason", state.reason());
+            agent.put("reasonLabel", pauseReasons.label(state.reason(), lang));
         }
         if (state.since() != null) {
             agent.put("since", state.since().toString());
+            agent.put("elapsed", agents.elapsedText(state.since()));
             agent.put("sinceText", TIME.format(state.since().atZone(zone)));
         }
         AgentStates.QueueLoad load = agents.load();
