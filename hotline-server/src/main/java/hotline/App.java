@@ -146,7 +146,8 @@ public final class App implements AutoCloseable {
         await(search.start(health));
         apis.add(search.routes());
         Capability console = startCapability(new ConsoleCapability(vertx, config, clock, zone, auth.sessions(),
-                auth.users(), customers, tickets, workflows.incidents(), search.service()));
+                auth.users(), customers, tickets, workflows.incidents(), search.service(), workflows.followUps(),
+                telephony, demo ? telephony.simulatedCalls(clock) : null));
         apis.addAll(console.routes());
         pages.addAll(console.pages());
 

@@ -18,14 +18,15 @@ public final class DemoUsers {
     public static final String DEMO_PASSWORD = "demo.password";
     public static final String DEFAULT_PASSWORD = "demo";
     private static final List<Account> ACCOUNTS = List.of(
-            new Account("admin", "管理员 Admin", Role.ADMIN),
-            new Account("supervisor1", "王班长 Supervisor Wang", Role.SUPERVISOR),
-            new Account("agent1", "李小红 Agent Li", Role.AGENT),
-            new Account("agent2", "张明 Agent Zhang", Role.AGENT));
+            new Account("admin", "管理员 Admin", Role.ADMIN, null),
+            new Account("supervisor1", "王班长 Supervisor Wang", Role.SUPERVISOR, null),
+            new Account("agent1", "李小红 Agent Li", Role.AGENT, "PJSIP/agent1"),
+            new Account("agent2", "张明 Agent Zhang", Role.AGENT, "PJSIP/agent2"));
 
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
-    private record Account(String username, String displayName, Role role) {
+    /** {@code phone}: the agent's phone as in ivr-scripts/pjsip_agents.conf.sample, so a demo call can ring it. */
+    private record Account(String username, String displayName, Role role, String phone) {
     }
 
     private DemoUsers() {
@@ -36,7 +37,8 @@ public final class DemoUsers {
         String password = config.string(DEMO_PASSWORD, DEFAULT_PASSWORD);
         return Future.all(ACCOUNTS.stream()
                         .map(account -> users.createIfAbsent(
-                                new NewUser(account.username(), account.displayName(), account.role(), password)))
+                                new NewUser(account.username(), account.displayName(), account.role(), password,
+                                        account.phone())))
                         .toList())
                 .onSuccess(done -> log.info("demo users admin, supervisor1, agent1, agent2 with password from "
                         + "HOTLINE_DEMO_PASSWORD (default '{}')", DEFAULT_PASSWORD))
