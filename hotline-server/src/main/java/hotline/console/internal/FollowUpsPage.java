@@ -27,8 +27,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * {@code /followups}: the signed-in agent's return calls due today and overdue (theirs and the unassigned proactive
- * ones), each with the customer, the ticket, click-to-call ({@code /api/calls/originate}) and the outcome form
+ * {@code /followups}: the signed-in agent's return calls due today and overdue (theirs and the unassigned ones — an
+ * empty assignee — such as the proactive calls), each with the customer, the ticket, click-to-call ({@code /api/calls/originate}) and the outcome form
  * ({@code /api/followups/{id}/outcome}); and the callbacks the IVR booked that are still to be made.
  */
 public final class FollowUpsPage implements Handler<RoutingContext> {
@@ -62,7 +62,8 @@ public final class FollowUpsPage implements Handler<RoutingContext> {
         Viewer viewer = Viewer.of(ctx);
         String me = viewer.principal().username();
         Future<List<FollowUp>> due = followUps.list(FollowUpService.Due.TODAY, null)
-                .map(all -> all.stream().filter(f -> f.assignee() == null || f.assignee().equals(me)).toList());
+                .map(all -> all.stream().filter(f -> f.assignee() == null || f.assignee().isEmpty() || f.assignee().equals(me))
+                        .toList());
         Future<List<Callback>> waiting = Future.all(telephony.callbacks(CallbackStatus.REQUESTED, CALLBACKS),
                         telephony.callbacks(CallbackStatus.FAILED, CALLBACKS))
                 .map(both -> Stream.concat(both.<List<Callback>>resultAt(0).stream(),
