@@ -30,7 +30,8 @@ import java.util.Map;
 
 /**
  * {@code /customers/{id}} (the customer 360: card, phones, tier with its override for supervisors, open tickets and
- * every contact in one timeline — tickets, calls, follow-ups with their satisfaction, tier changes) and
+ * return calls still to make, and every contact in one timeline — tickets, calls, follow-ups made with their
+ * satisfaction, tier changes) and
  * {@code /customers/new} (the form behind the caller card's "new customer"). Both write through {@code /api/customers}.
  */
 public final class CustomerPages {
@@ -86,7 +87,11 @@ public final class CustomerPages {
             model.put("tiers", Code.codes(Tier.class));
             List<Ticket> ticketList = history.result().items();
             model.put("openTickets", ticketList.stream().filter(t -> !t.status().isFinal()).map(this::ticketRow).toList());
-            model.put("timeline", timeline(ticketList, calls.result(), done.result(), events.result()));
+            List<FollowUp> followUpList = done.result();
+            model.put("openFollowUps", followUpList.stream().filter(f -> f.doneAt() == null)
+                    .map(f -> row("followup", f.dueAt(), Map.of("followupKind", f.kind().code()))).toList());
+            model.put("timeline", timeline(ticketList, calls.result(),
+                    followUpList.stream().filter(f -> f.doneAt() != null).toList(), events.result()));
             return model;
         });
     }
@@ -99,15 +104,9 @@ public final class CustomerPages {
                 "disposition", c.disposition().code(), "wait", c.waitSeconds() == null ? 0 : c.waitSeconds(),
                 "talk", c.talkSeconds() == null ? 0 : c.talkSeconds(), "tickets", String.join(" ", c.ticketNumbers()),
                 "satisfaction", c.satisfaction() == null ? 0 : c.satisfaction())))));
-        done.forEach(f -> {
-            Instant at = f.doneAt() != null ? f.doneAt() : f.dueAt();
-            Map<String, Object> fields = new HashMap<>();
-            fields.put("followupKind", f.kind().code());
-            fields.put("done", f.doneAt() != null);
-            fields.put("satisfaction", f.satisfaction() == null ? 0 : f.satisfaction());
-            fields.put("comment", f.comment() == null ? "" : f.comment());
-            entries.add(new Entry(at, row("followup", at, fields)));
-        });
+        done.forEach(f -> entries.add(new Entry(f.doneAt(), row("followup", f.doneAt(), Map.of(
+                "followupKind", f.kind().code(), "satisfaction", f.satisfaction() == null ? 0 : f.satisfaction(),
+                "comment", f.comment() == null ? "" : f.comment())))));
         events.stream().filter(e -> "tier_overridden".equals(e.action())).forEach(e -> entries.add(new Entry(e.at(),
                 row("tier", e.at(), Map.of("actor", e.actor(), "reason", e.reason() == null ? "" : e.reason(),
                         "tier", e.changes().getJsonObject("tier", new io.vertx.core.json.JsonObject())
