@@ -148,8 +148,8 @@ class ConsolePagesBrowserTest {
     @Order(4)
     @DisplayName("an agent records a due follow-up's outcome with a score: it is saved and leaves the list")
     void followUpOutcome() throws Exception {
-        long followUp = query("INSERT INTO followups (kind, customer_id, district, due_at, created_at) "
-                + "SELECT 'proactive', c.id, c.district, now() - interval '10 minutes', now() FROM customers c "
+        long followUp = query("INSERT INTO followups (kind, customer_id, district, assignee, due_at, created_at) "
+                + "SELECT 'proactive', c.id, c.district, 'agent1', now() - interval '10 minutes', now() FROM customers c "
                 + "WHERE c.id = $1 RETURNING id", Tuple.of(keyCustomer.getLong("id"))).getLong("id");
         agent.open("/followups");
         agent.screenshot("followups-zh");

@@ -27,13 +27,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * {@code /followups}: the signed-in agent's return calls due today and overdue (theirs and the unassigned ones — an
- * empty assignee — such as the proactive calls), each with the customer, the ticket, click-to-call ({@code /api/calls/originate}) and the outcome form
+ * {@code /followups}: the signed-in agent's return calls due today and overdue — theirs first, then the first
+ * {@value #UNASSIGNED} unassigned ones (an empty assignee, such as the proactive calls) — each with the customer, the ticket, click-to-call ({@code /api/calls/originate}) and the outcome form
  * ({@code /api/followups/{id}/outcome}); and the callbacks the IVR booked that are still to be made.
  */
 public final class FollowUpsPage implements Handler<RoutingContext> {
 
     static final int CALLBACKS = 50;
+    static final int UNASSIGNED = 50;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
     private final Templates templates;
@@ -61,9 +62,10 @@ public final class FollowUpsPage implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         Viewer viewer = Viewer.of(ctx);
         String me = viewer.principal().username();
-        Future<List<FollowUp>> due = followUps.list(FollowUpService.Due.TODAY, null)
-                .map(all -> all.stream().filter(f -> f.assignee() == null || f.assignee().isEmpty() || f.assignee().equals(me))
-                        .toList());
+        Future<List<FollowUp>> mine = followUps.list(FollowUpService.Due.TODAY, me);
+        Future<List<FollowUp>> unassigned = followUps.list(FollowUpService.Due.TODAY, "");
+        Future<List<FollowUp>> due = Future.all(mine, unassigned).map(both -> Stream.concat(mine.result().stream(),
+                unassigned.result().stream().limit(UNASSIGNED)).toList());
         Future<List<Callback>> waiting = Future.all(telephony.callbacks(CallbackStatus.REQUESTED, CALLBACKS),
                         telephony.callbacks(CallbackStatus.FAILED, CALLBACKS))
                 .map(both -> Stream.concat(both.<List<Callback>>resultAt(0).stream(),
@@ -89,13 +91,11 @@ public final class FollowUpsPage implements Handler<RoutingContext> {
         List<Long> customerIds = Stream.concat(due.stream().map(FollowUp::customerId),
                 waiting.stream().map(Callback::customerId)).filter(Objects::nonNull).distinct().toList();
         List<Long> ticketIds = due.stream().map(FollowUp::ticketId).filter(Objects::nonNull).distinct().toList();
-        List<Future<Customer>> reads = customerIds.stream()
-                .map(id -> customers.get(id).recover(e -> Future.succeededFuture(null))).toList();
+        Future<List<Customer>> customerReads = customers.findByIds(customerIds);
         Future<List<Ticket>> ticketReads = ticketIds.isEmpty() ? Future.succeededFuture(List.of())
                 : tickets.findByIds(ticketIds);
-        return Future.all(Future.all(reads), ticketReads).map(all -> new Related(
-                reads.stream().map(Future::result).filter(Objects::nonNull)
-                        .collect(Collectors.toMap(Customer::id, Function.identity())),
+        return Future.all(customerReads, ticketReads).map(all -> new Related(
+                customerReads.result().stream().collect(Collectors.toMap(Customer::id, Function.identity())),
                 ticketReads.result().stream().collect(Collectors.toMap(Ticket::id, Function.identity()))));
     }
 
