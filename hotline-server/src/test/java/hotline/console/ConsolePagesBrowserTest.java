@@ -155,6 +155,7 @@ class ConsolePagesBrowserTest {
         agent.screenshot("followups-zh");
         String item = "#followup-" + followUp;
         assertThat(agent.text(item)).contains(keyCustomer.getString("name")).contains("已逾期");
+        agent.find(item + " summary").click();
         agent.find(item + " input[name=satisfaction][value='4']").click();
         agent.find(item + " textarea[name=comment]").sendKeys("抢修及时，满意");
         agent.find(item + " form.outcome button[type=submit]").click();
