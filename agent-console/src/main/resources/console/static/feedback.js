@@ -1,4 +1,5 @@
 // Tells the agent, in their language, how a request ended: a short note in the live region, or the error next to the form.
+// A form with data-then goes there once it succeeded ({id} is the id in the answer: the page of what was created).
 "use strict";
 (function () {
   const i18n = document.getElementById("i18n");
@@ -19,7 +20,14 @@
     const slot = form ? form.querySelector(".field-error") : null;
     if (event.detail.successful) {
       if (slot) slot.hidden = true;
-      say(form && form.dataset.done ? form.dataset.done : i18n.dataset.sent);
+      const done = event.detail.elt.dataset.done || (form && form.dataset.done);
+      say(done || i18n.dataset.sent);
+      if (form && form.dataset.then) {
+        let answer = {};
+        try { answer = JSON.parse(xhr.responseText || "{}"); } catch (e) { answer = {}; }
+        location.assign(form.dataset.then.replace("{id}", encodeURIComponent(answer.id)));
+        return;
+      }
       if (form && form.dataset.done) form.closest("[hidden], .wrapup")?.setAttribute("hidden", "");
       return;
     }

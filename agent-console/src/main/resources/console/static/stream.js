@@ -29,6 +29,11 @@
       if (target) htmx.swap(target, swap.html, { swapStyle: "outerHTML" });
     });
     if (data.announce) document.getElementById("announce").textContent = data.announce;
+    const banner = document.getElementById("call-banner");
+    if (data.notify && banner && !document.getElementById("card") && String(data.notify.tag).startsWith("call-")) {
+      banner.firstElementChild.textContent = data.notify.title + " → " + i18n.dataset.toDesk;
+      banner.hidden = false; // a call popped while this page is not the desk: say so, and lead there
+    }
     if (data.notify) document.dispatchEvent(new CustomEvent("hotline:notify", { detail: data.notify }));
   }
 

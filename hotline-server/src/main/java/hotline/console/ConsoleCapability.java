@@ -10,6 +10,9 @@ import hotline.console.internal.Assets;
 import hotline.console.internal.CallerCards;
 import hotline.console.internal.ConsoleApi;
 import hotline.console.internal.CurrentCalls;
+import hotline.console.internal.CustomerPages;
+import hotline.console.internal.FollowUpsPage;
+import hotline.console.internal.Training;
 import hotline.console.internal.Desk;
 import hotline.console.internal.LiveStream;
 import hotline.console.internal.PageRoutes;
@@ -20,10 +23,13 @@ import hotline.console.internal.TicketPages;
 import hotline.console.internal.TicketWatch;
 import hotline.crew.CrewService;
 import hotline.customer.CustomerService;
+import hotline.followup.FollowUpService;
 import hotline.http.ApiRoutes;
 import hotline.incident.IncidentService;
 import hotline.search.SearchService;
 import hotline.telephony.TelephonyAddresses;
+import hotline.telephony.TelephonyModule;
+import hotline.telephony.ami.SimulatedCalls;
 import hotline.ticket.TicketService;
 import hotline.ticket.TicketViewExtension;
 import io.vertx.core.Future;
@@ -44,7 +50,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The agent console: server-rendered pages (templates, messages and static files from the {@code agent-console}
  * module), the live stream per browser, and the state the console keeps of each agent (phone state since when,
  * current call). Settings: {@value #PAUSE_REASONS} (a file; default {@code conf/pause-reasons.json}, else the one in
- * the jar), {@value #SECURE_COOKIE} (shared with the session cookie; default false).
+ * the jar), {@value #SECURE_COOKIE} (shared with the session cookie; default false). {@code simulatedCalls} is given
+ * only with {@code --demo}: then a supervisor can place training calls.
  */
 public final class ConsoleCapability implements Capability {
 
@@ -63,7 +70,8 @@ public final class ConsoleCapability implements Capability {
     public ConsoleCapability(Vertx vertx, Config config, Clock clock, ZoneId zone, SessionService sessions,
                              UserService users, CustomerService customers, TicketService tickets,
                              IncidentService incidents, SearchService search, List<TicketViewExtension> ticketViews,
-                             CrewService crews) {
+                             CrewService crews, FollowUpService followUps, TelephonyModule telephony,
+                             SimulatedCalls simulatedCalls) {
         this.vertx = vertx;
         this.agents = new AgentStates(clock);
         PauseReasons pauseReasons = ConfFiles.locate(config.string(PAUSE_REASONS), PauseReasons.FILE, PauseReasons::parse);
@@ -76,7 +84,10 @@ public final class ConsoleCapability implements Capability {
                 new TicketNotices(tickets, watch, templates, assets, zone));
         this.api = new ConsoleApi(cards, calls);
         this.routes = new PageRoutes(sessions, users, search, templates, assets, desk, agents, stream, zone,
-                config.bool(SECURE_COOKIE, false));
+                config.bool(SECURE_COOKIE, false),
+                new CustomerPages(templates, assets, customers, tickets, followUps, telephony, zone),
+                new FollowUpsPage(templates, assets, followUps, customers, tickets, telephony, clock, zone),
+                simulatedCalls == null ? null : new Training(simulatedCalls, users));
         this.ticketPages = new TicketPages(sessions, tickets, ticketViews, incidents, crews, search, calls, desk, watch,
                 templates, assets, clock, zone);
     }

@@ -92,6 +92,15 @@ public final class CustomerService {
         return load(pool, CustomerSql.SELECT_BY_ID, id);
     }
 
+    /** The customers of {@code ids} in one round trip, in id order; unknown ids are left out. */
+    public Future<List<Customer>> findByIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        return pool.preparedQuery(CustomerSql.SELECT_BY_IDS).execute(Tuple.of(ids.toArray(Long[]::new)))
+                .map(rows -> map(rows, CustomerRows::customer));
+    }
+
     /** The latest {@link #RECENT_EVENTS} events of a customer, newest first. */
     public Future<List<CustomerEvent>> events(long customerId) {
         return pool.preparedQuery(CustomerSql.SELECT_EVENTS).execute(Tuple.of(customerId, RECENT_EVENTS))

@@ -57,6 +57,12 @@ public final class FollowUpService {
                 .map(rows -> rows.stream().map(FollowUp::of).toList());
     }
 
+    /** The latest {@code limit} follow-ups of customer {@code customerId}, done or not, newest due first. */
+    public Future<List<FollowUp>> ofCustomer(long customerId, int limit) {
+        return pool.preparedQuery(FollowUpSql.OF_CUSTOMER).execute(Tuple.of(customerId, limit))
+                .map(rows -> rows.stream().map(FollowUp::of).toList());
+    }
+
     /** Records the outcome of follow-up {@code id}; 404 unknown, 409 already recorded (or the complaint moved on). */
     public Future<FollowUp> recordOutcome(long id, int satisfaction, String comment, Principal actor) {
         if (satisfaction < 1 || satisfaction > 5) {

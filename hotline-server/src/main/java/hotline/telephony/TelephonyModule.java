@@ -10,9 +10,11 @@ import hotline.health.Health;
 import hotline.http.ApiRoutes;
 import hotline.incident.IncidentService;
 import hotline.telephony.ami.AmiLink;
+import hotline.telephony.ami.SimulatedCalls;
 import hotline.telephony.callback.Callback;
 import hotline.telephony.callback.CallbackDialler;
 import hotline.telephony.callback.internal.CallbackRoutes;
+import hotline.telephony.callback.CallbackStatus;
 import hotline.telephony.callback.CallbackStore;
 import hotline.telephony.callback.CallbackThresholds;
 import hotline.telephony.callback.QueueCallbackDesk;
@@ -21,6 +23,7 @@ import hotline.telephony.ivr.IvrFiles;
 import hotline.telephony.ivr.IvrServices;
 import hotline.telephony.ivr.TicketingIvrServices;
 import hotline.telephony.ivr.VirtualThreadAgiServer;
+import hotline.telephony.switchboard.CallRecord;
 import hotline.telephony.switchboard.Switchboard;
 import hotline.ticket.TicketService;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -263,10 +266,23 @@ public final class TelephonyModule implements Capability {
                 name = name.substring(0, colon);
             }
             links.add(new AmiLink(name, port, user, secret,
-                    event -> vertx.eventBus().send(TelephonyAddresses.AMI_EVENTS, event), clock, vertx, database,
+                    this::toSwitchboard, clock, vertx, database,
                     standbyRetryMs));
         }
         return List.copyOf(links);
+    }
+
+    /** Where every AMI event goes, from a link or from {@link SimulatedCalls}: the switchboard's address. */
+    private void toSwitchboard(JsonObject event) {
+        vertx.eventBus().send(TelephonyAddresses.AMI_EVENTS, event);
+    }
+
+    /**
+     * Simulated calls for training without Asterisk ({@code --demo} only: the caller decides), fed into the
+     * switchboard exactly as a link's events are.
+     */
+    public SimulatedCalls simulatedCalls(Clock clock) {
+        return new SimulatedCalls(this::toSwitchboard, clock);
     }
 
     /**
@@ -308,6 +324,16 @@ public final class TelephonyModule implements Capability {
         try (ServerSocket probe = new ServerSocket(0, 1, address)) {
             return probe.getLocalPort();
         }
+    }
+
+    /** The latest {@code limit} finished calls of customer {@code customerId}, newest first. */
+    public Future<List<CallRecord>> callsOfCustomer(long customerId, int limit) {
+        return switchboard.callsOfCustomer(customerId, limit);
+    }
+
+    /** The callbacks of {@code status} in the dialler's order (priority, then who asked first), at most {@code limit}. */
+    public Future<List<Callback>> callbacks(CallbackStatus status, int limit) {
+        return callbacks.list(status, limit);
     }
 
     /** The port FastAGI listens on (the configured one, or the one picked for 0 once started). */

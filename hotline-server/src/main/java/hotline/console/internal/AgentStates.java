@@ -36,9 +36,11 @@ public final class AgentStates {
     public void update(JsonObject latest) {
         board = latest;
         Instant now = clock.instant();
+        java.util.Set<String> onBoard = new java.util.HashSet<>();
         for (Object q : latest.getJsonArray("queues", new JsonArray())) {
             for (Object m : ((JsonObject) q).getJsonArray("members", new JsonArray())) {
                 JsonObject member = (JsonObject) m;
+                onBoard.add(member.getString("interface"));
                 String state = member.getString("state");
                 String reason = member.getString("pausedReason");
                 states.compute(member.getString("interface"), (phone, before) ->
@@ -46,12 +48,27 @@ public final class AgentStates {
                                 ? before : new AgentState(state, reason, now));
             }
         }
+        // A phone that left the queue is no longer on the board: it is logged out from now on.
+        states.replaceAll((phone, before) -> onBoard.contains(phone) || before.state().equals(LOGGED_OUT)
+                ? before : new AgentState(LOGGED_OUT, null, now));
     }
 
-    /** The state of {@code phone} (null: a user without a phone), {@value #LOGGED_OUT} when the board lacks it. */
+    /**
+     * The state of {@code phone} (null: a user without a phone, always {@value #LOGGED_OUT} with no time). A phone the
+     * board has not reported yet is {@value #LOGGED_OUT} since the console first asked, so its time in state counts
+     * from the first paint instead of standing at zero until the board names it.
+     */
     public AgentState of(String phone) {
-        AgentState state = phone == null ? null : states.get(phone);
-        return state == null ? new AgentState(LOGGED_OUT, null, null) : state;
+        if (phone == null) {
+            return new AgentState(LOGGED_OUT, null, null);
+        }
+        return states.computeIfAbsent(phone, p -> new AgentState(LOGGED_OUT, null, clock.instant()));
+    }
+
+    /** How long since {@code since}, as h:mm:ss counted by the server's clock (the page's first paint). */
+    public String elapsedText(Instant since) {
+        long seconds = Math.max(0, Duration.between(since, clock.instant()).getSeconds());
+        return String.format("%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
     }
 
     public QueueLoad load() {

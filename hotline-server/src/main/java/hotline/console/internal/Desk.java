@@ -67,9 +67,11 @@ public final class Desk {
         agent.put("state", state.state());
         if (state.reason() != null) {
             agent.put("reason", state.reason());
+            agent.put("reasonLabel", pauseReasons.label(state.reason(), lang));
         }
         if (state.since() != null) {
             agent.put("since", state.since().toString());
+            agent.put("elapsed", agents.elapsedText(state.since()));
             agent.put("sinceText", TIME.format(state.since().atZone(zone)));
         }
         AgentStates.QueueLoad load = agents.load();

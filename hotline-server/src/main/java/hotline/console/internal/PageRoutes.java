@@ -28,7 +28,8 @@ import java.util.Map;
 
 /**
  * The console's routes outside {@code /api}: {@code /} (to the desk or the log-in page), {@code /login},
- * {@code /logout}, {@code /desk}, {@code /search}, {@code /supervisor}, {@code /console/lang}, the live stream
+ * {@code /logout}, {@code /desk}, {@code /search}, {@code /supervisor}, {@code /console/lang}, {@code /customers/…},
+ * {@code /followups}, the simulated calls of {@code --demo}, the live stream
  * {@code /console/events}, and the static files ({@code /static/}, {@code /webjars/}). Each route carries the
  * {@link SecurityHeaders} and the {@link ErrorPages} failure handler.
  */
@@ -49,9 +50,17 @@ public final class PageRoutes implements Handler<Router> {
     private final ErrorPages errors;
     private final ZoneId zone;
     private final boolean secureCookie;
+    private final CustomerPages customers;
+    private final FollowUpsPage followUps;
+    private final Training training;
 
+    /** {@code training} is null outside {@code --demo}: then there are no simulated calls. */
     public PageRoutes(SessionService sessions, UserService users, SearchService search, Templates templates, Assets assets,
-                      Desk desk, AgentStates agents, LiveStream stream, ZoneId zone, boolean secureCookie) {
+                      Desk desk, AgentStates agents, LiveStream stream, ZoneId zone, boolean secureCookie,
+                      CustomerPages customers, FollowUpsPage followUps, Training training) {
+        this.customers = customers;
+        this.followUps = followUps;
+        this.training = training;
         this.sessions = sessions;
         this.users = users;
         this.search = search;
@@ -80,6 +89,13 @@ public final class PageRoutes implements Handler<Router> {
         page(router.get("/search"), headers, agent, this::search);
         page(router.get("/supervisor"), headers, supervisor, this::supervisor);
         page(router.get("/console/events"), headers, agent, stream);
+        page(router.get("/customers/new"), headers, agent, customers::newForm);
+        page(router.get("/customers/:id"), headers, agent, customers::page);
+        page(router.get("/followups"), headers, agent, followUps);
+        if (training != null) {
+            page(router.post("/supervisor/simulated-calls"), forms, headers, supervisor, training::call);
+            page(router.post("/supervisor/simulated-calls/hang-up"), forms, headers, supervisor, training::hangUp);
+        }
         page(router.get("/static/*"), headers, StaticHandler.create("console/static").setMaxAgeSeconds(3600));
         page(router.get("/webjars/*"), headers, StaticHandler.create("META-INF/resources/webjars")
                 .setMaxAgeSeconds(86_400));
@@ -158,7 +174,14 @@ public final class PageRoutes implements Handler<Router> {
             board.add(queue);
         });
         model.put("board", board);
-        html(ctx, templates.render("supervisor.ftlh", model));
+        if (training == null) {
+            html(ctx, templates.render("supervisor.ftlh", model));
+            return;
+        }
+        training.phones().onFailure(ctx::fail).onSuccess(phones -> {
+            model.put("training", Map.of("phones", phones));
+            html(ctx, templates.render("supervisor.ftlh", model));
+        });
     }
 
     private void search(RoutingContext ctx) {
@@ -215,7 +238,7 @@ public final class PageRoutes implements Handler<Router> {
         }
     }
 
-    private static void html(RoutingContext ctx, String body) {
+    static void html(RoutingContext ctx, String body) {
         ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-store")
                 .end(body);
     }

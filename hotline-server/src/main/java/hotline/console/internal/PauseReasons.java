@@ -35,6 +35,12 @@ public record PauseReasons(List<Reason> reasons) {
         return new PauseReasons(List.copyOf(reasons));
     }
 
+    /** The label of {@code code} in {@code lang}; the code itself for a reason no longer configured. */
+    public String label(String code, Lang lang) {
+        return reasons.stream().filter(r -> r.code().equals(code)).findFirst()
+                .map(r -> r.labels().get(lang.code())).orElse(code);
+    }
+
     /** The reasons for a select box in {@code lang}: {@code code}, {@code label}. */
     public List<Map<String, String>> options(Lang lang) {
         return reasons.stream().map(r -> Map.of("code", r.code(), "label", r.labels().get(lang.code()))).toList();

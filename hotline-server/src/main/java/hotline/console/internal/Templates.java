@@ -12,6 +12,7 @@ import java.util.Map;
 
 /**
  * The console's FreeMarker templates ({@code console/templates/*.ftlh} on the class path, auto-escaped as HTML).
+ * Every template has {@code label.of(group, code)} for the label of a stored code ({@code lib/labels.ftlh}).
  * Templates are parsed once and cached; rendering is CPU work only, so it may run on an event loop. Thread-safe.
  */
 public final class Templates {
@@ -31,6 +32,7 @@ public final class Templates {
         freemarker.setFallbackOnNullLoopVariable(false);
         freemarker.setAPIBuiltinEnabled(false);
         freemarker.setNumberFormat("computer");
+        freemarker.addAutoImport("label", "lib/labels.ftlh");
     }
 
     /** Renders {@code name} (e.g. {@code desk.ftlh}) with {@code model}; a template error is an unchecked failure. */

@@ -49,6 +49,9 @@ public final class CustomerSql {
 
     public static final String SELECT_BY_ID = "SELECT " + COLUMNS + " FROM customers c WHERE c.id = $1";
 
+    /** The customers of the ids in array $1, in id order (missing ids are left out). */
+    public static final String SELECT_BY_IDS = "SELECT " + COLUMNS + " FROM customers c WHERE c.id = ANY($1) ORDER BY c.id";
+
     public static final String SELECT_BY_ID_FOR_UPDATE = SELECT_BY_ID + " FOR UPDATE OF c";
 
     public static final String SELECT_BY_ACCOUNT = "SELECT " + COLUMNS + " FROM customers c WHERE c.account_number = $1";

@@ -41,6 +41,9 @@ public final class FollowUpSql {
             RETURNING *
             """;
 
+    /** The latest $2 follow-ups of customer $1, done or not, newest due first. */
+    public static final String OF_CUSTOMER = "SELECT * FROM followups WHERE customer_id = $1 ORDER BY due_at DESC, id DESC LIMIT $2";
+
     public static final String BY_ID = "SELECT * FROM followups WHERE id = $1";
 
     /** Open follow-ups due in [$1, $2) ($1 null: no lower bound), of assignee $3 (null: anyone), earliest first. */

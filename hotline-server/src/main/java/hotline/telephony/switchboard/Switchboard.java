@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -51,6 +52,7 @@ public final class Switchboard {
     private final SwitchboardVerticle verticle;
     private final AgentActions agents;
     private final SwitchboardRoutes routes;
+    private final CallRecordStore calls;
     private String writerDeployment;
     private String verticleDeployment;
 
@@ -61,7 +63,7 @@ public final class Switchboard {
     public Switchboard(Vertx vertx, Pool pool, Clock clock, MeterRegistry meters, TicketService tickets,
                        UserService users, Supplier<ManagerConnection> link, Settings settings) {
         this.vertx = vertx;
-        CallRecordStore calls = new CallRecordStore(pool, clock, tickets);
+        this.calls = new CallRecordStore(pool, clock, tickets);
         this.writer = new CallRecordWriter(calls);
         this.verticle = new SwitchboardVerticle(new QueueBoard(clock, settings.zone(), settings.serviceLevelSeconds(),
                 settings.wrapUp()), writer, users, meters);
@@ -101,6 +103,11 @@ public final class Switchboard {
      */
     public Future<Void> originateAndWait(String phone, String number, Map<String, String> variables) {
         return agents.originateAndWait(phone, number, variables);
+    }
+
+    /** The latest {@code limit} finished calls of customer {@code customerId}, newest first. */
+    public Future<List<CallRecord>> callsOfCustomer(long customerId, int limit) {
+        return calls.ofCustomer(customerId, limit);
     }
 
     /**

@@ -1,0 +1,145 @@
+package hotline.console.internal;
+
+import hotline.common.InvalidInputException;
+import hotline.common.Code;
+import hotline.customer.Customer;
+import hotline.customer.CustomerEvent;
+import hotline.customer.CustomerKind;
+import hotline.customer.CustomerService;
+import hotline.customer.Tier;
+import hotline.customer.WaterUse;
+import hotline.followup.FollowUp;
+import hotline.followup.FollowUpService;
+import hotline.telephony.TelephonyModule;
+import hotline.telephony.switchboard.CallRecord;
+import hotline.ticket.Page;
+import hotline.ticket.Ticket;
+import hotline.ticket.TicketFilter;
+import hotline.ticket.TicketService;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /customers/{id}} (the customer 360: card, phones, tier with its override for supervisors, open tickets and
+ * return calls still to make, and every contact in one timeline — tickets, calls, follow-ups made with their
+ * satisfaction, tier changes) and
+ * {@code /customers/new} (the form behind the caller card's "new customer"). Both write through {@code /api/customers}.
+ */
+public final class CustomerPages {
+
+    static final int TIMELINE = 50;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Templates templates;
+    private final Assets assets;
+    private final CustomerService customers;
+    private final TicketService tickets;
+    private final FollowUpService followUps;
+    private final TelephonyModule telephony;
+    private final ZoneId zone;
+
+    public CustomerPages(Templates templates, Assets assets, CustomerService customers, TicketService tickets,
+                         FollowUpService followUps, TelephonyModule telephony, ZoneId zone) {
+        this.templates = templates;
+        this.assets = assets;
+        this.customers = customers;
+        this.tickets = tickets;
+        this.followUps = followUps;
+        this.telephony = telephony;
+        this.zone = zone;
+    }
+
+    void newForm(RoutingContext ctx) {
+        Map<String, Object> model = Viewer.of(ctx).model(assets);
+        model.put("phone", ctx.request().getParam("phone", ""));
+        model.put("waterUses", Code.codes(WaterUse.class));
+        model.put("kinds", Code.codes(CustomerKind.class));
+        PageRoutes.html(ctx, templates.render("customer-new.ftlh", model));
+    }
+
+    void page(RoutingContext ctx) {
+        long id = id(ctx.pathParam("id"));
+        model(Viewer.of(ctx), id)
+                .map(model -> templates.render("customer.ftlh", model))
+                .onSuccess(body -> PageRoutes.html(ctx, body))
+                .onFailure(ctx::fail);
+    }
+
+    /** The page's model for {@code viewer}: reads run in parallel; a missing customer fails with 404. */
+    Future<Map<String, Object>> model(Viewer viewer, long id) {
+        Future<Customer> customer = customers.get(id);
+        Future<List<CustomerEvent>> events = customers.events(id);
+        Future<Page<Ticket>> history = tickets.list(new TicketFilter(null, null, id, null, 0, TIMELINE));
+        Future<List<CallRecord>> calls = telephony.callsOfCustomer(id, TIMELINE);
+        Future<List<FollowUp>> done = followUps.ofCustomer(id, TIMELINE);
+        return Future.all(customer, events, history, calls, done).map(all -> {
+            Map<String, Object> model = viewer.model(assets);
+            model.put("customer", Models.plain(customer.result().toJson()));
+            model.put("tiers", Code.codes(Tier.class));
+            List<Ticket> ticketList = history.result().items();
+            model.put("openTickets", ticketList.stream().filter(t -> !t.status().isFinal()).map(this::ticketRow).toList());
+            List<FollowUp> followUpList = done.result();
+            model.put("openFollowUps", followUpList.stream().filter(f -> f.doneAt() == null)
+                    .map(f -> row("followup", f.dueAt(), Map.of("followupKind", f.kind().code()))).toList());
+            model.put("timeline", timeline(ticketList, calls.result(),
+                    followUpList.stream().filter(f -> f.doneAt() != null).toList(), events.result()));
+            return model;
+        });
+    }
+
+    private List<Map<String, Object>> timeline(List<Ticket> tickets, List<CallRecord> calls, List<FollowUp> done,
+                                               List<CustomerEvent> events) {
+        List<Entry> entries = new ArrayList<>();
+        tickets.forEach(t -> entries.add(new Entry(t.createdAt(), ticketRow(t))));
+        calls.forEach(c -> entries.add(new Entry(c.startedAt(), row("call", c.startedAt(), Map.of(
+                "disposition", c.disposition().code(), "wait", c.waitSeconds() == null ? 0 : c.waitSeconds(),
+                "talk", c.talkSeconds() == null ? 0 : c.talkSeconds(), "tickets", String.join(" ", c.ticketNumbers()),
+                "satisfaction", c.satisfaction() == null ? 0 : c.satisfaction())))));
+        done.forEach(f -> entries.add(new Entry(f.doneAt(), row("followup", f.doneAt(), Map.of(
+                "followupKind", f.kind().code(), "satisfaction", f.satisfaction() == null ? 0 : f.satisfaction(),
+                "comment", f.comment() == null ? "" : f.comment())))));
+        events.stream().filter(e -> "tier_overridden".equals(e.action())).forEach(e -> entries.add(new Entry(e.at(),
+                row("tier", e.at(), Map.of("actor", e.actor(), "reason", e.reason() == null ? "" : e.reason(),
+                        "tier", e.changes().getJsonObject("tier", new io.vertx.core.json.JsonObject())
+                                .getString("to", ""))))));
+        return entries.stream().sorted(Comparator.comparing(Entry::at).reversed()).limit(TIMELINE).map(Entry::row).toList();
+    }
+
+    private record Entry(Instant at, Map<String, Object> row) {
+    }
+
+    private Map<String, Object> ticketRow(Ticket t) {
+        return row("ticket", t.createdAt(), Map.of("id", t.id(), "number", t.number(), "type", t.type().code(),
+                "status", t.status().code(), "subject", t.subject(), "channel", t.channel().code(),
+                "category", t.category() == null ? "" : t.category()));
+    }
+
+    private Map<String, Object> row(String kind, Instant at, Map<String, Object> fields) {
+        Map<String, Object> row = new HashMap<>(fields);
+        row.put("kind", kind);
+        row.put("at", at.toString());
+        row.put("atText", WHEN.format(at.atZone(zone)));
+        return row;
+    }
+
+    private static long id(String raw) {
+        try {
+            long id = Long.parseLong(raw);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidInputException("id", "must be a positive whole number");
+    }
+}
