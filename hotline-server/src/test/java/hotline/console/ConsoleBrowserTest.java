@@ -2,11 +2,7 @@ package hotline.console;
 
 import hotline.App;
 import hotline.auth.DemoUsers;
-import hotline.telephony.peer.AmiPeer;
 import hotline.testing.ApiClient;
-import hotline.testing.Await;
-import hotline.testing.TestApp;
-import hotline.testing.TestDatabase;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -23,8 +19,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +36,7 @@ class ConsoleBrowserTest {
     private static final String XSS_ADDRESS = "<script>window.pwned=2</script>幸福路1号";
     private static final String XSS_SUBJECT = "</em><script>window.pwned=3</script>水表漏水 XSSPROBE";
 
-    private static AmiPeer peer;
+    private static DemoDesk desk;
     private static App app;
     private static Calls calls;
     private static long xssCustomer;
@@ -51,12 +45,9 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        peer = new AmiPeer("hotline", SECRET).start();
-        app = TestApp.start(new JsonObject().put("ami", new JsonObject().put("host", "127.0.0.1").put("port", peer.port())
-                .put("user", "hotline").put("secret", SECRET)), Clock.systemUTC(), TestDatabase.fresh(), true);
-        Await.until(() -> app.telephony().amiUp(), Duration.ofSeconds(10));
-        query("UPDATE users SET phone_interface = 'PJSIP/agent1' WHERE username = 'agent1' RETURNING id", Tuple.tuple());
-        query("UPDATE users SET phone_interface = 'PJSIP/agent2' WHERE username = 'agent2' RETURNING id", Tuple.tuple());
+        desk = DemoDesk.start(SECRET);
+        app = desk.app();
+        calls = desk.calls();
         xssCustomer = query("INSERT INTO customers (account_number, name, address, district, water_use, kind, tier, "
                 + "critical_facility, created_at, updated_at) VALUES ('39000001', $1, $2, '03', 'residential', "
                 + "'individual', 'ordinary', false, now(), now()) RETURNING id", Tuple.of(XSS_NAME, XSS_ADDRESS)).getLong("id");
@@ -64,14 +55,13 @@ class ConsoleBrowserTest {
                 Tuple.of(xssCustomer));
         ApiClient.login(app, "agent1", PASSWORD).post("/api/tickets", new JsonObject().put("type", "inquiry")
                 .put("customerId", xssCustomer).put("subject", XSS_SUBJECT).put("description", XSS_ADDRESS + " 漏水"));
-        calls = new Calls(peer);
         agent1 = new Browser(app.httpPort());
         agent2 = new Browser(app.httpPort());
     }
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable closeable : new AutoCloseable[]{agent1, agent2, () -> app.close(), peer}) {
+        for (AutoCloseable closeable : new AutoCloseable[]{agent1, agent2, desk}) {
             try {
                 if (closeable != null) {
                     closeable.close();
@@ -83,8 +73,7 @@ class ConsoleBrowserTest {
     }
 
     private static Row query(String sql, Tuple args) {
-        var rows = app.pool().preparedQuery(sql).execute(args).toCompletionStage().toCompletableFuture().join();
-        return rows.size() == 0 ? null : rows.iterator().next();
+        return desk.query(sql, args);
     }
 
     @Test

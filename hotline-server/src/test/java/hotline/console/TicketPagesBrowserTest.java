@@ -2,11 +2,7 @@ package hotline.console;
 
 import hotline.App;
 import hotline.auth.DemoUsers;
-import hotline.telephony.peer.AmiPeer;
 import hotline.testing.ApiClient;
-import hotline.testing.Await;
-import hotline.testing.TestApp;
-import hotline.testing.TestDatabase;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -20,8 +16,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
-import java.time.Clock;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +34,7 @@ class TicketPagesBrowserTest {
     private static final String STATEMENT = "这个月水费突然翻了三倍，我家就两口人，肯定是表有问题！";
     private static final String HAPPENED = "11月账单 386 元，往月都在 120 元左右，抄表员没有上门";
 
-    private static AmiPeer peer;
+    private static DemoDesk desk;
     private static App app;
     private static Calls calls;
     private static Browser agent1;
@@ -49,19 +43,16 @@ class TicketPagesBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        peer = new AmiPeer("hotline", SECRET).start();
-        app = TestApp.start(new JsonObject().put("ami", new JsonObject().put("host", "127.0.0.1").put("port", peer.port())
-                .put("user", "hotline").put("secret", SECRET)), Clock.systemUTC(), TestDatabase.fresh(), true);
-        Await.until(() -> app.telephony().amiUp(), Duration.ofSeconds(10));
-        query("UPDATE users SET phone_interface = 'PJSIP/agent1' WHERE username = 'agent1' RETURNING id", Tuple.tuple());
-        calls = new Calls(peer);
+        desk = DemoDesk.start(SECRET);
+        app = desk.app();
+        calls = desk.calls();
         agent1 = new Browser(app.httpPort());
         agent2 = new Browser(app.httpPort());
     }
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable closeable : new AutoCloseable[]{agent1, agent2, () -> app.close(), peer}) {
+        for (AutoCloseable closeable : new AutoCloseable[]{agent1, agent2, desk}) {
             try {
                 if (closeable != null) {
                     closeable.close();
@@ -73,8 +64,7 @@ class TicketPagesBrowserTest {
     }
 
     private static Row query(String sql, Tuple args) {
-        var rows = app.pool().preparedQuery(sql).execute(args).toCompletionStage().toCompletableFuture().join();
-        return rows.size() == 0 ? null : rows.iterator().next();
+        return desk.query(sql, args);
     }
 
     private static void signIn(Browser browser, String user) throws InterruptedException {
