@@ -1,11 +1,12 @@
 package hotline.store;
 
+import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Failures that mean "the database cannot be reached now" (refused or lost connections, a server shutting down,
+ * Failures that mean "the database cannot be reached now" (refused, reset or lost connections, a server shutting down,
  * starting up or recovering), as opposed to a fault of the request or of the code. Such a failure is answered 503 with
  * {@link #RETRY_AFTER}, and {@link #noticed} logs it once per {@link #LOG_INTERVAL} with a count, not once per request
  * (an outage under load would otherwise write megabytes of identical stack traces). Thread-safe.
@@ -29,6 +30,8 @@ public final class DatabaseUnavailable {
     /** admin_shutdown, crash_shutdown, cannot_connect_now (starting up, recovering), too_many_connections. */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
 
+    private static final String NOT_ACTIVE = "Connection is not active now";
+
     private static final AtomicLong lastLogged = new AtomicLong(Long.MIN_VALUE);
     private static final AtomicInteger unlogged = new AtomicInteger();
 
@@ -38,8 +41,13 @@ public final class DatabaseUnavailable {
     /** True when {@code failure} (or one of its causes) says the database is unreachable, not that a query is wrong. */
     public static boolean is(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof ClosedConnectionException
+            if (cause instanceof SocketException || cause instanceof ClosedConnectionException
                     || cause instanceof ClosedChannelException) {
+                return true;
+            }
+            // A pooled connection the server dropped, used before the pool noticed: the client says so only in words.
+            if (cause instanceof VertxException && cause.getMessage() != null
+                    && cause.getMessage().startsWith(NOT_ACTIVE)) {
                 return true;
             }
             String state = cause instanceof PgException pg ? pg.getSqlState()
