@@ -63,14 +63,14 @@ public final class CustomerPages {
         model.put("phone", ctx.request().getParam("phone", ""));
         model.put("waterUses", Code.codes(WaterUse.class));
         model.put("kinds", Code.codes(CustomerKind.class));
-        PageRoutes.html(ctx, templates.render("customer-new.ftlh", model));
+        PageKit.html(ctx, templates.render("customer-new.ftlh", model));
     }
 
     void page(RoutingContext ctx) {
         long id = id(ctx.pathParam("id"));
         model(Viewer.of(ctx), id)
                 .map(model -> templates.render("customer.ftlh", model))
-                .onSuccess(body -> PageRoutes.html(ctx, body))
+                .onSuccess(body -> PageKit.html(ctx, body))
                 .onFailure(ctx::fail);
     }
 

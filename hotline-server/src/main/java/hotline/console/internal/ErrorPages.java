@@ -2,6 +2,7 @@ package hotline.console.internal;
 
 import hotline.common.InvalidInputException;
 import hotline.common.NotFoundException;
+import hotline.store.DatabaseUnavailable;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import org.slf4j.Logger;
@@ -36,7 +37,7 @@ public final class ErrorPages {
             case InvalidInputException invalid -> 422;
             case NotFoundException missing -> 404;
             case null -> ctx.statusCode() < 400 ? 500 : ctx.statusCode();
-            default -> 500;
+            default -> DatabaseUnavailable.is(failure) ? 503 : 500;
         };
         Viewer viewer = Viewer.of(ctx);
         Lang lang = viewer == null ? Lang.of(ctx) : viewer.lang();
@@ -49,7 +50,13 @@ public final class ErrorPages {
         } else if (failure instanceof InvalidInputException invalid) {
             detail = invalid.field();
         }
-        String message = lang.messages().getOrDefault("error." + status, lang.message("error.title"));
+        boolean databaseDown = status == 503 && DatabaseUnavailable.is(failure);
+        if (databaseDown) {
+            DatabaseUnavailable.noticed(failure);
+            ctx.response().putHeader("Retry-After", Long.toString(DatabaseUnavailable.RETRY_AFTER.toSeconds()));
+        }
+        String message = databaseDown ? lang.message("error.database")
+                : lang.messages().getOrDefault("error." + status, lang.message("error.title"));
         Map<String, Object> model = viewer == null ? Viewer.anonymousModel(lang, assets) : viewer.model(assets);
         model.put("status", status);
         model.put("message", message);

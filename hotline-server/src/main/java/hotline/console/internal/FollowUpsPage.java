@@ -79,7 +79,7 @@ public final class FollowUpsPage implements Handler<RoutingContext> {
                     model.put("callbacks", waiting.result().stream().map(c -> callback(c, related, now)).toList());
                     return templates.render("followups.ftlh", model);
                 })
-                .onSuccess(body -> PageRoutes.html(ctx, body))
+                .onSuccess(body -> PageKit.html(ctx, body))
                 .onFailure(ctx::fail);
     }
 

@@ -5,6 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,8 @@ import java.util.TreeMap;
 
 /**
  * The console's languages: Chinese (the default) and English. The choice is the {@value #COOKIE} cookie; the messages
- * come from {@code console/i18n/messages_<code>.properties} (UTF-8), loaded once.
+ * come from {@code console/i18n/<bundle>_<code>.properties} (UTF-8) for each of {@link Bundles#NAMES}, loaded once into one
+ * map (a key belongs to one bundle only). {@code messages} holds the agent's pages; each supervisor area has its own.
  */
 public enum Lang {
     ZH(Locale.SIMPLIFIED_CHINESE), EN(Locale.ENGLISH);
@@ -25,10 +27,16 @@ public enum Lang {
 
     Lang(Locale locale) {
         this.locale = locale;
-        ResourceBundle bundle = ResourceBundle.getBundle("console.i18n.messages", Locale.forLanguageTag(code()),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         Map<String, String> all = new TreeMap<>();
-        bundle.keySet().forEach(key -> all.put(key, bundle.getString(key)));
+        for (String name : Bundles.NAMES) {
+            ResourceBundle bundle = ResourceBundle.getBundle("console.i18n." + name, Locale.forLanguageTag(code()),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            bundle.keySet().forEach(key -> {
+                if (all.put(key, bundle.getString(key)) != null) {
+                    throw new IllegalStateException("console message " + key + " is in two bundles");
+                }
+            });
+        }
         this.messages = Collections.unmodifiableMap(all);
     }
 
@@ -56,5 +64,13 @@ public enum Lang {
     public static Lang of(RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(COOKIE);
         return cookie == null ? ZH : parse(cookie.getValue()).orElse(ZH);
+    }
+
+    /** The bundles' names (a holder, because an enum's constructor may not read its own static fields). */
+    static final class Bundles {
+        static final List<String> NAMES = List.of("messages", "wallboard", "slaboard", "incidents", "reports", "admin");
+
+        private Bundles() {
+        }
     }
 }

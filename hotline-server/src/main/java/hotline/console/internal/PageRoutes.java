@@ -13,11 +13,8 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.handler.StaticHandler;
 
 import java.time.ZoneId;
@@ -35,7 +32,6 @@ import java.util.Map;
  */
 public final class PageRoutes implements Handler<Router> {
 
-    private static final long BODY_LIMIT = 64 * 1024;
     private static final int SEARCH_PAGE = 20;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -47,7 +43,7 @@ public final class PageRoutes implements Handler<Router> {
     private final Desk desk;
     private final AgentStates agents;
     private final LiveStream stream;
-    private final ErrorPages errors;
+    private final PageKit kit;
     private final ZoneId zone;
     private final boolean secureCookie;
     private final CustomerPages customers;
@@ -71,42 +67,33 @@ public final class PageRoutes implements Handler<Router> {
         this.stream = stream;
         this.zone = zone;
         this.secureCookie = secureCookie;
-        this.errors = new ErrorPages(templates, assets);
+        this.kit = new PageKit(sessions, templates, assets);
     }
 
     @Override
     public void handle(Router router) {
-        SecurityHeaders headers = new SecurityHeaders();
-        PageGuard agent = new PageGuard(sessions, Role.AGENT);
-        PageGuard supervisor = new PageGuard(sessions, Role.SUPERVISOR);
-        BodyHandler forms = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
+        Handler<RoutingContext> agent = kit.only(Role.AGENT);
+        Handler<RoutingContext> supervisor = kit.only(Role.SUPERVISOR);
+        Handler<RoutingContext> forms = kit.forms();
 
-        page(router.get("/"), headers, this::root);
-        page(router.get("/login"), headers, this::login);
-        page(router.post("/logout"), forms, headers, agent, this::logout);
-        page(router.post("/console/lang"), forms, headers, this::language);
-        page(router.get("/desk"), headers, agent, this::desk);
-        page(router.get("/search"), headers, agent, this::search);
-        page(router.get("/supervisor"), headers, supervisor, this::supervisor);
-        page(router.get("/console/events"), headers, agent, stream);
-        page(router.get("/customers/new"), headers, agent, customers::newForm);
-        page(router.get("/customers/:id"), headers, agent, customers::page);
-        page(router.get("/followups"), headers, agent, followUps);
+        kit.page(router.get("/"), this::root);
+        kit.page(router.get("/login"), this::login);
+        kit.page(router.post("/logout"), forms, agent, this::logout);
+        kit.page(router.post("/console/lang"), forms, this::language);
+        kit.page(router.get("/desk"), agent, this::desk);
+        kit.page(router.get("/search"), agent, this::search);
+        kit.page(router.get("/supervisor"), supervisor, this::supervisor);
+        kit.page(router.get("/console/events"), agent, stream);
+        kit.page(router.get("/customers/new"), agent, customers::newForm);
+        kit.page(router.get("/customers/:id"), agent, customers::page);
+        kit.page(router.get("/followups"), agent, followUps);
         if (training != null) {
-            page(router.post("/supervisor/simulated-calls"), forms, headers, supervisor, training::call);
-            page(router.post("/supervisor/simulated-calls/hang-up"), forms, headers, supervisor, training::hangUp);
+            kit.page(router.post("/supervisor/simulated-calls"), forms, supervisor, training::call);
+            kit.page(router.post("/supervisor/simulated-calls/hang-up"), forms, supervisor, training::hangUp);
         }
-        page(router.get("/static/*"), headers, StaticHandler.create("console/static").setMaxAgeSeconds(3600));
-        page(router.get("/webjars/*"), headers, StaticHandler.create("META-INF/resources/webjars")
+        kit.page(router.get("/static/*"), StaticHandler.create("console/static").setMaxAgeSeconds(3600));
+        kit.page(router.get("/webjars/*"), StaticHandler.create("META-INF/resources/webjars")
                 .setMaxAgeSeconds(86_400));
-    }
-
-    @SafeVarargs
-    private void page(Route route, Handler<RoutingContext>... handlers) {
-        for (Handler<RoutingContext> handler : handlers) {
-            route.handler(handler);
-        }
-        route.failureHandler(errors::handle);
     }
 
     private void root(RoutingContext ctx) {
@@ -120,7 +107,7 @@ public final class PageRoutes implements Handler<Router> {
     }
 
     private void login(RoutingContext ctx) {
-        html(ctx, templates.render("login.ftlh", Viewer.anonymousModel(Lang.of(ctx), assets)));
+        PageKit.html(ctx, templates.render("login.ftlh", Viewer.anonymousModel(Lang.of(ctx), assets)));
     }
 
     private void logout(RoutingContext ctx) {
@@ -160,7 +147,7 @@ public final class PageRoutes implements Handler<Router> {
         users.find(viewer.principal().id())
                 .compose(user -> desk.model(viewer, user.map(hotline.auth.User::phoneInterface).orElse(null)))
                 .map(model -> templates.render("desk.ftlh", model))
-                .onSuccess(body -> html(ctx, body))
+                .onSuccess(body -> PageKit.html(ctx, body))
                 .onFailure(ctx::fail);
     }
 
@@ -175,12 +162,12 @@ public final class PageRoutes implements Handler<Router> {
         });
         model.put("board", board);
         if (training == null) {
-            html(ctx, templates.render("supervisor.ftlh", model));
+            PageKit.html(ctx, templates.render("supervisor.ftlh", model));
             return;
         }
         training.phones().onFailure(ctx::fail).onSuccess(phones -> {
             model.put("training", Map.of("phones", phones));
-            html(ctx, templates.render("supervisor.ftlh", model));
+            PageKit.html(ctx, templates.render("supervisor.ftlh", model));
         });
     }
 
@@ -199,7 +186,7 @@ public final class PageRoutes implements Handler<Router> {
                     q.isEmpty() ? SearchSort.NEWEST : SearchSort.RELEVANCE, true);
         } catch (InvalidInputException invalid) {
             model.put("error", viewer.lang().message("error.422") + " (" + invalid.field() + ")");
-            html(ctx, templates.render("search.ftlh", model));
+            PageKit.html(ctx, templates.render("search.ftlh", model));
             return;
         }
         search.search(request)
@@ -207,7 +194,7 @@ public final class PageRoutes implements Handler<Router> {
                     model.put("results", results(results));
                     return templates.render("search.ftlh", model);
                 })
-                .onSuccess(body -> html(ctx, body))
+                .onSuccess(body -> PageKit.html(ctx, body))
                 .onFailure(ctx::fail);
     }
 
@@ -236,10 +223,5 @@ public final class PageRoutes implements Handler<Router> {
         } catch (NumberFormatException e) {
             throw new InvalidInputException("page", "must be a whole number");
         }
-    }
-
-    static void html(RoutingContext ctx, String body) {
-        ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-store")
-                .end(body);
     }
 }

@@ -20,10 +20,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -50,7 +48,6 @@ import java.util.stream.Collectors;
  */
 public final class TicketPages implements Handler<Router> {
 
-    private static final long BODY_LIMIT = 64 * 1024;
     private static final int SIMILAR = 12;
 
     private final SessionService sessions;
@@ -65,7 +62,7 @@ public final class TicketPages implements Handler<Router> {
     private final Templates templates;
     private final Assets assets;
     private final TicketModels models;
-    private final ErrorPages errors;
+    private final PageKit kit;
 
     public TicketPages(SessionService sessions, TicketService tickets, List<TicketViewExtension> views,
                        IncidentService incidents, CrewService crews, SearchService search, CurrentCalls calls, Desk desk,
@@ -82,28 +79,19 @@ public final class TicketPages implements Handler<Router> {
         this.templates = templates;
         this.assets = assets;
         this.models = new TicketModels(clock, zone);
-        this.errors = new ErrorPages(templates, assets);
+        this.kit = new PageKit(sessions, templates, assets);
     }
 
     @Override
     public void handle(Router router) {
-        SecurityHeaders headers = new SecurityHeaders();
-        PageGuard agent = new PageGuard(sessions, Role.AGENT);
-        BodyHandler forms = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
-        page(router.get("/tickets/new"), headers, agent, this::newTicket);
-        page(router.post("/tickets"), forms, headers, agent, this::create);
-        page(router.getWithRegex("/tickets/(?<id>[0-9]{1,18})"), headers, agent, this::ticketPage);
-        page(router.getWithRegex("/tickets/(?<id>[0-9]{1,18})/work"), headers, agent, this::work);
-        page(router.getWithRegex("/tickets/(?<id>[0-9]{1,18})/incident"), headers, agent, this::incident);
-        page(router.post("/console/similar"), forms, headers, agent, this::similar);
-    }
-
-    @SafeVarargs
-    private void page(Route route, Handler<RoutingContext>... handlers) {
-        for (Handler<RoutingContext> handler : handlers) {
-            route.handler(handler);
-        }
-        route.failureHandler(errors::handle);
+        Handler<RoutingContext> agent = kit.only(Role.AGENT);
+        Handler<RoutingContext> forms = kit.forms();
+        kit.page(router.get("/tickets/new"), agent, this::newTicket);
+        kit.page(router.post("/tickets"), forms, agent, this::create);
+        kit.page(router.getWithRegex("/tickets/(?<id>[0-9]{1,18})"), agent, this::ticketPage);
+        kit.page(router.getWithRegex("/tickets/(?<id>[0-9]{1,18})/work"), agent, this::work);
+        kit.page(router.getWithRegex("/tickets/(?<id>[0-9]{1,18})/incident"), agent, this::incident);
+        kit.page(router.post("/console/similar"), forms, agent, this::similar);
     }
 
     private void newTicket(RoutingContext ctx) {
@@ -118,7 +106,7 @@ public final class TicketPages implements Handler<Router> {
                 model.put("card", Models.plain(found));
                 model.put("suggested", suggestedType(found.getJsonObject("ivr", new JsonObject())));
             }
-            html(ctx, templates.render("fragments/new-ticket.ftlh", model));
+            PageKit.html(ctx, templates.render("fragments/new-ticket.ftlh", model));
         });
     }
 
@@ -157,7 +145,7 @@ public final class TicketPages implements Handler<Router> {
                             .orElse(Future.succeededFuture(""));
                     return workPanel(ticket.id(), viewer, null).compose(panel -> wrapUp.map(oob -> panel + oob));
                 })
-                .onSuccess(body -> html(ctx, body))
+                .onSuccess(body -> PageKit.html(ctx, body))
                 .onFailure(e -> {
                     if (e instanceof InvalidInputException invalid) {
                         fieldError(ctx, invalid);
@@ -178,7 +166,7 @@ public final class TicketPages implements Handler<Router> {
             Map<String, Object> page = model.result();
             page.putAll(viewer.model(assets));
             page.put("similar", Models.plain(new JsonObject().put("list", similar.result())).get("list"));
-            html(ctx, templates.render("ticket.ftlh", page));
+            PageKit.html(ctx, templates.render("ticket.ftlh", page));
         });
     }
 
@@ -193,7 +181,7 @@ public final class TicketPages implements Handler<Router> {
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("since", "must be an ISO-8601 instant");
         }
-        workPanel(id, viewer, since).onSuccess(body -> html(ctx, body)).onFailure(ctx::fail);
+        workPanel(id, viewer, since).onSuccess(body -> PageKit.html(ctx, body)).onFailure(ctx::fail);
     }
 
     private void incident(RoutingContext ctx) {
@@ -201,7 +189,7 @@ public final class TicketPages implements Handler<Router> {
         String category = ctx.request().getParam("category", "");
         Map<String, Object> model = viewer.model(assets);
         if (Code.parse(RepairCategory.class, category).isEmpty()) {
-            html(ctx, templates.render("fragments/would-join.ftlh", model));
+            PageKit.html(ctx, templates.render("fragments/would-join.ftlh", model));
             return;
         }
         tickets.get(id(ctx))
@@ -210,7 +198,7 @@ public final class TicketPages implements Handler<Router> {
                 .onSuccess(found -> {
                     model.put("category", category);
                     found.map(Incident::toJson).map(Models::plain).ifPresent(incident -> model.put("incident", incident));
-                    html(ctx, templates.render("fragments/would-join.ftlh", model));
+                    PageKit.html(ctx, templates.render("fragments/would-join.ftlh", model));
                 });
     }
 
@@ -225,7 +213,7 @@ public final class TicketPages implements Handler<Router> {
                 .map(CallerCards::collapse).recover(e -> Future.succeededFuture(new JsonArray()));
         found.onSuccess(list -> {
             model.put("similar", Models.plain(new JsonObject().put("list", list)).get("list"));
-            html(ctx, templates.render("fragments/similar.ftlh", model));
+            PageKit.html(ctx, templates.render("fragments/similar.ftlh", model));
         });
     }
 
@@ -281,10 +269,5 @@ public final class TicketPages implements Handler<Router> {
     private static void fieldError(RoutingContext ctx, InvalidInputException invalid) {
         ctx.response().setStatusCode(422).putHeader("Content-Type", "application/json")
                 .end(new JsonObject().put("error", invalid.getMessage()).put("field", invalid.field()).encode());
-    }
-
-    private static void html(RoutingContext ctx, String body) {
-        ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-store")
-                .end(body);
     }
 }

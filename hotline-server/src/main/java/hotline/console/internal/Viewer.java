@@ -27,7 +27,8 @@ public record Viewer(Principal principal, String sessionToken, Lang lang) {
                 "id", principal.id(),
                 "username", principal.username(),
                 "displayName", principal.displayName(),
-                "supervisor", principal.role().includes(Role.SUPERVISOR)));
+                "supervisor", principal.role().includes(Role.SUPERVISOR),
+                "admin", principal.role().includes(Role.ADMIN)));
         model.put("csrf", csrf());
         return model;
     }
