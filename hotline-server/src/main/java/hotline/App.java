@@ -138,6 +138,7 @@ public final class App implements AutoCloseable {
         customers = new CustomerModule(vertx, pool, config, clock);
         tickets = new TicketModule(vertx, pool, clock, zone, meters);
         TicketWork work = new TicketWork(config, vertx, pool, clock, zone, tickets.service());
+        work.checkReassignmentsWith(auth.users());
         work.ticketViews().forEach(tickets::extendView);
         tickets.takeDetailsWith(Workflows::intake);
         customers.service().addListener(work.sla().tracker()::customerChanged);

@@ -54,6 +54,7 @@ public final class ComplaintWorkflow {
                         FieldSpec.text("comment")),
                         ComplaintWorkflow::followUp),
                 StepData.escalate(),
+                StepData.reassign(),
                 StepData.reopen(RESOLVE)),
                 Set.of(RECORD), Set.of(FOLLOW_UP), List.of());
     }
