@@ -147,6 +147,59 @@ class SlaSchedulerTest {
     }
 
     @Test
+    @DisplayName("a warning about a ticket with the team lead is filed once in the lead's inbox, with two schedulers racing; "
+            + "the escalation before it was filed with the change")
+    void warningsFiledOnce() {
+        fixture = new WorkflowFixture(MORNING, new JsonObject());
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Ticket ticket = fixture.create(burst("D" + (i % 5)));
+            fixture.act(ticket, "escalate", new JsonObject().put("reason", "burst near the school"));
+            ids.add(ticket.id());
+        }
+        try (WorkflowFixture other = fixture.second()) {
+            fixture.clock.advance(Duration.ofMinutes(49)); // past 80% of the 60-minute first response
+            int warned = 0;
+            for (int round = 0; round < 20; round++) {
+                Future<SlaScheduler.ScanResult> a = fixture.module.sla().scheduler().scanOnce();
+                Future<SlaScheduler.ScanResult> b = other.module.sla().scheduler().scanOnce();
+                warned += await(a).warned() + await(b).warned();
+                if (await(a).claimed() + await(b).claimed() == 0) {
+                    break;
+                }
+            }
+
+            assertThat(warned).isEqualTo(60);
+            List<Row> filed = fixture.query("""
+                    SELECT kind, addressee, count(*) AS n, count(DISTINCT ticket_id) AS tickets FROM sla_inbox
+                    GROUP BY kind, addressee ORDER BY kind""");
+            assertThat(filed).hasSize(2);
+            assertThat(filed.get(0).getString("kind")).isEqualTo("escalation");
+            assertThat(filed.get(1).getString("kind")).isEqualTo("warning");
+            assertThat(filed).allSatisfy(row -> {
+                assertThat(row.getString("addressee")).isEqualTo("lead.day");
+                assertThat(row.getLong("n")).isEqualTo(60);
+                assertThat(row.getLong("tickets")).isEqualTo(60);
+            });
+            Row warning = fixture.query("SELECT * FROM sla_inbox WHERE kind = 'warning' AND ticket_id = $1",
+                    ids.getFirst()).getFirst();
+            assertThat(warning.getString("deadline")).isEqualTo("first_response");
+            assertThat(warning.getString("level")).isEqualTo("team_lead");
+        }
+    }
+
+    @Test
+    @DisplayName("a warning at agent level goes to nobody's inbox: the roster names no one below the team lead")
+    void agentLevelWarningIsNotFiled() {
+        fixture = new WorkflowFixture(MORNING, new JsonObject());
+        fixture.create(burst("D01"));
+        fixture.clock.advance(Duration.ofMinutes(49));
+
+        assertThat(await(fixture.module.sla().scheduler().scanOnce()).warned()).isEqualTo(1);
+        assertThat(fixture.query("SELECT * FROM sla_inbox")).isEmpty();
+    }
+
+    @Test
     @DisplayName("the due times are recomputed when a ticket becomes urgent: the targets tighten")
     void recomputedOnUrgency() {
         fixture = new WorkflowFixture(MORNING, new JsonObject());
