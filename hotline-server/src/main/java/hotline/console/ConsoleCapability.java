@@ -16,17 +16,21 @@ import hotline.console.internal.Training;
 import hotline.console.internal.Desk;
 import hotline.console.internal.LiveStream;
 import hotline.console.internal.PageRoutes;
+import hotline.console.internal.PageKit;
 import hotline.console.internal.PauseReasons;
 import hotline.console.internal.Templates;
 import hotline.console.internal.TicketNotices;
 import hotline.console.internal.TicketPages;
 import hotline.console.internal.TicketWatch;
+import hotline.console.internal.slaboard.SlaBoardPage;
+import hotline.console.internal.slaboard.SlaLive;
 import hotline.crew.CrewService;
 import hotline.customer.CustomerService;
 import hotline.followup.FollowUpService;
 import hotline.http.ApiRoutes;
 import hotline.incident.IncidentService;
 import hotline.search.SearchService;
+import hotline.sla.SlaModule;
 import hotline.telephony.TelephonyAddresses;
 import hotline.telephony.TelephonyModule;
 import hotline.telephony.ami.SimulatedCalls;
@@ -48,8 +52,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The agent console: server-rendered pages (templates, messages and static files from the {@code agent-console}
- * module), the live stream per browser, and the state the console keeps of each agent (phone state since when,
- * current call). Settings: {@value #PAUSE_REASONS} (a file; default {@code conf/pause-reasons.json}, else the one in
+ * module) with the supervisor's SLA board ({@link SlaBoardPage}), the live stream per browser, and the state the
+ * console keeps of each agent (phone state since when, current call). Settings: {@value #PAUSE_REASONS} (a file; default {@code conf/pause-reasons.json}, else the one in
  * the jar), {@value #SECURE_COOKIE} (shared with the session cookie; default false). {@code simulatedCalls} is given
  * only with {@code --demo}: then a supervisor can place training calls.
  */
@@ -64,6 +68,7 @@ public final class ConsoleCapability implements Capability {
     private final PageRoutes routes;
     private final ConsoleApi api;
     private final TicketPages ticketPages;
+    private final SlaBoardPage slaBoard;
     private final Map<Long, MessageConsumer<JsonObject>> trackedPops = new ConcurrentHashMap<>();
     private final List<MessageConsumer<JsonObject>> consumers = new CopyOnWriteArrayList<>();
 
@@ -71,7 +76,7 @@ public final class ConsoleCapability implements Capability {
                              UserService users, CustomerService customers, TicketService tickets,
                              IncidentService incidents, SearchService search, List<TicketViewExtension> ticketViews,
                              CrewService crews, FollowUpService followUps, TelephonyModule telephony,
-                             SimulatedCalls simulatedCalls) {
+                             SlaModule sla, SimulatedCalls simulatedCalls) {
         this.vertx = vertx;
         this.agents = new AgentStates(clock);
         PauseReasons pauseReasons = ConfFiles.locate(config.string(PAUSE_REASONS), PauseReasons.FILE, PauseReasons::parse);
@@ -81,7 +86,7 @@ public final class ConsoleCapability implements Capability {
         Desk desk = new Desk(templates, assets, agents, calls, cards, pauseReasons, zone);
         TicketWatch watch = new TicketWatch();
         LiveStream stream = new LiveStream(vertx, users, desk, calls, cards, this::trackPops,
-                new TicketNotices(tickets, watch, templates, assets, zone));
+                new TicketNotices(tickets, watch, templates, assets, zone), new SlaLive(vertx, sla.inbox(), templates));
         this.api = new ConsoleApi(cards, calls);
         this.routes = new PageRoutes(sessions, users, search, templates, assets, desk, agents, stream, zone,
                 config.bool(SECURE_COOKIE, false),
@@ -89,7 +94,9 @@ public final class ConsoleCapability implements Capability {
                 new FollowUpsPage(templates, assets, followUps, customers, tickets, telephony, clock, zone),
                 simulatedCalls == null ? null : new Training(simulatedCalls, users));
         this.ticketPages = new TicketPages(sessions, tickets, ticketViews, incidents, crews, search, calls, desk, watch,
-                templates, assets, clock, zone);
+                templates, assets, clock, zone, sla.teams());
+        this.slaBoard = new SlaBoardPage(new PageKit(sessions, templates, assets), sla.board(), sla.inbox(), sla.teams(),
+                users, clock, zone);
     }
 
     @Override
@@ -104,7 +111,7 @@ public final class ConsoleCapability implements Capability {
 
     @Override
     public List<Handler<Router>> pages() {
-        return List.of(routes, ticketPages);
+        return List.of(routes, ticketPages, slaBoard);
     }
 
     @Override
