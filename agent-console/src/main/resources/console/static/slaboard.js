@@ -10,7 +10,6 @@
   const dialog = document.getElementById("reassign");
   const reassign = document.getElementById("reassign-form");
   const i18n = document.getElementById("i18n");
-  const csrf = document.querySelector('meta[name="csrf-token"]')?.content;
 
   function say(text) { document.getElementById("announce").textContent = text; }
   function refresh() { htmx.trigger(form, "change"); }
@@ -100,25 +99,16 @@
     const fields = { reason: reassign.elements.reason.value };
     if (chosen && chosen.value) fields[chosen.dataset.field] = chosen.value;
     button.disabled = true;
-    let status = 0;
-    let answer = null;
-    try {
-      const response = await fetch("/api/tickets/" + reassign.dataset.ticket + "/transitions", {
-        method: "POST", credentials: "same-origin", body: JSON.stringify({ action: "reassign", fields: fields }),
-        headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf } });
-      status = response.status;
-      answer = await response.json().catch(() => null);
-    } catch (e) {
-      status = 0;
-    } finally {
-      button.disabled = false;
-    }
+    const answered = await hotlineApi.post("/api/tickets/" + reassign.dataset.ticket + "/transitions",
+      { action: "reassign", fields: fields });
+    button.disabled = false;
+    const status = answered.status;
     if (status >= 200 && status < 300) {
       dialog.close();
       say(dialog.dataset.done.replace("{0}", reassign.dataset.number));
       refresh();
     } else {
-      showError(status, answer);
+      showError(status, answered.body);
     }
   });
 })();

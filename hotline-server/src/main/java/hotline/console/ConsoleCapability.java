@@ -86,7 +86,7 @@ public final class ConsoleCapability implements Capability {
         Desk desk = new Desk(templates, assets, agents, calls, cards, pauseReasons, zone);
         TicketWatch watch = new TicketWatch();
         LiveStream stream = new LiveStream(vertx, users, desk, calls, cards, this::trackPops,
-                new TicketNotices(tickets, watch, templates, assets, zone), new SlaLive(vertx, sla.inbox(), templates));
+                new TicketNotices(tickets, watch, templates, assets, zone), new SlaLive(vertx, sla.inbox()::unread, templates));
         this.api = new ConsoleApi(cards, calls);
         this.routes = new PageRoutes(sessions, users, search, templates, assets, desk, agents, stream, zone,
                 config.bool(SECURE_COOKIE, false),

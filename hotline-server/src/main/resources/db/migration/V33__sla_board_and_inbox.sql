@@ -27,9 +27,12 @@ WHERE t.id = s.ticket_id;
 
 ALTER TABLE ticket_sla ALTER COLUMN ticket_type DROP DEFAULT, ALTER COLUMN district DROP DEFAULT;
 
--- Only tickets with a target left: the board's range (risk_at <= now) and its order (due_at) in one index, with the
--- filter columns included so the count of a filtered board is an index-only scan.
-CREATE INDEX ticket_sla_board_idx ON ticket_sla (risk_at)
+-- Only tickets with a target left, each index with the filter columns included so the board never reads the table
+-- to choose its rows: in the board's order (most overdue first) for a page, which stops at the page's last row; by
+-- warning threshold for the count of all matches, which reads only the tickets past it.
+CREATE INDEX ticket_sla_board_order_idx ON ticket_sla (due_at, ticket_id)
+    INCLUDE (risk_at, ticket_type, district, tier, level, owner) WHERE risk_at IS NOT NULL;
+CREATE INDEX ticket_sla_board_risk_idx ON ticket_sla (risk_at)
     INCLUDE (due_at, ticket_type, district, tier, level, owner) WHERE risk_at IS NOT NULL;
 
 -- 2. The warnings and escalations the duty roster addresses to a user, until then only messages on the event bus.

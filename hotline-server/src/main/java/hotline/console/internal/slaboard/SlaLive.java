@@ -4,6 +4,7 @@ import hotline.auth.Role;
 import hotline.console.internal.Templates;
 import hotline.console.internal.Viewer;
 import hotline.sla.EscalationInbox;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The SLA board's share of a supervisor's live stream. When the scheduler warns or escalates ({@code hotline.sla}) or
@@ -33,12 +35,13 @@ public final class SlaLive {
     };
 
     private final Vertx vertx;
-    private final EscalationInbox inbox;
+    private final Function<String, Future<Long>> unread;
     private final Templates templates;
 
-    public SlaLive(Vertx vertx, EscalationInbox inbox, Templates templates) {
+    /** @param unread how many unread warnings and escalations a user has ({@link EscalationInbox#unread}) */
+    public SlaLive(Vertx vertx, Function<String, Future<Long>> unread, Templates templates) {
         this.vertx = vertx;
-        this.inbox = inbox;
+        this.unread = unread;
         this.templates = templates;
     }
 
@@ -122,8 +125,11 @@ public final class SlaLive {
             }
         }
 
+        /** Sends what is stale; {@code refresh} false sends only the badge (on connect, which costs the page nothing). */
         private void flush(boolean refresh) {
-            lastSent = System.currentTimeMillis();
+            if (refresh) {
+                lastSent = System.currentTimeMillis();
+            }
             List<Map<String, String>> swaps = new ArrayList<>();
             if (rowsStale && refresh) {
                 swaps.add(swap("sla-live", "rows", null));
@@ -138,9 +144,9 @@ public final class SlaLive {
                 send.accept(swaps);
                 return;
             }
-            inbox.unread(viewer.principal().username())
-                    .onSuccess(unread -> {
-                        swaps.add(swap("sla-badge", "badge", unread));
+            unread.apply(viewer.principal().username())
+                    .onSuccess(count -> {
+                        swaps.add(swap("sla-badge", "badge", count));
                         send.accept(swaps);
                     })
                     .onFailure(e -> {
