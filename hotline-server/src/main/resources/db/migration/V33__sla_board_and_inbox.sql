@@ -29,11 +29,17 @@ ALTER TABLE ticket_sla ALTER COLUMN ticket_type DROP DEFAULT, ALTER COLUMN distr
 
 -- Only tickets with a target left, each index with the filter columns included so the board never reads the table
 -- to choose its rows: in the board's order (most overdue first) for a page, which stops at the page's last row; by
--- warning threshold for the count of all matches, which reads only the tickets past it.
+-- warning threshold for the count of all matches, which reads only the tickets past it; and per district and per
+-- owner, the two filters that pick few tickets out of many (type, tier, level and state each match a large share, so
+-- the board's order finds a page of them quickly).
 CREATE INDEX ticket_sla_board_order_idx ON ticket_sla (due_at, ticket_id)
     INCLUDE (risk_at, ticket_type, district, tier, level, owner) WHERE risk_at IS NOT NULL;
 CREATE INDEX ticket_sla_board_risk_idx ON ticket_sla (risk_at)
     INCLUDE (due_at, ticket_type, district, tier, level, owner) WHERE risk_at IS NOT NULL;
+CREATE INDEX ticket_sla_board_district_idx ON ticket_sla (district, due_at, ticket_id)
+    INCLUDE (risk_at, ticket_type, tier, level, owner) WHERE risk_at IS NOT NULL;
+CREATE INDEX ticket_sla_board_owner_idx ON ticket_sla (owner, due_at, ticket_id)
+    INCLUDE (risk_at, ticket_type, district, tier, level) WHERE risk_at IS NOT NULL AND owner IS NOT NULL;
 
 -- 2. The warnings and escalations the duty roster addresses to a user, until then only messages on the event bus.
 --    A warning is written by the same statement that records it on ticket_sla under the scheduler's claim; an
