@@ -144,7 +144,7 @@ public final class App implements AutoCloseable {
         telephony = new TelephonyModule(vertx, config, pool, database.endpoint().connectOptions(), clock, meters,
                 tickets.service(), auth.users(), TelephonyModule.hotlineServices(vertx, pool, tickets.service(),
                 customers.service(), work.incidents().service(), clock));
-        search = new SearchModule(vertx, pool, config, tickets.service());
+        search = new SearchModule(vertx, pool, config, tickets.service(), clock);
         ConsoleCapability console = new ConsoleCapability(vertx, config, clock, zone, auth.sessions(), auth.users(),
                 customers.service(), tickets.service(), work.incidents().service(), search.service(),
                 work.ticketViews(), work.crews().service(), work.followUps().service(), telephony,
