@@ -5,6 +5,7 @@ import hotline.common.Code;
 import hotline.common.InvalidInputException;
 import hotline.console.internal.PageKit;
 import hotline.console.internal.Viewer;
+import hotline.customer.Customer;
 import hotline.customer.CustomerService;
 import hotline.customer.Tier;
 import hotline.customer.TierOverride;
@@ -67,22 +68,25 @@ final class TierOverridesPage implements Handler<Router> {
         customers.clearTierOverride(id, reason, Viewer.of(ctx).principal())
                 .onSuccess(customer -> {
                     Map<String, Object> model = kit.model(ctx);
-                    model.put("row", Map.of("customerId", customer.id(), "name", customer.name(),
-                            "accountNumber", customer.accountNumber(), "tier", customer.tier().code()));
+                    model.put("row", row(customer));
                     model.put("cleared", true);
                     kit.render(ctx, "admin/tier-row.ftlh", model);
                 })
                 .onFailure(failure -> FieldError.of(failure, Viewer.of(ctx).lang()).ifPresentOrElse(error ->
                         customers.get(id).onFailure(ctx::fail).onSuccess(customer -> {
                             Map<String, Object> model = kit.model(ctx);
-                            model.put("row", Map.of("customerId", customer.id(), "name", customer.name(),
-                                    "accountNumber", customer.accountNumber(), "tier", customer.tier().code(),
-                                    "reason", customer.tierReason() == null ? "" : customer.tierReason()));
+                            model.put("row", row(customer));
                             model.put("typed", reason == null ? "" : reason);
                             model.put("error", error.message());
                             ctx.response().setStatusCode(error.status());
                             kit.render(ctx, "admin/tier-row.ftlh", model);
                         }), () -> ctx.fail(failure)));
+    }
+
+    /** A customer's row after a clearing or a refused one: who, and the tier (and its reason) as it stands. */
+    private static Map<String, Object> row(Customer customer) {
+        return Map.of("customerId", customer.id(), "name", customer.name(), "accountNumber", customer.accountNumber(),
+                "tier", customer.tier().code(), "reason", customer.tierReason() == null ? "" : customer.tierReason());
     }
 
     private Map<String, Object> row(TierOverride override) {
