@@ -85,11 +85,12 @@ final class UsersPage implements Handler<Router> {
     private void edit(RoutingContext ctx) {
         long id = id(ctx);
         users.find(id).onFailure(ctx::fail).onSuccess(found -> {
-            User user = found.orElseThrow(() -> new NotFoundException("no user " + id));
-            if (ctx.request().getHeader("HX-Request") == null) {
-                page(ctx, user);
+            if (found.isEmpty()) {
+                ctx.fail(new NotFoundException("no user " + id));
+            } else if (ctx.request().getHeader("HX-Request") == null) {
+                page(ctx, found.get());
             } else {
-                kit.render(ctx, "admin/user-edit.ftlh", editModel(ctx, user));
+                kit.render(ctx, "admin/user-edit.ftlh", editModel(ctx, found.get()));
             }
         });
     }
@@ -177,10 +178,10 @@ final class UsersPage implements Handler<Router> {
                     kit.render(ctx, "admin/user-edit.ftlh", model);
                 })
                 .onFailure(failure -> FieldError.of(failure, Viewer.of(ctx).lang()).ifPresentOrElse(error -> users.find(id)
+                        .map(user -> user.orElseThrow(() -> new NotFoundException("no user " + id)))
                         .onFailure(ctx::fail)
                         .onSuccess(user -> {
-                            Map<String, Object> model = editModel(ctx, user.orElseThrow(
-                                    () -> new NotFoundException("no user " + id)));
+                            Map<String, Object> model = editModel(ctx, user);
                             model.put("section", section);
                             model.put("values", values);
                             model.put("errors", error.asMap());
