@@ -144,11 +144,11 @@ public final class App implements AutoCloseable {
         telephony = new TelephonyModule(vertx, config, pool, database.endpoint().connectOptions(), clock, meters,
                 tickets.service(), auth.users(), TelephonyModule.hotlineServices(vertx, pool, tickets.service(),
                 customers.service(), work.incidents().service(), clock));
-        search = new SearchModule(vertx, pool, config, tickets.service());
+        search = new SearchModule(vertx, pool, config, tickets.service(), clock);
         ConsoleCapability console = new ConsoleCapability(vertx, config, clock, zone, auth.sessions(), auth.users(),
                 customers.service(), tickets.service(), work.incidents().service(), search.service(),
                 work.ticketViews(), work.crews().service(), work.followUps().service(), telephony,
-                demo ? telephony.simulatedCalls(clock) : null);
+                demo ? telephony.simulatedCalls(clock) : null, search.reindexing());
         DemoModule demoData = new DemoModule(demo, config, vertx, pool, zone, customers.service(), clock);
         return List.of(auth, customers, tickets, work.workflows(), work.crews(), work.incidents(), work.followUps(),
                 work.surveillance(), telephony, search, console, demoData, work.sla());

@@ -10,7 +10,8 @@
   function errorText(xhr) {
     let body = null;
     try { body = JSON.parse(xhr.responseText); } catch (e) { body = null; }
-    const generic = i18n.dataset["error" + xhr.status] || i18n.dataset.error500;
+    // data-error-409 is dataset["error-409"]: a dash before a digit stays in the name.
+    const generic = i18n.dataset["error-" + xhr.status] || i18n.dataset["error-500"];
     if (body && body.field) return generic + " (" + body.field + ")";
     return generic;
   }

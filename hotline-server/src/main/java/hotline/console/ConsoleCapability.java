@@ -15,17 +15,20 @@ import hotline.console.internal.FollowUpsPage;
 import hotline.console.internal.Training;
 import hotline.console.internal.Desk;
 import hotline.console.internal.LiveStream;
+import hotline.console.internal.PageKit;
 import hotline.console.internal.PageRoutes;
 import hotline.console.internal.PauseReasons;
 import hotline.console.internal.Templates;
 import hotline.console.internal.TicketNotices;
 import hotline.console.internal.TicketPages;
 import hotline.console.internal.TicketWatch;
+import hotline.console.internal.admin.AdminPages;
 import hotline.crew.CrewService;
 import hotline.customer.CustomerService;
 import hotline.followup.FollowUpService;
 import hotline.http.ApiRoutes;
 import hotline.incident.IncidentService;
+import hotline.search.Reindexing;
 import hotline.search.SearchService;
 import hotline.telephony.TelephonyAddresses;
 import hotline.telephony.TelephonyModule;
@@ -51,7 +54,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * module), the live stream per browser, and the state the console keeps of each agent (phone state since when,
  * current call). Settings: {@value #PAUSE_REASONS} (a file; default {@code conf/pause-reasons.json}, else the one in
  * the jar), {@value #SECURE_COOKIE} (shared with the session cookie; default false). {@code simulatedCalls} is given
- * only with {@code --demo}: then a supervisor can place training calls.
+ * only with {@code --demo}: then a supervisor can place training calls. {@code reindexing} serves the search index page.
  */
 public final class ConsoleCapability implements Capability {
 
@@ -64,6 +67,7 @@ public final class ConsoleCapability implements Capability {
     private final PageRoutes routes;
     private final ConsoleApi api;
     private final TicketPages ticketPages;
+    private final AdminPages adminPages;
     private final Map<Long, MessageConsumer<JsonObject>> trackedPops = new ConcurrentHashMap<>();
     private final List<MessageConsumer<JsonObject>> consumers = new CopyOnWriteArrayList<>();
 
@@ -71,7 +75,7 @@ public final class ConsoleCapability implements Capability {
                              UserService users, CustomerService customers, TicketService tickets,
                              IncidentService incidents, SearchService search, List<TicketViewExtension> ticketViews,
                              CrewService crews, FollowUpService followUps, TelephonyModule telephony,
-                             SimulatedCalls simulatedCalls) {
+                             SimulatedCalls simulatedCalls, Reindexing reindexing) {
         this.vertx = vertx;
         this.agents = new AgentStates(clock);
         PauseReasons pauseReasons = ConfFiles.locate(config.string(PAUSE_REASONS), PauseReasons.FILE, PauseReasons::parse);
@@ -90,6 +94,8 @@ public final class ConsoleCapability implements Capability {
                 simulatedCalls == null ? null : new Training(simulatedCalls, users));
         this.ticketPages = new TicketPages(sessions, tickets, ticketViews, incidents, crews, search, calls, desk, watch,
                 templates, assets, clock, zone);
+        this.adminPages = new AdminPages(new PageKit(sessions, templates, assets), users, customers, reindexing, search,
+                clock, zone);
     }
 
     @Override
@@ -104,7 +110,7 @@ public final class ConsoleCapability implements Capability {
 
     @Override
     public List<Handler<Router>> pages() {
-        return List.of(routes, ticketPages);
+        return List.of(routes, ticketPages, adminPages);
     }
 
     @Override

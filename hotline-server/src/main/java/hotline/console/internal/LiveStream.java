@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code GET /console/events}: the one Server-Sent Events stream of a signed-in browser. It carries only what concerns
  * this user — their screen pops and call endings, their status and the queue counts (at most once a second), SLA
  * notices addressed to them, a notice when someone else changes a ticket they have open ({@link TicketWatch}) — as
- * {@code live} events of rendered fragments, and a {@code ping} every
+ * {@code live} events of rendered fragments, an {@code ended} event before it closes when the user's sessions were
+ * ended (deactivated, password reset: {@link UserService#SESSIONS_ENDED}), and a {@code ping} every
  * {@value #HEARTBEAT_MS} ms. On every (re)connect it first sends the whole current state. Uncompressed and flushed per
  * event: compression would hold events back until a buffer fills.
  */
@@ -103,6 +104,7 @@ public final class LiveStream implements Handler<RoutingContext> {
             consumers.add(vertx.eventBus().consumer(TelephonyAddresses.QUEUES, m -> boardChanged()));
             consumers.add(vertx.eventBus().consumer(SlaScheduler.BUS_ADDRESS, m -> slaNotice(m.body())));
             consumers.add(vertx.eventBus().consumer(TicketService.BUS_ADDRESS, m -> ticketChanged(m.body())));
+            consumers.add(vertx.eventBus().consumer(UserService.SESSIONS_ENDED, m -> sessionsEnded(m.body())));
             heartbeat = vertx.setPeriodic(HEARTBEAT_MS, id -> write("ping", "{}"));
             desk.allSwaps(viewer, phone)
                     .map(swaps -> {
@@ -171,6 +173,15 @@ public final class LiveStream implements Handler<RoutingContext> {
                     .onFailure(e -> log.warn("Ticket notice could not be drawn: {}", e.getMessage()));
         }
 
+        /** This user may no longer be signed in: the page leaves for the log-in, and the stream ends. */
+        private void sessionsEnded(JsonObject ended) {
+            if (ended.getLong("userId", -1L) == viewer.principal().id()) {
+                write("ended", "{}");
+                close();
+                response.end();
+            }
+        }
+
         private void send(List<Map<String, String>> swaps, String announce, JsonObject notify) {
             JsonObject data = new JsonObject().put("swaps", new JsonArray(swaps.stream()
                     .map(s -> new JsonObject().put("target", s.get("target")).put("html", s.get("html"))).toList()));
@@ -192,6 +203,9 @@ public final class LiveStream implements Handler<RoutingContext> {
         }
 
         private void close() {
+            if (closed) {
+                return;
+            }
             closed = true;
             vertx.cancelTimer(heartbeat);
             consumers.forEach(MessageConsumer::unregister);
