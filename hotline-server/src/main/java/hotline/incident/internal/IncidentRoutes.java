@@ -42,7 +42,8 @@ public final class IncidentRoutes implements ApiRoutes {
 
     private void list(RoutingContext ctx) {
         incidents.list(Requests.query(ctx, "status").flatMap(code -> Code.parse(IncidentStatus.class, code)).orElse(null),
-                        Requests.query(ctx, "district").orElse(null))
+                        Requests.query(ctx, "district").orElse(null),
+                        Requests.queryInt(ctx, "limit").orElse(IncidentService.DEFAULT_LIST))
                 .onSuccess(list -> Responses.ok(ctx,
                         new JsonObject().put("items", new JsonArray(list.stream().map(Incident::toJson).toList()))))
                 .onFailure(ctx::fail);
@@ -69,7 +70,9 @@ public final class IncidentRoutes implements ApiRoutes {
     }
 
     private void close(RoutingContext ctx) {
-        incidents.close(Requests.pathId(ctx, "id"), Requests.body(ctx).getString("resolution"), Access.principal(ctx))
+        JsonObject body = Requests.body(ctx);
+        incidents.close(Requests.pathId(ctx, "id"), body.getString("resolution"), body.getLong("reportersToTell"),
+                        Access.principal(ctx))
                 .onSuccess(json -> Responses.ok(ctx, json))
                 .onFailure(ctx::fail);
     }
