@@ -1,5 +1,6 @@
 package hotline.console.internal;
 
+import hotline.auth.Role;
 import hotline.auth.UserService;
 import hotline.sla.SlaScheduler;
 import hotline.telephony.TelephonyAddresses;
@@ -23,13 +24,20 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * {@code GET /console/events}: the one Server-Sent Events stream of a signed-in browser. It carries only what concerns
  * this user — their screen pops and call endings, their status and the queue counts (at most once a second), SLA
- * notices addressed to them, a notice when someone else changes a ticket they have open ({@link TicketWatch}) — as
+ * notices addressed to them, a notice when someone else changes a ticket they have open ({@link TicketWatch}), and,
+ * to supervisors, the swaps a supervisor area prepared for them ({@link #SUPERVISOR_SWAPS}) — as
  * {@code live} events of rendered fragments, and a {@code ping} every
  * {@value #HEARTBEAT_MS} ms. On every (re)connect it first sends the whole current state. Uncompressed and flushed per
  * event: compression would hold events back until a buffer fills.
  */
 public final class LiveStream implements Handler<RoutingContext> {
 
+    /**
+     * Local event-bus address of swaps a supervisor area drew for every supervisor, once per language:
+     * {@code {"zh": [{"target", "html"}], "en": [...]}}. Each supervisor's stream passes on those of their language; a
+     * page without the target ignores them.
+     */
+    public static final String SUPERVISOR_SWAPS = "hotline.console.supervisor-swaps";
     static final long HEARTBEAT_MS = 15_000;
     static final long BOARD_EVERY_MS = 1_000;
     private static final Logger log = LoggerFactory.getLogger(LiveStream.class);
@@ -103,6 +111,9 @@ public final class LiveStream implements Handler<RoutingContext> {
             consumers.add(vertx.eventBus().consumer(TelephonyAddresses.QUEUES, m -> boardChanged()));
             consumers.add(vertx.eventBus().consumer(SlaScheduler.BUS_ADDRESS, m -> slaNotice(m.body())));
             consumers.add(vertx.eventBus().consumer(TicketService.BUS_ADDRESS, m -> ticketChanged(m.body())));
+            if (viewer.principal().role().includes(Role.SUPERVISOR)) {
+                consumers.add(vertx.eventBus().consumer(SUPERVISOR_SWAPS, m -> supervisorSwaps(m.body())));
+            }
             heartbeat = vertx.setPeriodic(HEARTBEAT_MS, id -> write("ping", "{}"));
             desk.allSwaps(viewer, phone)
                     .map(swaps -> {
@@ -169,6 +180,12 @@ public final class LiveStream implements Handler<RoutingContext> {
                             viewer.lang().message("ticket.live.changed").replace("{0}", hint.getString("number", "")),
                             null)))
                     .onFailure(e -> log.warn("Ticket notice could not be drawn: {}", e.getMessage()));
+        }
+
+        private void supervisorSwaps(JsonObject byLanguage) {
+            JsonArray swaps = byLanguage.getJsonArray(viewer.lang().code(), new JsonArray());
+            send(swaps.stream().map(swap -> Map.of("target", ((JsonObject) swap).getString("target"),
+                    "html", ((JsonObject) swap).getString("html"))).toList(), null, null);
         }
 
         private void send(List<Map<String, String>> swaps, String announce, JsonObject notify) {
