@@ -39,8 +39,9 @@ import java.util.Set;
  * incident: its crew and eta, and the dispatch of its first report through the repair workflow), closing (every open
  * report is closed through {@link TicketService#change} with action {@value #CLOSED_ACTION}, which queues a
  * notification per reporter), merging and splitting. After each change commits, the event-bus address
- * {@value #BUS_ADDRESS} is told {@code {"id", "kind", "category", "district", "otherId"}} (kind an
- * {@link IncidentChange}; {@code otherId} the incident merged in or split off). Thread-safe; never blocks.
+ * {@value #BUS_ADDRESS} is told {@code {"id", "kind", "category", "district", "otherId", "actorId"}} (kind an
+ * {@link IncidentChange}; {@code otherId} the incident merged in or split off; {@code actorId} the user who changed
+ * it, null for a report). Thread-safe; never blocks.
  */
 public final class IncidentService {
 
@@ -172,7 +173,7 @@ public final class IncidentService {
                 .compose(rows -> rows.size() == 0 ? byId(id).compose(incident -> Future.<Incident>failedFuture(
                         new ConflictException("incident " + id + " is " + incident.status().code() + "; only an open one can be dispatched")))
                         : Future.succeededFuture(Incident.of(rows.iterator().next())))
-                .onSuccess(incident -> news.told(incident.open(), IncidentChange.DISPATCHED, null))
+                .onSuccess(incident -> news.told(incident.open(), IncidentChange.DISPATCHED, null, actor))
                 .compose(incident -> tickets.change(incident.firstTicketId(), actor, Channel.WEB, null,
                                 current -> dispatchFirst(current, crewId, eta, actor))
                         .map(incident));
@@ -200,7 +201,7 @@ public final class IncidentService {
                 .compose(rows -> rows.size() == 0 ? byId(id).compose(incident -> Future.<Incident>failedFuture(
                         notClosable(incident)))
                         : Future.succeededFuture(Incident.of(rows.iterator().next())))
-                .onSuccess(incident -> news.told(incident.open(), IncidentChange.CLOSED, null))
+                .onSuccess(incident -> news.told(incident.open(), IncidentChange.CLOSED, null, actor))
                 .compose(incident -> pool.preparedQuery(IncidentSql.REPORTS).execute(Tuple.of(id))
                         .compose(rows -> {
                             JsonObject data = new JsonObject().put("incident", new JsonObject().put("id", id)
@@ -235,7 +236,7 @@ public final class IncidentService {
     }
 
     /** Merges {@code sourceId} into {@code id}: the reports move, the source is marked merged. */
-    public Future<Incident> merge(long id, long sourceId) {
+    public Future<Incident> merge(long id, long sourceId, Principal actor) {
         Instant now = clock.instant();
         return pool.withTransaction(tx -> tx.preparedQuery(IncidentSql.LOCK).execute(Tuple.of(new Long[]{id, sourceId}))
                 .compose(rows -> {
@@ -254,11 +255,11 @@ public final class IncidentService {
                             .compose(done -> tx.preparedQuery(IncidentSql.BY_ID).execute(summaryOf(id)))
                             .map(after -> Incident.of(after.iterator().next()));
                 }))
-                .onSuccess(merged -> news.told(merged.open(), IncidentChange.MERGED, sourceId));
+                .onSuccess(merged -> news.told(merged.open(), IncidentChange.MERGED, sourceId, actor));
     }
 
     /** Splits reports {@code ticketIds} off incident {@code id} into a new open incident of the same category and place. */
-    public Future<Incident> split(long id, Set<Long> ticketIds) {
+    public Future<Incident> split(long id, Set<Long> ticketIds, Principal actor) {
         return pool.withTransaction(tx -> tx.preparedQuery(IncidentSql.LOCK).execute(Tuple.of((Object) new Long[]{id}))
                 .compose(rows -> {
                     if (rows.size() == 0) {
@@ -285,7 +286,7 @@ public final class IncidentService {
                                 });
                     });
                 }))
-                .onSuccess(split -> news.told(split.open(), IncidentChange.SPLIT, id));
+                .onSuccess(split -> news.told(split.open(), IncidentChange.SPLIT, id, actor));
     }
 
     private static Tuple summaryOf(long id) {

@@ -157,15 +157,15 @@ class IncidentServiceTest {
         long second = incidentOf(b);
         assertThat(first).isNotEqualTo(second);
 
-        Incident merged = await(incidents.merge(first, second));
+        Incident merged = await(incidents.merge(first, second, WorkflowFixture.AGENT));
         assertThat(merged.reportCount()).isEqualTo(3);
         assertThat(await(incidents.list(IncidentStatus.MERGED, null))).extracting(Incident::id).containsExactly(second);
-        assertThatThrownBy(() -> await(incidents.merge(first, second))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> await(incidents.merge(first, second, WorkflowFixture.AGENT))).isInstanceOf(ConflictException.class);
 
-        Incident split = await(incidents.split(first, Set.of(c.id())));
+        Incident split = await(incidents.split(first, Set.of(c.id()), WorkflowFixture.AGENT));
         assertThat(split.reportCount()).isEqualTo(1);
         assertThat(incidentOf(c)).isEqualTo(split.id());
-        assertThatThrownBy(() -> await(incidents.split(first, Set.of(a.id(), b.id()))))
+        assertThatThrownBy(() -> await(incidents.split(first, Set.of(a.id(), b.id()), WorkflowFixture.AGENT)))
                 .isInstanceOf(InvalidInputException.class);
     }
 
@@ -183,8 +183,8 @@ class IncidentServiceTest {
         long first = incidentOf(a);
         long second = incidentOf(c);
         await(incidents.dispatch(first, crew(true), "2026-05-01T06:00:00Z", WorkflowFixture.AGENT));
-        await(incidents.merge(first, second));
-        long split = await(incidents.split(first, Set.of(d.id()))).id();
+        await(incidents.merge(first, second, WorkflowFixture.AGENT));
+        long split = await(incidents.split(first, Set.of(d.id()), WorkflowFixture.AGENT)).id();
         await(incidents.close(split, "fixed", null, WorkflowFixture.AGENT));
         fixture.tickets.addListener(new TicketListener() {
             @Override
@@ -200,6 +200,8 @@ class IncidentServiceTest {
                         "report " + second + " null", "dispatched " + first + " null", "merged " + first + " " + second,
                         "split " + split + " " + first, "closed " + split + " null");
         assertThat(told.getFirst().getString("district")).isEqualTo("D01");
+        assertThat(told.getFirst().getValue("actorId")).isNull();
+        assertThat(told.getLast().getLong("actorId")).isEqualTo(WorkflowFixture.AGENT.id());
         assertThat(told.getFirst().getString("category")).isEqualTo("burst_main");
     }
 

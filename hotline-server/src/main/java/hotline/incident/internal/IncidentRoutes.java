@@ -78,7 +78,7 @@ public final class IncidentRoutes implements ApiRoutes {
     }
 
     private void merge(RoutingContext ctx) {
-        incidents.merge(Requests.pathId(ctx, "id"), Requests.body(ctx).getLong("sourceId"))
+        incidents.merge(Requests.pathId(ctx, "id"), Requests.body(ctx).getLong("sourceId"), Access.principal(ctx))
                 .onSuccess(incident -> Responses.ok(ctx, incident.toJson()))
                 .onFailure(ctx::fail);
     }
@@ -86,7 +86,7 @@ public final class IncidentRoutes implements ApiRoutes {
     private void split(RoutingContext ctx) {
         Set<Long> ids = new HashSet<>();
         Requests.body(ctx).getJsonArray("ticketIds").forEach(id -> ids.add(((Number) id).longValue()));
-        incidents.split(Requests.pathId(ctx, "id"), ids)
+        incidents.split(Requests.pathId(ctx, "id"), ids, Access.principal(ctx))
                 .onSuccess(incident -> Responses.created(ctx, "/api/incidents/" + incident.id(), incident.toJson()))
                 .onFailure(ctx::fail);
     }
