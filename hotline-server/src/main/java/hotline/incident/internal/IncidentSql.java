@@ -35,34 +35,43 @@ public final class IncidentSql {
             """;
 
     /**
-     * Incidents with what a supervisor weighs them by: their reports ({@code report_count}), the reports still open,
-     * each of whose reporter is told when the incident closes ({@code reporters_to_tell}; $1 the final ticket
-     * statuses), and the critical facilities affected ({@code critical_facility_count}): those of its district (the
-     * customers the follow-ups call proactively when it opens) and any among its reporters.
+     * The incidents {@code listed} selects, with what a supervisor weighs them by: their reports
+     * ({@code report_count}), the reports still open, each of whose reporter is told when the incident closes
+     * ({@code reporters_to_tell}; $1 the final ticket statuses), and the critical facilities affected
+     * ({@code critical_facility_count}): those of its district (the customers the follow-ups call proactively when it
+     * opens) and any among its reporters. Set-based, so a board of hundreds of incidents reads their reports and the
+     * critical facilities once each (see docs/benchmarks.md).
      */
-    private static final String SUMMARY = """
-            SELECT i.*, s.report_count, s.reporters_to_tell,
-                   (SELECT count(*) FROM (SELECT c.id FROM customers c WHERE c.critical_facility AND c.district = i.district
-                                          UNION
-                                          SELECT c.id FROM customers c WHERE c.critical_facility AND c.id = ANY (s.reporters)) f)
-                       AS critical_facility_count
-            FROM incidents i
-            CROSS JOIN LATERAL (
-                SELECT count(*) AS report_count,
-                       count(*) FILTER (WHERE NOT t.status = ANY ($1)) AS reporters_to_tell,
-                       coalesce(array_agg(DISTINCT t.customer_id) FILTER (WHERE t.customer_id IS NOT NULL), '{}') AS reporters
-                FROM incident_reports r JOIN ticket_facts t ON t.id = r.ticket_id WHERE r.incident_id = i.id) s
-            """;
+    private static String summary(String listed) {
+        return """
+                WITH listed AS (%s),
+                reports AS (SELECT r.incident_id, t.status, t.customer_id
+                            FROM incident_reports r JOIN ticket_facts t ON t.id = r.ticket_id
+                            WHERE r.incident_id IN (SELECT id FROM listed)),
+                critical AS (SELECT c.id, c.district FROM customers c WHERE c.critical_facility),
+                affected AS (SELECT l.id AS incident_id, c.id FROM listed l JOIN critical c ON c.district = l.district
+                             UNION
+                             SELECT r.incident_id, c.id FROM reports r JOIN critical c ON c.id = r.customer_id)
+                SELECT l.*, coalesce(s.report_count, 0) AS report_count,
+                       coalesce(s.reporters_to_tell, 0) AS reporters_to_tell,
+                       coalesce(a.critical_facility_count, 0) AS critical_facility_count
+                FROM listed l
+                LEFT JOIN (SELECT incident_id, count(*) AS report_count,
+                                  count(*) FILTER (WHERE NOT status = ANY ($1)) AS reporters_to_tell
+                           FROM reports GROUP BY incident_id) s ON s.incident_id = l.id
+                LEFT JOIN (SELECT incident_id, count(*) AS critical_facility_count FROM affected GROUP BY incident_id) a
+                       ON a.incident_id = l.id
+                ORDER BY l.opened_at DESC, l.id DESC
+                """.formatted(listed);
+    }
 
-    /** Incidents of status $2 (null: any) in district $3 (null: any), newest first, at most $4; $1 as in SUMMARY. */
-    public static final String LIST = SUMMARY + """
-            WHERE ($2::text IS NULL OR i.status = $2) AND ($3::text IS NULL OR i.district = $3)
-            ORDER BY i.opened_at DESC, i.id DESC
-            LIMIT $4
-            """;
+    /** Incidents of status $2 (null: any) in district $3 (null: any), newest first, at most $4; $1 as in summary. */
+    public static final String LIST = summary("""
+            SELECT * FROM incidents i WHERE ($2::text IS NULL OR i.status = $2) AND ($3::text IS NULL OR i.district = $3)
+            ORDER BY i.opened_at DESC, i.id DESC LIMIT $4""");
 
-    /** Incident $2 with its summary; $1 as in SUMMARY. */
-    public static final String BY_ID = SUMMARY + "WHERE i.id = $2";
+    /** Incident $2 with its summary; $1 as in summary. */
+    public static final String BY_ID = summary("SELECT * FROM incidents i WHERE i.id = $2");
 
     /**
      * The critical facilities incident $1 in district $2 affects: those of the district and those among its reporters
