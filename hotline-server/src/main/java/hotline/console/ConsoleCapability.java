@@ -14,6 +14,8 @@ import hotline.console.internal.CustomerPages;
 import hotline.console.internal.FollowUpsPage;
 import hotline.console.internal.Training;
 import hotline.console.internal.Desk;
+import hotline.console.internal.PageKit;
+import hotline.console.internal.incidents.IncidentsPage;
 import hotline.console.internal.LiveStream;
 import hotline.console.internal.PageRoutes;
 import hotline.console.internal.PauseReasons;
@@ -27,6 +29,7 @@ import hotline.followup.FollowUpService;
 import hotline.http.ApiRoutes;
 import hotline.incident.IncidentService;
 import hotline.search.SearchService;
+import hotline.surveillance.QualityAlerts;
 import hotline.telephony.TelephonyAddresses;
 import hotline.telephony.TelephonyModule;
 import hotline.telephony.ami.SimulatedCalls;
@@ -64,6 +67,7 @@ public final class ConsoleCapability implements Capability {
     private final PageRoutes routes;
     private final ConsoleApi api;
     private final TicketPages ticketPages;
+    private final IncidentsPage incidentsPage;
     private final Map<Long, MessageConsumer<JsonObject>> trackedPops = new ConcurrentHashMap<>();
     private final List<MessageConsumer<JsonObject>> consumers = new CopyOnWriteArrayList<>();
 
@@ -71,7 +75,7 @@ public final class ConsoleCapability implements Capability {
                              UserService users, CustomerService customers, TicketService tickets,
                              IncidentService incidents, SearchService search, List<TicketViewExtension> ticketViews,
                              CrewService crews, FollowUpService followUps, TelephonyModule telephony,
-                             SimulatedCalls simulatedCalls) {
+                             SimulatedCalls simulatedCalls, QualityAlerts alerts) {
         this.vertx = vertx;
         this.agents = new AgentStates(clock);
         PauseReasons pauseReasons = ConfFiles.locate(config.string(PAUSE_REASONS), PauseReasons.FILE, PauseReasons::parse);
@@ -90,6 +94,8 @@ public final class ConsoleCapability implements Capability {
                 simulatedCalls == null ? null : new Training(simulatedCalls, users));
         this.ticketPages = new TicketPages(sessions, tickets, ticketViews, incidents, crews, search, calls, desk, watch,
                 templates, assets, clock, zone);
+        this.incidentsPage = new IncidentsPage(new PageKit(sessions, templates, assets), vertx, incidents, alerts, crews,
+                clock, zone);
     }
 
     @Override
@@ -104,7 +110,7 @@ public final class ConsoleCapability implements Capability {
 
     @Override
     public List<Handler<Router>> pages() {
-        return List.of(routes, ticketPages);
+        return List.of(routes, ticketPages, incidentsPage);
     }
 
     @Override
@@ -112,13 +118,14 @@ public final class ConsoleCapability implements Capability {
         consumers.add(vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.QUEUES, m -> agents.update(m.body())));
         consumers.add(vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.CALLS,
                 m -> calls.ended(m.body().getString("uniqueid", ""))));
-        return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
+        return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
+                .compose(done -> incidentsPage.start());
     }
 
     @Override
     public Future<Void> stop() {
         return Future.all(java.util.stream.Stream.concat(consumers.stream(), trackedPops.values().stream())
-                .map(MessageConsumer::unregister).toList()).mapEmpty();
+                .map(MessageConsumer::unregister).toList()).compose(done -> incidentsPage.stop());
     }
 
     /** From the first stream of a user on, their screen pops are kept as their current call. */
