@@ -24,8 +24,7 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", () => defaults(document));
-  document.addEventListener("htmx:load", (event) => {
+  document.addEventListener("htmx:load", (event) => { // on the body at start, then on every element swapped in
     defaults(event.detail.elt);
     notices(event.detail.elt.parentElement || document);
   });

@@ -112,6 +112,15 @@ public final class IncidentService {
                 });
     }
 
+    /**
+     * The open incidents of {@code category} (the ones an incident of it may be merged with), newest first, at most
+     * {@value #MAX_LIST}, with their report counts but no summary.
+     */
+    public Future<List<Incident>> openOf(String category) {
+        return pool.preparedQuery(IncidentSql.OPEN_OF_CATEGORY).execute(Tuple.of(category, MAX_LIST))
+                .map(rows -> rows.stream().map(Incident::of).toList());
+    }
+
     /** The open or closed incident ticket {@code ticketId} is a report of, if any. */
     public Future<Optional<Incident>> ofTicket(long ticketId) {
         return pool.preparedQuery(IncidentSql.OF_TICKET).execute(Tuple.of(ticketId))

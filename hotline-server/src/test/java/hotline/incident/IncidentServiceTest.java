@@ -147,7 +147,8 @@ class IncidentServiceTest {
     }
 
     @Test
-    @DisplayName("a supervisor merges two incidents of one burst and splits a report off into a new one")
+    @DisplayName("a supervisor merges two incidents of one burst (the open ones of its category are offered) and splits a "
+            + "report off into a new one")
     void mergeAndSplit() {
         Ticket a = fixture.create(report("burst_main", "D01", null));
         fixture.clock.advance(Duration.ofHours(3)); // outside the window: a second incident opens
@@ -156,6 +157,8 @@ class IncidentServiceTest {
         long first = incidentOf(a);
         long second = incidentOf(b);
         assertThat(first).isNotEqualTo(second);
+        fixture.create(report("low_pressure", "D01", null));
+        assertThat(await(incidents.openOf("burst_main"))).extracting(Incident::id).containsExactly(second, first);
 
         Incident merged = await(incidents.merge(first, second, WorkflowFixture.AGENT));
         assertThat(merged.reportCount()).isEqualTo(3);

@@ -89,6 +89,11 @@ public final class IncidentSql {
     /** Open incidents of category $1 in district $2, with their report counts. */
     public static final String OPEN_AT_COUNTED = WITH_COUNT + "WHERE i.status = 'open' AND i.category = $1 AND i.district = $2";
 
+    /** Open incidents of category $1 with their report counts, newest first, at most $2. */
+    public static final String OPEN_OF_CATEGORY = WITH_COUNT + """
+            WHERE i.status = 'open' AND i.category = $1 ORDER BY i.opened_at DESC, i.id DESC LIMIT $2
+            """;
+
     /** Locks incidents $1 (an array) in id order, so two merges never deadlock. */
     public static final String LOCK = WITH_COUNT + "WHERE i.id = ANY ($1) ORDER BY i.id FOR UPDATE";
 

@@ -74,8 +74,8 @@ final class IncidentViews {
 
     /**
      * One incident as {@code GET /api/incidents/{id}} gives it, for its page: {@code i} (with {@code crewName} and the
-     * reports' {@code createdText}), {@code crews} on duty first, and {@code mergeable}: the other open incidents of its
-     * category, those of its district first.
+     * reports' {@code createdText}), {@code crews} on duty first, and {@code mergeable}: the other incidents of
+     * {@code open} (the open ones of its category), those of its district first.
      */
     Map<String, Object> detail(JsonObject incident, List<Crew> crews, List<Incident> open) {
         Map<String, Object> i = Models.plain(incident);
@@ -86,7 +86,6 @@ final class IncidentViews {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> reports = (List<Map<String, Object>>) i.get("reports");
         reports.forEach(report -> report.put("createdText", text(Instant.parse((String) report.get("createdAt")))));
-        String category = incident.getString("category");
         String district = incident.getString("district");
         Map<String, Object> model = new HashMap<>();
         model.put("i", i);
@@ -94,7 +93,7 @@ final class IncidentViews {
                         .thenComparing(crew -> !crew.district().equals(district)).thenComparing(Crew::name))
                 .map(crew -> Models.plain(crew.toJson())).toList());
         model.put("mergeable", open.stream()
-                .filter(other -> other.category().equals(category) && other.id() != incident.getLong("id"))
+                .filter(other -> other.id() != incident.getLong("id"))
                 .sorted(Comparator.comparing((Incident other) -> !other.district().equals(district)))
                 .map(other -> {
                     Map<String, Object> row = Models.plain(other.toJson());

@@ -6,7 +6,6 @@ import hotline.crew.Crew;
 import hotline.crew.CrewService;
 import hotline.incident.Incident;
 import hotline.incident.IncidentService;
-import hotline.incident.IncidentStatus;
 import hotline.surveillance.QualityAlerts;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -80,7 +79,7 @@ public final class IncidentsPage implements Handler<Router> {
         long id = Long.parseLong(ctx.pathParam("id"));
         Future<JsonObject> incident = incidents.get(id);
         Future<List<Crew>> all = crews.list();
-        Future<List<Incident>> open = incidents.list(IncidentStatus.OPEN, null, IncidentService.MAX_LIST);
+        Future<List<Incident>> open = incident.compose(read -> incidents.openOf(read.getString("category")));
         Future.all(incident, all, open).onFailure(ctx::fail).onSuccess(done -> {
             Map<String, Object> model = kit.model(ctx);
             model.putAll(views.detail(incident.result(), all.result(), open.result()));
