@@ -148,8 +148,9 @@ class IncidentsBrowserTest {
 
     @Test
     @Order(4)
-    @DisplayName("closing shows how many reporters will be told; a report that joined meanwhile shows up live and the "
-            + "close is refused with the new number, then the incident closes and each open report's reporter is told")
+    @DisplayName("closing shows how many reporters will be told and wants a resolution; a report that joined meanwhile "
+            + "shows up live and the close is refused with the new number, then the incident closes and each open "
+            + "report's reporter is told")
     void close() throws Exception {
         supervisor.open("/supervisor/incidents/" + first);
         long shown = reporting.get("/api/incidents/" + first).json().getLong("reportersToTell");
@@ -161,6 +162,9 @@ class IncidentsBrowserTest {
         supervisor.waitFor(() -> supervisor.find("#incident-changed-" + first).isDisplayed());
         assertThat(supervisor.text("#incident-changed-" + first)).contains("新报修并入");
 
+        supervisor.find("#close-form button[type=submit]").click();
+        supervisor.waitFor(() -> supervisor.find("[data-error-for=resolution]").isDisplayed());
+        assertThat(supervisor.text("[data-error-for=resolution]")).contains("处理结果");
         supervisor.find("#close-resolution").sendKeys("消防栓已更换，恢复正常供水");
         supervisor.find("#close-form button[type=submit]").click();
         supervisor.waitFor(() -> supervisor.find("#incident-conflict").isDisplayed());
@@ -193,6 +197,10 @@ class IncidentsBrowserTest {
         assertThat(supervisor.path()).isEqualTo("/supervisor/incidents/" + target);
         assertThat(desk.query("SELECT merged_into FROM incidents WHERE id = $1", Tuple.of(second)).getLong("merged_into"))
                 .isEqualTo(target);
+        supervisor.open("/supervisor/incidents/" + second);
+        assertThat(supervisor.text(".incident-facts")).contains("已合并").contains("#" + target);
+        assertThat(supervisor.all("#merge-form")).isEmpty();
+        supervisor.open("/supervisor/incidents/" + target);
 
         supervisor.find("#pick-" + elsewhereReport).click();
         supervisor.find("#split-form button[type=submit]").click();
