@@ -103,6 +103,28 @@ class IncidentApiTest {
     }
 
     @Test
+    @DisplayName("an incident without a district counts no district's facilities, only the critical facilities among its "
+            + "reporters")
+    void withoutDistrict() {
+        long dialysis = customer("王居家透析", "", "home_dialysis");
+        String location = "无片区 幸福里 " + ACCOUNTS.incrementAndGet();
+        JsonObject draft = new JsonObject().put("type", "repair").put("subject", "停水").put("category", "no_water")
+                .put("location", location);
+        long first = agent.post("/api/tickets", draft).json().getLong("id");
+        String path = "/api/incidents?status=open&district=";
+        JsonObject before = agent.get(path).json().getJsonArray("items").stream().map(JsonObject.class::cast)
+                .filter(incident -> incident.getLong("firstTicketId") == first).findFirst().orElseThrow();
+        assertThat(before.getLong("criticalFacilityCount")).isZero();
+
+        assertThat(agent.post("/api/tickets", draft.copy().put("customerId", dialysis)).status()).isEqualTo(201);
+
+        JsonObject after = agent.get("/api/incidents/" + before.getLong("id")).json();
+        assertThat(after.getLong("reportCount")).isEqualTo(2);
+        assertThat(after.getLong("criticalFacilityCount")).isEqualTo(1);
+        assertThat(after.getJsonArray("criticalFacilities").getJsonObject(0).getLong("customerId")).isEqualTo(dialysis);
+    }
+
+    @Test
     @DisplayName("a list answers at most `limit` incidents, 1 to 1000, a limit out of range is refused by name")
     void limit() {
         report("D74", null);

@@ -39,8 +39,8 @@ public final class IncidentSql {
      * ({@code report_count}), the reports still open, each of whose reporter is told when the incident closes
      * ({@code reporters_to_tell}; $1 the final ticket statuses), and the critical facilities affected
      * ({@code critical_facility_count}): those of its district (the customers the follow-ups call proactively when it
-     * opens) and any among its reporters. Set-based, so a board of hundreds of incidents reads their reports and the
-     * critical facilities once each (see docs/benchmarks.md).
+     * opens; none without a district) and those among its reporters not counted with the district. Set-based, so a board of hundreds of incidents reads their
+     * reports and the critical facilities once each (see docs/benchmarks.md).
      */
     private static String summary(String listed) {
         return """
@@ -49,18 +49,20 @@ public final class IncidentSql {
                             FROM incident_reports r JOIN ticket_facts t ON t.id = r.ticket_id
                             WHERE r.incident_id IN (SELECT id FROM listed)),
                 critical AS (SELECT c.id, c.district FROM customers c WHERE c.critical_facility),
-                affected AS (SELECT l.id AS incident_id, c.id FROM listed l JOIN critical c ON c.district = l.district
-                             UNION
-                             SELECT r.incident_id, c.id FROM reports r JOIN critical c ON c.id = r.customer_id)
+                of_district AS (SELECT district, count(*) AS n FROM critical WHERE district <> '' GROUP BY district),
+                reporting AS (SELECT r.incident_id, count(DISTINCT c.id) AS n
+                              FROM reports r JOIN critical c ON c.id = r.customer_id
+                              JOIN listed l ON l.id = r.incident_id AND (c.district <> l.district OR l.district = '')
+                              GROUP BY r.incident_id)
                 SELECT l.*, coalesce(s.report_count, 0) AS report_count,
                        coalesce(s.reporters_to_tell, 0) AS reporters_to_tell,
-                       coalesce(a.critical_facility_count, 0) AS critical_facility_count
+                       coalesce(d.n, 0) + coalesce(e.n, 0) AS critical_facility_count
                 FROM listed l
                 LEFT JOIN (SELECT incident_id, count(*) AS report_count,
                                   count(*) FILTER (WHERE NOT status = ANY ($1)) AS reporters_to_tell
                            FROM reports GROUP BY incident_id) s ON s.incident_id = l.id
-                LEFT JOIN (SELECT incident_id, count(*) AS critical_facility_count FROM affected GROUP BY incident_id) a
-                       ON a.incident_id = l.id
+                LEFT JOIN of_district d ON d.district = l.district
+                LEFT JOIN reporting e ON e.incident_id = l.id
                 ORDER BY l.opened_at DESC, l.id DESC
                 """.formatted(listed);
     }
@@ -74,15 +76,15 @@ public final class IncidentSql {
     public static final String BY_ID = summary("SELECT * FROM incidents i WHERE i.id = $2");
 
     /**
-     * The critical facilities incident $1 in district $2 affects: those of the district and those among its reporters
-     * (whether each reported it), reporters first.
+     * The critical facilities incident $1 in district $2 affects: those of the district (none without one) and those
+     * among its reporters (whether each reported it), reporters first.
      */
     public static final String CRITICAL_FACILITIES = """
             WITH reporters AS (SELECT DISTINCT t.customer_id FROM incident_reports r JOIN ticket_facts t ON t.id = r.ticket_id
                                WHERE r.incident_id = $1 AND t.customer_id IS NOT NULL)
             SELECT c.id, c.name, c.critical_reason, c.district, c.id IN (SELECT customer_id FROM reporters) AS reported
             FROM customers c
-            WHERE c.critical_facility AND (c.district = $2 OR c.id IN (SELECT customer_id FROM reporters))
+            WHERE c.critical_facility AND (c.district = $2 AND $2 <> '' OR c.id IN (SELECT customer_id FROM reporters))
             ORDER BY reported DESC, c.name, c.id
             """;
 
