@@ -16,6 +16,7 @@ import hotline.console.internal.Training;
 import hotline.console.internal.Desk;
 import hotline.console.internal.LiveStream;
 import hotline.console.internal.PageKit;
+import hotline.console.internal.incidents.IncidentsPage;
 import hotline.console.internal.PageRoutes;
 import hotline.console.internal.PauseReasons;
 import hotline.console.internal.Templates;
@@ -30,6 +31,7 @@ import hotline.http.ApiRoutes;
 import hotline.incident.IncidentService;
 import hotline.search.Reindexing;
 import hotline.search.SearchService;
+import hotline.surveillance.QualityAlerts;
 import hotline.telephony.TelephonyAddresses;
 import hotline.telephony.TelephonyModule;
 import hotline.telephony.ami.SimulatedCalls;
@@ -68,6 +70,7 @@ public final class ConsoleCapability implements Capability {
     private final ConsoleApi api;
     private final TicketPages ticketPages;
     private final AdminPages adminPages;
+    private final IncidentsPage incidentsPage;
     private final Map<Long, MessageConsumer<JsonObject>> trackedPops = new ConcurrentHashMap<>();
     private final List<MessageConsumer<JsonObject>> consumers = new CopyOnWriteArrayList<>();
 
@@ -75,7 +78,7 @@ public final class ConsoleCapability implements Capability {
                              UserService users, CustomerService customers, TicketService tickets,
                              IncidentService incidents, SearchService search, List<TicketViewExtension> ticketViews,
                              CrewService crews, FollowUpService followUps, TelephonyModule telephony,
-                             SimulatedCalls simulatedCalls, Reindexing reindexing) {
+                             SimulatedCalls simulatedCalls, Reindexing reindexing, QualityAlerts alerts) {
         this.vertx = vertx;
         this.agents = new AgentStates(clock);
         PauseReasons pauseReasons = ConfFiles.locate(config.string(PAUSE_REASONS), PauseReasons.FILE, PauseReasons::parse);
@@ -94,8 +97,9 @@ public final class ConsoleCapability implements Capability {
                 simulatedCalls == null ? null : new Training(simulatedCalls, users));
         this.ticketPages = new TicketPages(sessions, tickets, ticketViews, incidents, crews, search, calls, desk, watch,
                 templates, assets, clock, zone);
-        this.adminPages = new AdminPages(new PageKit(sessions, templates, assets), users, customers, reindexing, search,
-                clock, zone);
+        PageKit kit = new PageKit(sessions, templates, assets);
+        this.adminPages = new AdminPages(kit, users, customers, reindexing, search, clock, zone);
+        this.incidentsPage = new IncidentsPage(kit, vertx, incidents, alerts, crews, clock, zone);
     }
 
     @Override
@@ -110,7 +114,7 @@ public final class ConsoleCapability implements Capability {
 
     @Override
     public List<Handler<Router>> pages() {
-        return List.of(routes, ticketPages, adminPages);
+        return List.of(routes, ticketPages, adminPages, incidentsPage);
     }
 
     @Override
@@ -118,13 +122,14 @@ public final class ConsoleCapability implements Capability {
         consumers.add(vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.QUEUES, m -> agents.update(m.body())));
         consumers.add(vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.CALLS,
                 m -> calls.ended(m.body().getString("uniqueid", ""))));
-        return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
+        return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
+                .compose(done -> incidentsPage.start());
     }
 
     @Override
     public Future<Void> stop() {
         return Future.all(java.util.stream.Stream.concat(consumers.stream(), trackedPops.values().stream())
-                .map(MessageConsumer::unregister).toList()).mapEmpty();
+                .map(MessageConsumer::unregister).toList()).compose(done -> incidentsPage.stop());
     }
 
     /** From the first stream of a user on, their screen pops are kept as their current call. */
