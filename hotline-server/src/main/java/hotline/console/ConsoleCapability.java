@@ -16,16 +16,19 @@ import hotline.console.internal.Training;
 import hotline.console.internal.Desk;
 import hotline.console.internal.LiveStream;
 import hotline.console.internal.PageRoutes;
+import hotline.console.internal.PageKit;
 import hotline.console.internal.PauseReasons;
 import hotline.console.internal.Templates;
 import hotline.console.internal.TicketNotices;
 import hotline.console.internal.TicketPages;
 import hotline.console.internal.TicketWatch;
+import hotline.console.internal.reports.ReportsPage;
 import hotline.crew.CrewService;
 import hotline.customer.CustomerService;
 import hotline.followup.FollowUpService;
 import hotline.http.ApiRoutes;
 import hotline.incident.IncidentService;
+import hotline.reports.ReportService;
 import hotline.search.SearchService;
 import hotline.telephony.TelephonyAddresses;
 import hotline.telephony.TelephonyModule;
@@ -64,6 +67,7 @@ public final class ConsoleCapability implements Capability {
     private final PageRoutes routes;
     private final ConsoleApi api;
     private final TicketPages ticketPages;
+    private final ReportsPage reportsPage;
     private final Map<Long, MessageConsumer<JsonObject>> trackedPops = new ConcurrentHashMap<>();
     private final List<MessageConsumer<JsonObject>> consumers = new CopyOnWriteArrayList<>();
 
@@ -71,7 +75,7 @@ public final class ConsoleCapability implements Capability {
                              UserService users, CustomerService customers, TicketService tickets,
                              IncidentService incidents, SearchService search, List<TicketViewExtension> ticketViews,
                              CrewService crews, FollowUpService followUps, TelephonyModule telephony,
-                             SimulatedCalls simulatedCalls) {
+                             ReportService reports, SimulatedCalls simulatedCalls) {
         this.vertx = vertx;
         this.agents = new AgentStates(clock);
         PauseReasons pauseReasons = ConfFiles.locate(config.string(PAUSE_REASONS), PauseReasons.FILE, PauseReasons::parse);
@@ -90,6 +94,7 @@ public final class ConsoleCapability implements Capability {
                 simulatedCalls == null ? null : new Training(simulatedCalls, users));
         this.ticketPages = new TicketPages(sessions, tickets, ticketViews, incidents, crews, search, calls, desk, watch,
                 templates, assets, clock, zone);
+        this.reportsPage = new ReportsPage(new PageKit(sessions, templates, assets), reports, clock, zone);
     }
 
     @Override
@@ -104,7 +109,7 @@ public final class ConsoleCapability implements Capability {
 
     @Override
     public List<Handler<Router>> pages() {
-        return List.of(routes, ticketPages);
+        return List.of(routes, ticketPages, reportsPage);
     }
 
     @Override
