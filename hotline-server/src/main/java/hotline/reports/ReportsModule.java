@@ -19,7 +19,7 @@ import java.util.List;
  * The reports capability: daily roll-ups of tickets, calls, SLA outcomes and satisfaction, kept by the
  * {@link ReportRollup} catch-up job, and the report reads over them ({@link ReportService}). Settings:
  * {@value #ROLLUP_SECONDS} (how often the job runs, default 60; 0: never by itself), {@value #OLDER_DAYS_PER_RUN}
- * (older days re-counted per run, default 31), {@value #SHORT_ABANDON_SECONDS} (default 5) and the telephony's
+ * (older days re-counted per run, default {@value #DEFAULT_OLDER_DAYS_PER_RUN}), {@value #SHORT_ABANDON_SECONDS} (default 5) and the telephony's
  * service-level threshold ({@link TelephonyModule#SERVICE_LEVEL_SECONDS}, default 20).
  */
 public final class ReportsModule implements Capability {
@@ -29,6 +29,8 @@ public final class ReportsModule implements Capability {
     public static final String ROLLUP_SECONDS = "reports.rollupSeconds";
     public static final String OLDER_DAYS_PER_RUN = "reports.olderDaysPerRun";
     public static final String SHORT_ABANDON_SECONDS = "telephony.shortAbandonSeconds";
+    /** A year of history is walked through in 52 runs: under an hour at one run a minute. */
+    public static final int DEFAULT_OLDER_DAYS_PER_RUN = 7;
 
     private final Vertx vertx;
     private final ReportService service;
@@ -41,7 +43,7 @@ public final class ReportsModule implements Capability {
         this.service = new ReportService(pool);
         this.rollup = new ReportRollup(pool, clock, zone,
                 config.integer(TelephonyModule.SERVICE_LEVEL_SECONDS, 20, 1, 600),
-                config.integer(SHORT_ABANDON_SECONDS, 5, 0, 60), config.integer(OLDER_DAYS_PER_RUN, 31, 1, 3660));
+                config.integer(SHORT_ABANDON_SECONDS, 5, 0, 60), config.integer(OLDER_DAYS_PER_RUN, DEFAULT_OLDER_DAYS_PER_RUN, 1, 3660));
         this.rollupSeconds = config.integer(ROLLUP_SECONDS, 60, 0, 86_400);
     }
 
