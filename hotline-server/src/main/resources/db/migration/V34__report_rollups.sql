@@ -8,14 +8,14 @@ CREATE OR REPLACE VIEW ticket_event_facts AS
 SELECT id, ticket_id, at, action, data, actor
 FROM ticket_events;
 
--- Tickets by created day: volumes, complaints, and first-contact resolution of the contacts (tickets of a known
+-- Tickets by created day: volumes (created), complaints, and first-contact resolution of the contacts (tickets of a known
 -- customer): repeated = the same customer came back on the same category within 7 days; pending = no repeat yet
 -- and the 7 days not over.
 CREATE TABLE report_ticket_days (
     dim        TEXT NOT NULL,
     day        DATE NOT NULL,
     key        TEXT NOT NULL,
-    tickets    INT  NOT NULL,
+    created    INT  NOT NULL,
     complaints INT  NOT NULL,
     contacts   INT  NOT NULL,
     repeated   INT  NOT NULL,

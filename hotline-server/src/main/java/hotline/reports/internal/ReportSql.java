@@ -66,7 +66,7 @@ public final class ReportSql {
                                    WHERE e.ticket_id = f.id AND e.action = 'created' ORDER BY e.id LIMIT 1) e ON true
                 WHERE f.created_at >= $1 AND f.created_at < $2
             )
-            INSERT INTO report_ticket_days (day, dim, key, tickets, complaints, contacts, repeated, pending)
+            INSERT INTO report_ticket_days (day, dim, key, created, complaints, contacts, repeated, pending)
             SELECT day, %s,
                    count(*), count(*) FILTER (WHERE type = 'complaint'), count(*) FILTER (WHERE contact),
                    count(*) FILTER (WHERE repeated), count(*) FILTER (WHERE contact AND NOT repeated AND window_open)
@@ -182,7 +182,7 @@ public final class ReportSql {
             """;
 
     public static final String READ_TICKETS = READ.formatted("report_ticket_days",
-            "sum(tickets) AS tickets, sum(complaints) AS complaints, sum(contacts) AS contacts, "
+            "sum(created) AS tickets, sum(complaints) AS complaints, sum(contacts) AS contacts, "
                     + "sum(repeated) AS repeated, sum(pending) AS pending");
 
     public static final String READ_CALLS = READ.formatted("report_call_days",
