@@ -24,11 +24,13 @@ import hotline.console.internal.TicketNotices;
 import hotline.console.internal.TicketPages;
 import hotline.console.internal.TicketWatch;
 import hotline.console.internal.admin.AdminPages;
+import hotline.console.internal.reports.ReportsPage;
 import hotline.crew.CrewService;
 import hotline.customer.CustomerService;
 import hotline.followup.FollowUpService;
 import hotline.http.ApiRoutes;
 import hotline.incident.IncidentService;
+import hotline.reports.ReportService;
 import hotline.search.Reindexing;
 import hotline.search.SearchService;
 import hotline.surveillance.QualityAlerts;
@@ -71,6 +73,7 @@ public final class ConsoleCapability implements Capability {
     private final TicketPages ticketPages;
     private final AdminPages adminPages;
     private final IncidentsPage incidentsPage;
+    private final ReportsPage reportsPage;
     private final Map<Long, MessageConsumer<JsonObject>> trackedPops = new ConcurrentHashMap<>();
     private final List<MessageConsumer<JsonObject>> consumers = new CopyOnWriteArrayList<>();
 
@@ -78,7 +81,8 @@ public final class ConsoleCapability implements Capability {
                              UserService users, CustomerService customers, TicketService tickets,
                              IncidentService incidents, SearchService search, List<TicketViewExtension> ticketViews,
                              CrewService crews, FollowUpService followUps, TelephonyModule telephony,
-                             SimulatedCalls simulatedCalls, Reindexing reindexing, QualityAlerts alerts) {
+                             ReportService reports, SimulatedCalls simulatedCalls, Reindexing reindexing,
+                             QualityAlerts alerts) {
         this.vertx = vertx;
         this.agents = new AgentStates(clock);
         PauseReasons pauseReasons = ConfFiles.locate(config.string(PAUSE_REASONS), PauseReasons.FILE, PauseReasons::parse);
@@ -100,6 +104,7 @@ public final class ConsoleCapability implements Capability {
         PageKit kit = new PageKit(sessions, templates, assets);
         this.adminPages = new AdminPages(kit, users, customers, reindexing, search, clock, zone);
         this.incidentsPage = new IncidentsPage(kit, vertx, incidents, alerts, crews, clock, zone);
+        this.reportsPage = new ReportsPage(kit, reports, clock, zone);
     }
 
     @Override
@@ -114,7 +119,7 @@ public final class ConsoleCapability implements Capability {
 
     @Override
     public List<Handler<Router>> pages() {
-        return List.of(routes, ticketPages, adminPages, incidentsPage);
+        return List.of(routes, ticketPages, adminPages, incidentsPage, reportsPage);
     }
 
     @Override
