@@ -12,6 +12,7 @@ import hotline.demo.DemoModule;
 import hotline.health.Health;
 import hotline.http.ApiRoutes;
 import hotline.http.ApiVerticle;
+import hotline.reports.ReportsModule;
 import hotline.search.SearchModule;
 import hotline.store.Database;
 import hotline.telephony.TelephonyModule;
@@ -67,6 +68,7 @@ public final class App implements AutoCloseable {
     private TicketModule tickets;
     private TelephonyModule telephony;
     private SearchModule search;
+    private ReportsModule reports;
     private int httpPort;
     private OptionalInt managementPort = OptionalInt.empty();
     private String apiDeployment;
@@ -145,14 +147,16 @@ public final class App implements AutoCloseable {
         telephony = new TelephonyModule(vertx, config, pool, database.endpoint().connectOptions(), clock, meters,
                 tickets.service(), auth.users(), TelephonyModule.hotlineServices(vertx, pool, tickets.service(),
                 customers.service(), work.incidents().service(), clock));
-        search = new SearchModule(vertx, pool, config, tickets.service());
+        search = new SearchModule(vertx, pool, config, tickets.service(), clock);
+        reports = new ReportsModule(vertx, pool, config, clock, zone);
         ConsoleCapability console = new ConsoleCapability(vertx, config, clock, zone, auth.sessions(), auth.users(),
                 customers.service(), tickets.service(), work.incidents().service(), search.service(),
-                work.ticketViews(), work.crews().service(), work.followUps().service(), telephony, work.sla(),
-                demo ? telephony.simulatedCalls(clock) : null);
+                work.ticketViews(), work.crews().service(), work.followUps().service(), telephony,
+                reports.service(), demo ? telephony.simulatedCalls(clock) : null, search.reindexing(),
+                work.surveillance().alerts(), work.sla());
         DemoModule demoData = new DemoModule(demo, config, vertx, pool, zone, customers.service(), clock);
         return List.of(auth, customers, tickets, work.workflows(), work.crews(), work.incidents(), work.followUps(),
-                work.surveillance(), telephony, search, console, demoData, work.sla());
+                work.surveillance(), telephony, search, console, demoData, reports, work.sla());
     }
 
     /** One API verticle per event loop ({@value #HTTP_INSTANCES}), serving every capability's routes. */
@@ -219,6 +223,11 @@ public final class App implements AutoCloseable {
 
     public MeterRegistry meters() {
         return meters;
+    }
+
+    /** The reports and their roll-ups' catch-up job. */
+    public ReportsModule reports() {
+        return reports;
     }
 
     /** Full-text search over the tickets (the index is fed from the outbox). */

@@ -35,6 +35,9 @@ class ShutdownTest {
     private static final String MANAGEMENT_TOKEN = "shutdown-test-monitor";
     private static final String PASSWORD = "harbor-quill-sundial-28";
 
+    /** A probe waits this long at most: a request lost in a server's start-up must not hang the test. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
     private final HttpClient http = HttpClient.newHttpClient();
     private Path dataDir;
     private Process server;
@@ -42,13 +45,19 @@ class ShutdownTest {
 
     @AfterEach
     void cleanUp() throws Exception {
+        // SIGTERM, as the test itself proves, stops the server and its PostgreSQL; SIGKILL only if it hangs.
         if (server != null && server.isAlive()) {
-            server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            server.destroy();
+            if (!server.waitFor(60, TimeUnit.SECONDS)) {
+                server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
         }
         if (dataDir != null && Files.exists(postmasterPid())) {
-            // A failed test may leave its PostgreSQL behind; it is ours to stop.
-            ProcessHandle.of(Long.parseLong(Files.readAllLines(postmasterPid()).getFirst().trim()))
-                    .ifPresent(ProcessHandle::destroy);
+            // A failed test may leave its PostgreSQL behind; it is ours to stop, and to wait for: it deletes its
+            // files while it shuts down.
+            long pid = Long.parseLong(Files.readAllLines(postmasterPid()).getFirst().trim());
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+            Await.until(() -> !running(pid), Duration.ofSeconds(30));
         }
         if (dataDir != null) {
             try (Stream<Path> files = Files.walk(dataDir)) {
@@ -96,7 +105,7 @@ class ShutdownTest {
         Await.until(() -> !running(postgresPid), Duration.ofSeconds(10));
 
         start();
-        HttpResponse<String> tickets = http.send(HttpRequest.newBuilder(uri("/api/tickets?size=100"))
+        HttpResponse<String> tickets = http.send(request(uri("/api/tickets?size=100"))
                 .header("Authorization", "Bearer " + login()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(new JsonObject(tickets.body()).getJsonArray("items").stream()
                 .map(item -> ((JsonObject) item).getString("subject"))).containsExactly("停机时正在提交的报修");
@@ -129,9 +138,9 @@ class ShutdownTest {
 
     private boolean healthy() {
         try {
-            return http.send(HttpRequest.newBuilder(uri("/health")).build(), HttpResponse.BodyHandlers.discarding())
+            return http.send(request(uri("/health")).build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode() == 200;
-        } catch (IOException notListeningYet) {
+        } catch (IOException notListeningOrLost) {
             return false;
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
@@ -141,7 +150,7 @@ class ShutdownTest {
     /** The server's Prometheus text. */
     private String metrics() {
         try {
-            return http.send(HttpRequest.newBuilder(uri("/metrics"))
+            return http.send(request(uri("/metrics"))
                     .header("Authorization", "Bearer " + MANAGEMENT_TOKEN).build(), HttpResponse.BodyHandlers.ofString())
                     .body();
         } catch (IOException | InterruptedException e) {
@@ -159,7 +168,7 @@ class ShutdownTest {
     }
 
     private String login() throws IOException, InterruptedException {
-        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(uri("/api/session"))
+        HttpResponse<String> reply = http.send(request(uri("/api/session"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("username", "admin")
                         .put("password", PASSWORD).encode())).build(), HttpResponse.BodyHandlers.ofString());
@@ -192,5 +201,9 @@ class ShutdownTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
+    }
+
+    private static HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT);
     }
 }

@@ -82,7 +82,8 @@
     const field = body && body.field ? body.field.replace(/^fields\./, "") : null;
     const name = field === "assignee" || field === "team" ? "to" : field === "reason" ? "reason" : "form";
     const input = reassign.elements[name];
-    const generic = status === 0 ? i18n.dataset.connDown : (i18n.dataset["error" + status] || i18n.dataset.error500);
+    // data-error-422 is dataset["error-422"]: a dash before a digit stays in the name.
+    const generic = status === 0 ? i18n.dataset.connDown : (i18n.dataset["error-" + status] || i18n.dataset["error-500"]);
     const label = input ? reassign.querySelector('label[for="' + input.id + '"]').textContent : null;
     const text = label ? generic + " — " + label : generic;
     const slot = reassign.querySelector('[data-error-for="' + name + '"]');

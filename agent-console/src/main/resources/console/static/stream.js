@@ -1,6 +1,7 @@
 // One live stream per browser: the tab holding the lock opens /console/events and relays every event to the other
 // tabs of this browser over a BroadcastChannel; each tab applies an event once (events carry ids). An event's data is
 // {swaps: [{target, html}], announce, notify: {title, body, tag}}; html is rendered (and escaped) by the server.
+// An "ended" event says the user's sessions were ended (deactivated, password reset): every tab goes to the log-in.
 "use strict";
 (function () {
   const userId = document.querySelector('meta[name="user-id"]')?.content;
@@ -37,8 +38,13 @@
     if (data.notify) document.dispatchEvent(new CustomEvent("hotline:notify", { detail: data.notify }));
   }
 
+  function ended() {
+    location.assign("/login");
+  }
+
   channel.onmessage = (message) => {
-    if (message.data.kind === "event") apply(message.data.id, message.data.data);
+    if (message.data.kind === "ended") ended();
+    else if (message.data.kind === "event") apply(message.data.id, message.data.data);
     else if (message.data.kind === "connection") connection(message.data.state);
   };
 
@@ -57,6 +63,12 @@
         source.onopen = () => { setState(everOpen ? "back" : "up"); everOpen = true; alive(); };
         source.onerror = () => setState("down");
         source.addEventListener("ping", alive);
+        source.addEventListener("ended", () => {
+          clearTimeout(watchdog);
+          source.close();
+          relay("ended", {});
+          ended();
+        });
         source.addEventListener("live", (event) => {
           alive();
           const data = JSON.parse(event.data);

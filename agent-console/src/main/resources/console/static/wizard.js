@@ -35,7 +35,7 @@
   function showError(form, status, body) {
     form.querySelectorAll(".field-error").forEach((slot) => { slot.hidden = true; });
     form.querySelectorAll("[aria-invalid]").forEach((el) => el.removeAttribute("aria-invalid"));
-    const generic = status === 0 ? i18n.dataset.connDown : (i18n.dataset["error" + status] || i18n.dataset.error500);
+    const generic = status === 0 ? i18n.dataset.connDown : (i18n.dataset["error-" + status] || i18n.dataset["error-500"]);
     const name = body && body.field ? body.field.replace(/^fields\./, "") : null;
     const input = name ? form.querySelector('[name="' + name + '"]') : null;
     let text = generic;
@@ -80,7 +80,7 @@
         say(saved);
       });
     } else if (status === 409 && !(answer && answer.incidentId)) {
-      reload(id, form.dataset.updated).then(() => say(i18n.dataset.error409));
+      reload(id, form.dataset.updated).then(() => say(i18n.dataset["error-409"]));
     } else {
       showError(form, status, answer);
     }

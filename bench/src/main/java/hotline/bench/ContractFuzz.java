@@ -39,7 +39,9 @@ public final class ContractFuzz {
                 .put("admin", new JsonObject().put("password", TestApp.ADMIN_PASSWORD))
                 .put("auth", new JsonObject().put("hashMemoryKib", 1024).put("hashIterations", 1)
                         .put("loginFailures", new JsonObject().put("perUserAndAddress", 1000).put("perUsername", 1000)
-                                .put("perAddress", 1000)));
+                                .put("perAddress", 1000)))
+                // As in ContractFuzzTest: no outbox pruning in the background, which a refused request would seem to do.
+                .put("search", new JsonObject().put("heartbeatSeconds", 3600).put("instanceExpirySeconds", 10_800));
         int failures;
         try (App app = App.start(new Config(settings, Map.of()), false)) {
             Fuzzer fuzzer = Fuzzer.against(app);

@@ -40,7 +40,7 @@ public final class TicketWork {
         sla = new SlaModule(config, vertx, pool, clock, zone, tickets);
         workflows = new WorkflowModule(tickets, sla.roster(), clock);
         crews = new CrewModule(pool, clock);
-        incidents = new IncidentModule(config, pool, clock, tickets, crews.service(), sla.tracker());
+        incidents = new IncidentModule(config, vertx, pool, clock, tickets, crews.service(), sla.tracker());
         followUps = new FollowUpModule(pool, clock, zone, workflows.service(), sla.callingHours());
         surveillance = new SurveillanceModule(config, pool, clock);
 

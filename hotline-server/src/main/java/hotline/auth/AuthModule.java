@@ -13,6 +13,8 @@ import hotline.http.ApiRoutes;
 import hotline.http.ClientAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +48,7 @@ public final class AuthModule implements Capability {
     private final LoginService logins;
     private final boolean demoUsers;
     private long purgeTimer = -1;
+    private MessageConsumer<JsonObject> endedSessions;
 
     /** @param demoUsers whether {@link #start} creates the demo users (the server runs with {@code --demo}) */
     public AuthModule(Vertx vertx, Pool pool, Config config, Clock clock, boolean demoUsers) {
@@ -73,6 +76,9 @@ public final class AuthModule implements Capability {
     public Future<Void> start() {
         purgeTimer = vertx.setPeriodic(PURGE_EVERY_MS, id -> purge()
                 .onFailure(e -> log.warn("Purging expired sessions or log-in failures failed: {}", e.getMessage())));
+        // Another instance ended a user's sessions: stop trusting that user's cached tokens here too.
+        endedSessions = vertx.eventBus().consumer(UserService.SESSIONS_ENDED,
+                ended -> sessions.forgetUser(ended.body().getLong("userId")));
         Future<Void> demo = demoUsers ? DemoUsers.create(config, users) : Future.succeededFuture();
         return demo.compose(done -> FirstAdmin.ensure(config, users));
     }
@@ -82,7 +88,7 @@ public final class AuthModule implements Capability {
         if (purgeTimer >= 0) {
             vertx.cancelTimer(purgeTimer);
         }
-        return Future.succeededFuture();
+        return endedSessions == null ? Future.succeededFuture() : endedSessions.unregister();
     }
 
     /** Deletes expired sessions and log-in failures that no longer count (runs hourly by itself). */

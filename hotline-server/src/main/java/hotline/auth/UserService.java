@@ -8,6 +8,7 @@ import hotline.common.NotFoundException;
 import hotline.store.SqlTime;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -27,6 +28,12 @@ import java.util.Optional;
  */
 public final class UserService {
 
+    /**
+     * Event-bus address told {@code {"userId": n}} (published, so every instance hears it on a clustered bus) when a
+     * change ended a user's sessions: deactivation or a password reset. Instances forget the user's cached tokens, and
+     * live streams of that user close.
+     */
+    public static final String SESSIONS_ENDED = "hotline.auth.sessionsEnded";
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Vertx vertx;
@@ -92,8 +99,8 @@ public final class UserService {
     }
 
     /**
-     * Applies {@code changes}. Deactivating a user or resetting the password ends the user's sessions; any change
-     * reaches the user's next request on this instance at once. Fails with {@link NotFoundException} for an unknown
+     * Applies {@code changes}. Deactivating a user or resetting the password ends the user's sessions (and says so on
+     * {@link #SESSIONS_ENDED}); any change reaches the user's next request on this instance at once. Fails with {@link NotFoundException} for an unknown
      * id and with {@link ConflictException} when the phone is another user's or no active admin would remain.
      */
     public Future<User> update(long id, UserChanges changes) {
@@ -118,7 +125,12 @@ public final class UserService {
                             }
                             return afterUpdate(conn, toUser(rows.iterator().next()), changes);
                         })))
-                .onSuccess(user -> sessions.forgetUser(id))
+                .onSuccess(user -> {
+                    sessions.forgetUser(id);
+                    if (changes.revokesSessions()) {
+                        vertx.eventBus().publish(SESSIONS_ENDED, new JsonObject().put("userId", id));
+                    }
+                })
                 .recover(UserService::explainConflict);
     }
 
@@ -162,6 +174,14 @@ public final class UserService {
             PasswordPolicy.check(password, names);
             return hasher.hash(password);
         }, false);
+    }
+
+    /**
+     * A password made up for a user of these names (a new account or a reset the admin hands over once), drawn on a
+     * worker: random, about 79 bits, and passing the {@link PasswordPolicy}.
+     */
+    public Future<String> temporaryPassword(String... names) {
+        return vertx.executeBlocking(() -> TemporaryPasswords.generate(names), false);
     }
 
     /** Checks the {@link PasswordPolicy} on a worker (for accounts made from settings). */

@@ -15,13 +15,16 @@ import hotline.console.internal.FollowUpsPage;
 import hotline.console.internal.Training;
 import hotline.console.internal.Desk;
 import hotline.console.internal.LiveStream;
-import hotline.console.internal.PageRoutes;
 import hotline.console.internal.PageKit;
+import hotline.console.internal.incidents.IncidentsPage;
+import hotline.console.internal.PageRoutes;
 import hotline.console.internal.PauseReasons;
 import hotline.console.internal.Templates;
 import hotline.console.internal.TicketNotices;
 import hotline.console.internal.TicketPages;
 import hotline.console.internal.TicketWatch;
+import hotline.console.internal.admin.AdminPages;
+import hotline.console.internal.reports.ReportsPage;
 import hotline.console.internal.slaboard.SlaBoardPage;
 import hotline.console.internal.slaboard.SlaLive;
 import hotline.crew.CrewService;
@@ -29,8 +32,11 @@ import hotline.customer.CustomerService;
 import hotline.followup.FollowUpService;
 import hotline.http.ApiRoutes;
 import hotline.incident.IncidentService;
+import hotline.reports.ReportService;
+import hotline.search.Reindexing;
 import hotline.search.SearchService;
 import hotline.sla.SlaModule;
+import hotline.surveillance.QualityAlerts;
 import hotline.telephony.TelephonyAddresses;
 import hotline.telephony.TelephonyModule;
 import hotline.telephony.ami.SimulatedCalls;
@@ -53,9 +59,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The agent console: server-rendered pages (templates, messages and static files from the {@code agent-console}
  * module) with the supervisor's SLA board ({@link SlaBoardPage}), the live stream per browser, and the state the
- * console keeps of each agent (phone state since when, current call). Settings: {@value #PAUSE_REASONS} (a file; default {@code conf/pause-reasons.json}, else the one in
- * the jar), {@value #SECURE_COOKIE} (shared with the session cookie; default false). {@code simulatedCalls} is given
- * only with {@code --demo}: then a supervisor can place training calls.
+ * console keeps of each agent (phone state since when, current call). Settings: {@value #PAUSE_REASONS} (a file;
+ * default {@code conf/pause-reasons.json}, else the one in the jar), {@value #SECURE_COOKIE} (shared with the session cookie; default false). {@code simulatedCalls} is given
+ * only with {@code --demo}: then a supervisor can place training calls. {@code reindexing} serves the search index page.
  */
 public final class ConsoleCapability implements Capability {
 
@@ -68,6 +74,9 @@ public final class ConsoleCapability implements Capability {
     private final PageRoutes routes;
     private final ConsoleApi api;
     private final TicketPages ticketPages;
+    private final AdminPages adminPages;
+    private final IncidentsPage incidentsPage;
+    private final ReportsPage reportsPage;
     private final SlaBoardPage slaBoard;
     private final Map<Long, MessageConsumer<JsonObject>> trackedPops = new ConcurrentHashMap<>();
     private final List<MessageConsumer<JsonObject>> consumers = new CopyOnWriteArrayList<>();
@@ -76,7 +85,8 @@ public final class ConsoleCapability implements Capability {
                              UserService users, CustomerService customers, TicketService tickets,
                              IncidentService incidents, SearchService search, List<TicketViewExtension> ticketViews,
                              CrewService crews, FollowUpService followUps, TelephonyModule telephony,
-                             SlaModule sla, SimulatedCalls simulatedCalls) {
+                             ReportService reports, SimulatedCalls simulatedCalls, Reindexing reindexing,
+                             QualityAlerts alerts, SlaModule sla) {
         this.vertx = vertx;
         this.agents = new AgentStates(clock);
         PauseReasons pauseReasons = ConfFiles.locate(config.string(PAUSE_REASONS), PauseReasons.FILE, PauseReasons::parse);
@@ -95,8 +105,11 @@ public final class ConsoleCapability implements Capability {
                 simulatedCalls == null ? null : new Training(simulatedCalls, users));
         this.ticketPages = new TicketPages(sessions, tickets, ticketViews, incidents, crews, search, calls, desk, watch,
                 templates, assets, clock, zone, sla.teams());
-        this.slaBoard = new SlaBoardPage(new PageKit(sessions, templates, assets), sla.board(), sla.inbox(), sla.teams(),
-                users, clock, zone);
+        PageKit kit = new PageKit(sessions, templates, assets);
+        this.adminPages = new AdminPages(kit, users, customers, reindexing, search, clock, zone);
+        this.incidentsPage = new IncidentsPage(kit, vertx, incidents, alerts, crews, clock, zone);
+        this.reportsPage = new ReportsPage(kit, reports, clock, zone);
+        this.slaBoard = new SlaBoardPage(kit, sla.board(), sla.inbox(), sla.teams(), users, clock, zone);
     }
 
     @Override
@@ -111,7 +124,7 @@ public final class ConsoleCapability implements Capability {
 
     @Override
     public List<Handler<Router>> pages() {
-        return List.of(routes, ticketPages, slaBoard);
+        return List.of(routes, ticketPages, adminPages, incidentsPage, reportsPage, slaBoard);
     }
 
     @Override
@@ -119,13 +132,14 @@ public final class ConsoleCapability implements Capability {
         consumers.add(vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.QUEUES, m -> agents.update(m.body())));
         consumers.add(vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.CALLS,
                 m -> calls.ended(m.body().getString("uniqueid", ""))));
-        return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
+        return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
+                .compose(done -> incidentsPage.start());
     }
 
     @Override
     public Future<Void> stop() {
         return Future.all(java.util.stream.Stream.concat(consumers.stream(), trackedPops.values().stream())
-                .map(MessageConsumer::unregister).toList()).mapEmpty();
+                .map(MessageConsumer::unregister).toList()).compose(done -> incidentsPage.stop());
     }
 
     /** From the first stream of a user on, their screen pops are kept as their current call. */

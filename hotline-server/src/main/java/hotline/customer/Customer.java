@@ -44,6 +44,12 @@ public record Customer(long id, String accountNumber, String name, List<String> 
                 criticalFacility, criticalReason, monthlyConsumption, notes);
     }
 
+    /** This customer with another tier and its reason (null: the rules gave it), one version on, changed at {@code now}. */
+    public Customer withTier(Tier newTier, String newTierReason, Instant now) {
+        return new Customer(id, accountNumber, name, phones, address, district, waterUse, kind, newTier, newTierReason,
+                criticalFacility, criticalReason, monthlyConsumption, notes, version + 1, createdAt, now);
+    }
+
     /** {@code {"field": {"from": old, "to": new}}} for every changeable field that differs in {@code after}. */
     public JsonObject changesTo(Customer after) {
         JsonObject before = toJson();

@@ -123,10 +123,41 @@ public final class CustomerService {
         if (reason == null || reason.isBlank()) {
             return Future.failedFuture(new InvalidInputException("reason", "is required"));
         }
-        return change(id, null, actor, "tier_overridden", reason, current -> new Customer(current.id(),
-                current.accountNumber(), current.name(), current.phones(), current.address(), current.district(),
-                current.waterUse(), current.kind(), tier, reason, current.criticalFacility(), current.criticalReason(),
-                current.monthlyConsumption(), current.notes(), current.version() + 1, current.createdAt(), clock.instant()));
+        return change(id, null, actor, "tier_overridden", reason,
+                current -> current.withTier(tier, reason, clock.instant()));
+    }
+
+    /**
+     * Hands a manual tier back to the {@link TierRules} (event {@code tier_cleared} with the reason): the customer gets
+     * the rules' tier now and after every later change. A tier the rules gave already stays as it is (no event).
+     */
+    public Future<Customer> clearTierOverride(long id, String reason, Principal actor) {
+        if (!actor.role().includes(Role.SUPERVISOR)) {
+            return Future.failedFuture(new InvalidInputException("tier", "only a supervisor or admin may set a tier"));
+        }
+        if (reason == null || reason.isBlank()) {
+            return Future.failedFuture(new InvalidInputException("reason", "is required"));
+        }
+        return change(id, null, actor, "tier_cleared", reason, current -> current.tierReason() == null ? current
+                : current.withTier(tierRules.tierFor(current.waterUse(), current.kind(), current.monthlyConsumption()),
+                null, clock.instant()));
+    }
+
+    /**
+     * The customers whose tier was set by hand, the latest first, each with who set it and when (from its history);
+     * {@code tier} null for every tier, {@code page} from 1, {@code size} 1 to {@link #MAX_PAGE_SIZE}.
+     */
+    public Future<TierOverrides> tierOverrides(Tier tier, int page, int size) {
+        if (page < 1 || size < 1 || size > MAX_PAGE_SIZE) {
+            return Future.failedFuture(new InvalidInputException(page < 1 ? "page" : "size", "out of range"));
+        }
+        String code = tier == null ? null : tier.code();
+        Future<List<TierOverride>> items = pool.preparedQuery(CustomerSql.TIER_OVERRIDES)
+                .execute(Tuple.of(code, size, (long) (page - 1) * size))
+                .map(rows -> map(rows, CustomerRows::tierOverride));
+        Future<Long> total = pool.preparedQuery(CustomerSql.COUNT_TIER_OVERRIDES).execute(Tuple.of(code))
+                .map(rows -> rows.iterator().next().getLong(0));
+        return Future.all(items, total).map(both -> new TierOverrides(items.result(), total.result()));
     }
 
     private Future<Customer> change(long id, Integer readVersion, Principal actor, String action, String reason,

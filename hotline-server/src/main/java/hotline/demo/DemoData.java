@@ -335,7 +335,7 @@ public final class DemoData {
         }
         return done.compose(v -> {
             clock.set(quiet.plus(Duration.ofHours(48)));
-            return incidents.close(incident.id(), story.text("resolution"), supervisor).mapEmpty();
+            return incidents.close(incident.id(), story.text("resolution"), null, supervisor).mapEmpty();
         });
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * The follow-up capability: the {@link FollowUpPlanner} (a ticket listener, registered after the SLA tracker whose
- * follow-up delay it reads), the {@link FollowUpService} and the follow-up and satisfaction operations.
+ * follow-up delay it reads), the {@link FollowUpService} and the follow-up operations.
  */
 public final class FollowUpModule implements Capability {
 

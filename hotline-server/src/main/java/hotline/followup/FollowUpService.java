@@ -9,7 +9,6 @@ import hotline.store.SqlTime;
 import hotline.ticket.Channel;
 import hotline.ticket.workflow.WorkflowService;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -19,23 +18,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Follow-up tasks: the lists of the calls due today or overdue, recording an outcome (a complaint's goes through its
- * {@code follow_up} workflow action, so a score of 1–2 reopens it), and customer satisfaction (CSAT) per day,
- * district, ticket type or agent. Thread-safe; never blocks.
+ * {@code follow_up} workflow action, so a score of 1–2 reopens it). Their satisfaction is reported by the reports
+ * capability. Thread-safe; never blocks.
  */
 public final class FollowUpService {
 
     /** Which calls to list. */
     public enum Due implements hotline.common.Code { TODAY, OVERDUE }
-
-    private static final Map<String, String> REPORTS = Map.of(
-            "day", FollowUpSql.SATISFACTION_BY_DAY,
-            "district", FollowUpSql.SATISFACTION_BY_DISTRICT,
-            "type", FollowUpSql.SATISFACTION_BY_TYPE,
-            "agent", FollowUpSql.SATISFACTION_BY_AGENT);
 
     private final Pool pool;
     private final WorkflowService workflows;
@@ -83,32 +75,6 @@ public final class FollowUpService {
                     .compose(rows -> rows.size() == 1 ? Future.succeededFuture(FollowUp.of(rows.iterator().next()))
                             : Future.failedFuture(new ConflictException("the outcome of follow-up " + id
                             + " is already recorded")));
-        });
-    }
-
-    /**
-     * CSAT of the answers recorded in [{@code from}, {@code to}): per group {@code {"key", "answers", "average",
-     * "satisfiedShare"}} (satisfied: 4 or 5).
-     */
-    public Future<JsonObject> satisfaction(Instant from, Instant to, String groupBy) {
-        String sql = REPORTS.get(groupBy);
-        if (sql == null) {
-            return Future.failedFuture(new InvalidInputException("groupBy", "groupBy must be one of day, district, type, agent"));
-        }
-        if (!from.isBefore(to)) {
-            return Future.failedFuture(new InvalidInputException("to", "to must be after from"));
-        }
-        Tuple params = Tuple.of(SqlTime.param(from), SqlTime.param(to));
-        if (groupBy.equals("day")) {
-            params.addString(zone.getId());
-        }
-        return pool.preparedQuery(sql).execute(params).map(rows -> {
-            JsonArray groups = new JsonArray();
-            rows.forEach(row -> groups.add(new JsonObject().put("key", row.getString("key"))
-                    .put("answers", row.getLong("answers")).put("average", row.getDouble("average"))
-                    .put("satisfiedShare", row.getLong("satisfied") / (double) row.getLong("answers"))));
-            return new JsonObject().put("from", from.toString()).put("to", to.toString()).put("groupBy", groupBy)
-                    .put("groups", groups);
         });
     }
 

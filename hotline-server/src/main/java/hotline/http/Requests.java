@@ -37,6 +37,12 @@ public final class Requests {
         return parameter == null || parameter.isNull() ? Optional.empty() : Optional.of(parameter.getInteger());
     }
 
+    /** An integer query parameter as the validator read it (so {@code 1000.0}, an integer to JSON Schema, is 1000). */
+    public static Optional<Long> queryLong(RoutingContext ctx, String name) {
+        RequestParameter parameter = validated(ctx).getQuery().get(name);
+        return parameter == null || parameter.isNull() ? Optional.empty() : Optional.of(parameter.getLong());
+    }
+
     public static long pathId(RoutingContext ctx, String name) {
         return validated(ctx).getPathParameters().get(name).getLong();
     }

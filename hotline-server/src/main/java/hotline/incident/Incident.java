@@ -10,10 +10,14 @@ import java.time.Instant;
 /**
  * An incident (事件): one problem in the network (a burst main) that many repair reports are about. Only the incident
  * is dispatched ({@code crewId}, {@code eta}); closing it resolves its reports. {@code coordinates} may be null.
+ * {@code reportersToTell} (its open reports, whose reporters are told when it closes) and
+ * {@code criticalFacilityCount} are null unless it was read with its summary ({@link IncidentService#list},
+ * {@link IncidentService#get}).
  */
 public record Incident(long id, String category, String district, String location, Coordinates coordinates,
                        IncidentStatus status, long firstTicketId, Long crewId, Instant eta, String resolution,
-                       Long mergedInto, Instant openedAt, Instant lastReportAt, Instant closedAt, long reportCount) {
+                       Long mergedInto, Instant openedAt, Instant lastReportAt, Instant closedAt, long reportCount,
+                       Long reportersToTell, Long criticalFacilityCount) {
 
     public static Incident of(Row row) {
         Double latitude = row.getDouble("latitude");
@@ -25,7 +29,12 @@ public record Incident(long id, String category, String district, String locatio
                 row.getLong("first_ticket_id"), row.getLong("crew_id"), SqlTime.instant(row, "eta"),
                 row.getString("resolution"), row.getLong("merged_into"), SqlTime.instant(row, "opened_at"),
                 SqlTime.instant(row, "last_report_at"), SqlTime.instant(row, "closed_at"),
-                row.getColumnIndex("report_count") < 0 ? 0 : row.getLong("report_count"));
+                row.getColumnIndex("report_count") < 0 ? 0 : row.getLong("report_count"),
+                optional(row, "reporters_to_tell"), optional(row, "critical_facility_count"));
+    }
+
+    private static Long optional(Row row, String column) {
+        return row.getColumnIndex(column) < 0 ? null : row.getLong(column);
     }
 
     /** As matching sees it. */
@@ -34,7 +43,7 @@ public record Incident(long id, String category, String district, String locatio
     }
 
     public JsonObject toJson() {
-        return new JsonObject().put("id", id).put("category", category).put("district", district)
+        JsonObject json = new JsonObject().put("id", id).put("category", category).put("district", district)
                 .put("location", location)
                 .put("latitude", coordinates == null ? null : coordinates.latitude())
                 .put("longitude", coordinates == null ? null : coordinates.longitude())
@@ -42,6 +51,10 @@ public record Incident(long id, String category, String district, String locatio
                 .put("eta", text(eta)).put("resolution", resolution).put("mergedInto", mergedInto)
                 .put("openedAt", text(openedAt)).put("lastReportAt", text(lastReportAt)).put("closedAt", text(closedAt))
                 .put("reportCount", reportCount);
+        if (reportersToTell != null) {
+            json.put("reportersToTell", reportersToTell).put("criticalFacilityCount", criticalFacilityCount);
+        }
+        return json;
     }
 
     private static String text(Instant instant) {

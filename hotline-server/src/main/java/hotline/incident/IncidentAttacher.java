@@ -22,16 +22,20 @@ import java.util.List;
  * and the critical-facility customers of its district get a proactive call. Attaching is serialised per category and
  * district with a transaction-scoped advisory lock, so a burst of simultaneous reports opens exactly one incident.
  * When a report is closed by its incident ({@value IncidentService#CLOSED_ACTION}) a notification to the reporter is
- * queued (outbox topic {@code notification}). Registered after the {@link SlaTracker}. Never blocks.
+ * queued (outbox topic {@code notification}). Once the report's transaction commits, the event bus is told
+ * ({@link IncidentChange#OPENED} or {@link IncidentChange#REPORT}). Registered after the {@link SlaTracker}. Never
+ * blocks.
  */
 public final class IncidentAttacher implements TicketListener {
 
     private final IncidentMatcher matcher;
     private final SlaTracker sla;
+    private final IncidentNews news;
 
-    public IncidentAttacher(IncidentMatcher matcher, SlaTracker sla) {
+    IncidentAttacher(IncidentMatcher matcher, SlaTracker sla, IncidentNews news) {
         this.matcher = matcher;
         this.sla = sla;
+        this.news = news;
     }
 
     @Override
@@ -60,7 +64,8 @@ public final class IncidentAttacher implements TicketListener {
                 .compose(rows -> {
                     List<OpenIncident> open = rows.stream().map(row -> Incident.of(row).open()).toList();
                     return matcher.match(report, open)
-                            .map(incident -> join(tx, ticket, incident.id()).compose(done -> sla.suspend(tx, ticket.id())))
+                            .map(incident -> join(tx, ticket, incident.id()).compose(done -> sla.suspend(tx, ticket.id()))
+                                    .onSuccess(done -> news.afterCommit(tx, incident, IncidentChange.REPORT)))
                             .orElseGet(() -> open(tx, ticket, report));
                 });
     }
@@ -72,9 +77,10 @@ public final class IncidentAttacher implements TicketListener {
                         .addValue(at == null ? null : at.latitude()).addValue(at == null ? null : at.longitude())
                         .addLong(ticket.id()).addValue(SqlTime.param(report.at())))
                 .compose(rows -> {
-                    long incidentId = rows.iterator().next().getLong("id");
-                    return join(tx, ticket, incidentId).compose(done ->
-                            FollowUpPlanner.planProactive(tx, incidentId, report.district(), report.at()));
+                    OpenIncident opened = Incident.of(rows.iterator().next()).open();
+                    return join(tx, ticket, opened.id())
+                            .compose(done -> FollowUpPlanner.planProactive(tx, opened.id(), report.district(), report.at()))
+                            .onSuccess(done -> news.afterCommit(tx, opened, IncidentChange.OPENED));
                 });
     }
 

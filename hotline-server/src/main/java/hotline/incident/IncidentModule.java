@@ -7,6 +7,7 @@ import hotline.http.ApiRoutes;
 import hotline.incident.internal.IncidentRoutes;
 import hotline.sla.SlaTracker;
 import hotline.ticket.TicketService;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * The incident capability: the {@link IncidentAttacher} (a ticket listener, registered after the SLA tracker whose row
- * it suspends), the {@link IncidentService} and the incident operations. Settings (defaults in brackets):
+ * it suspends), the {@link IncidentService} and the incident operations; both tell committed changes on the event bus
+ * ({@value IncidentService#BUS_ADDRESS}). Settings (defaults in brackets):
  * {@value #WINDOW} [120], {@value #DISTANCE} [1000].
  */
 public final class IncidentModule implements Capability {
@@ -28,12 +30,13 @@ public final class IncidentModule implements Capability {
     private final IncidentAttacher attacher;
     private final IncidentService service;
 
-    public IncidentModule(Config config, Pool pool, Clock clock, TicketService tickets, CrewService crews,
+    public IncidentModule(Config config, Vertx vertx, Pool pool, Clock clock, TicketService tickets, CrewService crews,
                           SlaTracker sla) {
         IncidentMatcher matcher = new IncidentMatcher(Duration.ofMinutes(config.integer(WINDOW, 120, 1, 7 * 24 * 60)),
                 config.integer(DISTANCE, 1000, 1, 100_000));
-        this.attacher = new IncidentAttacher(matcher, sla);
-        this.service = new IncidentService(pool, tickets, crews, matcher, clock);
+        IncidentNews news = new IncidentNews(vertx.eventBus());
+        this.attacher = new IncidentAttacher(matcher, sla, news);
+        this.service = new IncidentService(pool, tickets, crews, matcher, clock, news);
     }
 
     @Override

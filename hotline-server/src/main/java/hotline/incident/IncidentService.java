@@ -27,6 +27,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,33 +35,61 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Incidents: listing (the IVR's "we know about the burst in district X"), dispatching (only the incident: its crew
- * and eta, and the dispatch of its first report through the repair workflow), closing (every open report is closed
- * through {@link TicketService#change} with action {@value #CLOSED_ACTION}, which queues a notification per
- * reporter), merging and splitting. Thread-safe; never blocks.
+ * Incidents: listing (the IVR's "we know about the burst in district X", the supervisor's board), dispatching (only the
+ * incident: its crew and eta, and the dispatch of its first report through the repair workflow), closing (every open
+ * report is closed through {@link TicketService#change} with action {@value #CLOSED_ACTION}, which queues a
+ * notification per reporter), merging and splitting. After each change commits, the event-bus address
+ * {@value #BUS_ADDRESS} is told {@code {"id", "kind", "category", "district", "otherId", "actorId"}} (kind an
+ * {@link IncidentChange}; {@code otherId} the incident merged in or split off; {@code actorId} the user who changed
+ * it, null for a report). Thread-safe; never blocks.
  */
 public final class IncidentService {
 
     /** The ticket action with which an incident closes its reports. */
     public static final String CLOSED_ACTION = "incident_closed";
+    /** Where a committed change of an incident is told (published to every instance). */
+    public static final String BUS_ADDRESS = "hotline.incidents";
+    /** How many incidents a list answers unless asked for another number. */
+    public static final int DEFAULT_LIST = 200;
+    /** The most incidents one list answers. */
+    public static final int MAX_LIST = 1000;
+    /** Reports in these statuses are done: closing the incident leaves them (and their reporters) alone. */
+    private static final String[] FINAL = Arrays.stream(TicketStatus.values()).filter(TicketStatus::isFinal)
+            .map(TicketStatus::code).toArray(String[]::new);
 
     private final Pool pool;
     private final TicketService tickets;
     private final CrewService crews;
     private final IncidentMatcher matcher;
     private final Clock clock;
+    private final IncidentNews news;
 
     /** @param matcher the rule new reports are attached by (the same one the {@link IncidentAttacher} applies) */
-    public IncidentService(Pool pool, TicketService tickets, CrewService crews, IncidentMatcher matcher, Clock clock) {
+    IncidentService(Pool pool, TicketService tickets, CrewService crews, IncidentMatcher matcher, Clock clock,
+                    IncidentNews news) {
         this.pool = pool;
         this.tickets = tickets;
         this.crews = crews;
         this.matcher = matcher;
         this.clock = clock;
+        this.news = news;
     }
 
+    /** The newest {@value #DEFAULT_LIST} incidents of {@code status} in {@code district} (null: any), with summaries. */
     public Future<List<Incident>> list(IncidentStatus status, String district) {
-        return pool.preparedQuery(IncidentSql.LIST).execute(Tuple.of(status == null ? null : status.code(), district))
+        return list(status, district, DEFAULT_LIST);
+    }
+
+    /**
+     * The newest {@code limit} (1 to {@value #MAX_LIST}) incidents of {@code status} in {@code district} (null: any),
+     * each with its summary (reporters to tell, critical facilities).
+     */
+    public Future<List<Incident>> list(IncidentStatus status, String district, int limit) {
+        if (limit < 1 || limit > MAX_LIST) {
+            return Future.failedFuture(new InvalidInputException("limit", "must be between 1 and " + MAX_LIST));
+        }
+        return pool.preparedQuery(IncidentSql.LIST).execute(Tuple.tuple().addArrayOfString(FINAL)
+                        .addString(status == null ? null : status.code()).addString(district).addInteger(limit))
                 .map(rows -> rows.stream().map(Incident::of).toList());
     }
 
@@ -83,6 +112,15 @@ public final class IncidentService {
                 });
     }
 
+    /**
+     * The open incidents of {@code category} (the ones an incident of it may be merged with), newest first, at most
+     * {@value #MAX_LIST}, with their report counts but no summary.
+     */
+    public Future<List<Incident>> openOf(String category) {
+        return pool.preparedQuery(IncidentSql.OPEN_OF_CATEGORY).execute(Tuple.of(category, MAX_LIST))
+                .map(rows -> rows.stream().map(Incident::of).toList());
+    }
+
     /** The open or closed incident ticket {@code ticketId} is a report of, if any. */
     public Future<Optional<Incident>> ofTicket(long ticketId) {
         return pool.preparedQuery(IncidentSql.OF_TICKET).execute(Tuple.of(ticketId))
@@ -90,15 +128,35 @@ public final class IncidentService {
                         : byId(rows.iterator().next().getLong("incident_id")).map(Optional::of));
     }
 
-    /** The incident with its reports ({@code reports: [{"id", "number", "status"}]}). */
+    /**
+     * The incident with its summary, its reports ({@code reports: [{"id", "number", "status", "createdAt", "subject",
+     * "location", "callerNumber", "customerId", "customerName", "critical"}]}, oldest first) and the critical facilities
+     * it affects ({@code criticalFacilities: [{"customerId", "name", "reason", "district", "reported"}]}).
+     */
     public Future<JsonObject> get(long id) {
-        return byId(id).compose(incident -> pool.preparedQuery(IncidentSql.REPORTS).execute(Tuple.of(id))
-                .map(rows -> {
-                    JsonArray reports = new JsonArray();
-                    rows.forEach(row -> reports.add(new JsonObject().put("id", row.getLong("id"))
-                            .put("number", row.getString("number")).put("status", row.getString("status"))));
-                    return incident.toJson().put("reports", reports);
-                }));
+        return byId(id).compose(incident -> {
+            Future<JsonArray> reports = pool.preparedQuery(IncidentSql.REPORTS).execute(Tuple.of(id)).map(rows -> {
+                JsonArray list = new JsonArray();
+                rows.forEach(row -> list.add(new JsonObject().put("id", row.getLong("id"))
+                        .put("number", row.getString("number")).put("status", row.getString("status"))
+                        .put("createdAt", SqlTime.instant(row, "created_at").toString())
+                        .put("subject", row.getString("subject")).put("location", row.getString("location"))
+                        .put("callerNumber", row.getString("caller_number")).put("customerId", row.getLong("customer_id"))
+                        .put("customerName", row.getString("customer_name"))
+                        .put("critical", Boolean.TRUE.equals(row.getBoolean("critical_facility")))));
+                return list;
+            });
+            Future<JsonArray> facilities = pool.preparedQuery(IncidentSql.CRITICAL_FACILITIES)
+                    .execute(Tuple.of(id, incident.district())).map(rows -> {
+                        JsonArray list = new JsonArray();
+                        rows.forEach(row -> list.add(new JsonObject().put("customerId", row.getLong("id"))
+                                .put("name", row.getString("name")).put("reason", row.getString("critical_reason"))
+                                .put("district", row.getString("district")).put("reported", row.getBoolean("reported"))));
+                        return list;
+                    });
+            return Future.all(reports, facilities).map(both -> incident.toJson().put("reports", reports.result())
+                    .put("criticalFacilities", facilities.result()));
+        });
     }
 
     /** A guard of the transitions endpoint: a report of an incident is dispatched only with its incident. */
@@ -124,6 +182,7 @@ public final class IncidentService {
                 .compose(rows -> rows.size() == 0 ? byId(id).compose(incident -> Future.<Incident>failedFuture(
                         new ConflictException("incident " + id + " is " + incident.status().code() + "; only an open one can be dispatched")))
                         : Future.succeededFuture(Incident.of(rows.iterator().next())))
+                .onSuccess(incident -> news.told(incident.open(), IncidentChange.DISPATCHED, null, actor))
                 .compose(incident -> tickets.change(incident.firstTicketId(), actor, Channel.WEB, null,
                                 current -> dispatchFirst(current, crewId, eta, actor))
                         .map(incident));
@@ -139,14 +198,19 @@ public final class IncidentService {
 
     /**
      * Closes the incident and every open report of it; answers the incident and how many reports it closed now.
-     * Repeating it on a closed incident closes reports a previous attempt left open.
+     * Repeating it on a closed incident closes reports a previous attempt left open. With {@code reportersToTell} (the
+     * number the closer was shown) it closes only an open incident that still has exactly that many open reports, so
+     * nobody closes what someone else closed meanwhile, or tells fewer reporters than they confirmed; else a 409 with
+     * the incident's {@code status} and current {@code reportersToTell}.
      */
-    public Future<JsonObject> close(long id, String resolution, Principal actor) {
+    public Future<JsonObject> close(long id, String resolution, Long reportersToTell, Principal actor) {
         Instant now = clock.instant();
-        return pool.preparedQuery(IncidentSql.CLOSE).execute(Tuple.of(id, resolution, SqlTime.param(now)))
+        return pool.preparedQuery(IncidentSql.CLOSE).execute(Tuple.tuple().addLong(id).addString(resolution)
+                        .addValue(SqlTime.param(now)).addLong(reportersToTell).addArrayOfString(FINAL))
                 .compose(rows -> rows.size() == 0 ? byId(id).compose(incident -> Future.<Incident>failedFuture(
-                        new ConflictException("incident " + id + " was merged into " + incident.mergedInto())))
+                        notClosable(incident)))
                         : Future.succeededFuture(Incident.of(rows.iterator().next())))
+                .onSuccess(incident -> news.told(incident.open(), IncidentChange.CLOSED, null, actor))
                 .compose(incident -> pool.preparedQuery(IncidentSql.REPORTS).execute(Tuple.of(id))
                         .compose(rows -> {
                             JsonObject data = new JsonObject().put("incident", new JsonObject().put("id", id)
@@ -170,8 +234,18 @@ public final class IncidentService {
                         }));
     }
 
+    private static ConflictException notClosable(Incident incident) {
+        Map<String, Object> now = Map.of("status", incident.status().code(), "reportersToTell", incident.reportersToTell());
+        return new ConflictException(switch (incident.status()) {
+            case MERGED -> "incident " + incident.id() + " was merged into " + incident.mergedInto();
+            case CLOSED -> "incident " + incident.id() + " is already closed";
+            case OPEN -> "incident " + incident.id() + " now has " + incident.reportersToTell()
+                    + " reporters to tell; check them and close again";
+        }, now);
+    }
+
     /** Merges {@code sourceId} into {@code id}: the reports move, the source is marked merged. */
-    public Future<Incident> merge(long id, long sourceId) {
+    public Future<Incident> merge(long id, long sourceId, Principal actor) {
         Instant now = clock.instant();
         return pool.withTransaction(tx -> tx.preparedQuery(IncidentSql.LOCK).execute(Tuple.of(new Long[]{id, sourceId}))
                 .compose(rows -> {
@@ -187,13 +261,14 @@ public final class IncidentService {
                     return tx.preparedQuery(IncidentSql.MOVE_ALL).execute(Tuple.of(sourceId, id))
                             .compose(moved -> tx.preparedQuery(IncidentSql.MERGED)
                                     .execute(Tuple.of(sourceId, id, SqlTime.param(now))))
-                            .compose(done -> tx.preparedQuery(IncidentSql.BY_ID).execute(Tuple.of(id)))
+                            .compose(done -> tx.preparedQuery(IncidentSql.BY_ID).execute(summaryOf(id)))
                             .map(after -> Incident.of(after.iterator().next()));
-                }));
+                }))
+                .onSuccess(merged -> news.told(merged.open(), IncidentChange.MERGED, sourceId, actor));
     }
 
     /** Splits reports {@code ticketIds} off incident {@code id} into a new open incident of the same category and place. */
-    public Future<Incident> split(long id, Set<Long> ticketIds) {
+    public Future<Incident> split(long id, Set<Long> ticketIds, Principal actor) {
         return pool.withTransaction(tx -> tx.preparedQuery(IncidentSql.LOCK).execute(Tuple.of((Object) new Long[]{id}))
                 .compose(rows -> {
                     if (rows.size() == 0) {
@@ -215,15 +290,20 @@ public final class IncidentService {
                                     long newId = opened.iterator().next().getLong("id");
                                     return tx.preparedQuery(IncidentSql.MOVE_SOME)
                                             .execute(Tuple.of(id, newId, ticketIds.toArray(Long[]::new)))
-                                            .compose(moved -> tx.preparedQuery(IncidentSql.BY_ID).execute(Tuple.of(newId)))
+                                            .compose(moved -> tx.preparedQuery(IncidentSql.BY_ID).execute(summaryOf(newId)))
                                             .map(after -> Incident.of(after.iterator().next()));
                                 });
                     });
-                }));
+                }))
+                .onSuccess(split -> news.told(split.open(), IncidentChange.SPLIT, id, actor));
+    }
+
+    private static Tuple summaryOf(long id) {
+        return Tuple.tuple().addArrayOfString(FINAL).addLong(id);
     }
 
     private Future<Incident> byId(long id) {
-        return pool.preparedQuery(IncidentSql.BY_ID).execute(Tuple.of(id)).map(rows -> {
+        return pool.preparedQuery(IncidentSql.BY_ID).execute(summaryOf(id)).map(rows -> {
             if (rows.size() == 0) {
                 throw new NotFoundException("no incident with id " + id);
             }

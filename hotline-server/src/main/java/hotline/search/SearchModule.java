@@ -16,6 +16,7 @@ import io.vertx.ext.healthchecks.Status;
 import io.vertx.sqlclient.Pool;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -41,10 +42,11 @@ public final class SearchModule implements Capability {
     private final SearchService service;
     private final OutboxFeeder feeder;
     private final TicketService tickets;
+    private final Clock clock;
     private volatile String feederDeployment;
 
-    /** Opens the index (blocking: call from main or a worker). */
-    public SearchModule(Vertx vertx, Pool pool, Config config, TicketService tickets) {
+    /** Opens the index (blocking: call from main or a worker); {@code clock} times a rebuild's progress. */
+    public SearchModule(Vertx vertx, Pool pool, Config config, TicketService tickets, Clock clock) {
         this.vertx = vertx;
         this.tickets = tickets;
         Path dir = config.string(DIR).map(Path::of).orElse(Database.dataDir(config).resolve("search"));
@@ -57,7 +59,8 @@ public final class SearchModule implements Capability {
         // Several missed heartbeats, not one slow one, make an instance count as gone.
         int expiry = config.integer(INSTANCE_EXPIRY_SECONDS, 3_600, 3 * heartbeat, 30 * 86_400);
         this.feeder = new OutboxFeeder(pool, service, new SearchFeeds(pool, index.instanceId(), expiry),
-                heartbeat * 1_000L);
+                heartbeat * 1_000L, clock);
+        this.clock = clock;
     }
 
     @Override
@@ -91,10 +94,15 @@ public final class SearchModule implements Capability {
 
     @Override
     public List<ApiRoutes> routes() {
-        return List.of(new SearchRoutes(service, tickets, feeder));
+        return List.of(new SearchRoutes(service, tickets, feeder, clock));
     }
 
     public SearchService service() {
         return service;
+    }
+
+    /** Rebuilding this instance's index, and how far a rebuild has got. */
+    public Reindexing reindexing() {
+        return feeder;
     }
 }

@@ -1,7 +1,6 @@
 package hotline.surveillance;
 
 import hotline.store.SqlTime;
-import hotline.surveillance.internal.Alert;
 import hotline.surveillance.internal.AlertSql;
 import hotline.ticket.Ticket;
 import hotline.ticket.TicketEvent;
@@ -78,7 +77,7 @@ public final class QualityWatch implements TicketListener {
                         return Future.succeededFuture(); // this district-hour is already alerted
                     }
                     long id = rows.iterator().next().getLong("id");
-                    JsonObject payload = Alert.json(id, district, hour, finding, now);
+                    JsonObject payload = QualityAlert.of(id, district, hour, finding, now).toJson();
                     return tx.preparedQuery(AlertSql.OUTBOX).execute(Tuple.of(id, payload, SqlTime.param(now)))
                             .mapEmpty();
                 });

@@ -10,8 +10,9 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The surveillance capability: the {@link QualityWatch} (a ticket listener) and {@code listAlerts}. Settings
- * (defaults in brackets): {@value #WEEKS} [4], {@value #FACTOR} [300], {@value #MINIMUM} [5].
+ * The surveillance capability: the {@link QualityWatch} (a ticket listener), the {@link QualityAlerts} it raised and
+ * {@code listAlerts}. Settings (defaults in brackets): {@value #WEEKS} [4], {@value #FACTOR} [300], {@value #MINIMUM}
+ * [5].
  */
 public final class SurveillanceModule implements Capability {
 
@@ -23,13 +24,13 @@ public final class SurveillanceModule implements Capability {
     public static final String MINIMUM = "surveillance.minimumCount";
 
     private final QualityWatch watch;
-    private final AlertRoutes routes;
+    private final QualityAlerts alerts;
 
     public SurveillanceModule(Config config, Pool pool, Clock clock) {
         QualityAlertRule rule = new QualityAlertRule(config.integer(WEEKS, 4, 1, 52),
                 config.integer(FACTOR, 300, 101, 10_000) / 100.0, config.integer(MINIMUM, 5, 1, 10_000));
         this.watch = new QualityWatch(rule, clock);
-        this.routes = new AlertRoutes(pool, clock);
+        this.alerts = new QualityAlerts(pool, clock);
     }
 
     @Override
@@ -41,8 +42,12 @@ public final class SurveillanceModule implements Capability {
         return watch;
     }
 
+    public QualityAlerts alerts() {
+        return alerts;
+    }
+
     @Override
     public List<ApiRoutes> routes() {
-        return List.of(routes);
+        return List.of(new AlertRoutes(alerts));
     }
 }

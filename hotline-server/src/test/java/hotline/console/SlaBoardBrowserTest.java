@@ -179,7 +179,7 @@ class SlaBoardBrowserTest {
         supervisor.find("#reassign-to option[value='agent2']").click();
         supervisor.find("#reassign button[type=submit]").click();
         supervisor.waitFor(() -> supervisor.find("[data-error-for=reason]").isDisplayed());
-        assertThat(supervisor.text("[data-error-for=reason]")).contains("原因");
+        assertThat(supervisor.text("[data-error-for=reason]")).isEqualTo("输入有误 — 原因");
 
         supervisor.find("#reassign-reason").sendKeys("张明熟悉东区管网，由他跟进");
         supervisor.find("#reassign button[type=submit]").click();

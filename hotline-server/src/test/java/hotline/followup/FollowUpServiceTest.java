@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -87,26 +86,6 @@ class FollowUpServiceTest {
         assertThat(after.details().getJsonObject("escalation").getString("owner")).isEqualTo("lead.night"); // 21:30 local
         assertThatThrownBy(() -> await(followUps.recordOutcome(id, 5, "again", WorkflowFixture.AGENT)))
                 .isInstanceOf(ConflictException.class);
-    }
-
-    @Test
-    @DisplayName("satisfaction is reported per district and per agent over a period")
-    void satisfactionReport() {
-        for (String district : List.of("D01", "D01", "D02")) {
-            Ticket ticket = resolvedComplaint(district);
-            long id = fixture.query("SELECT id FROM followups WHERE ticket_id = $1", ticket.id()).getFirst().getLong("id");
-            await(followUps.recordOutcome(id, district.equals("D01") ? 5 : 3, "ok", WorkflowFixture.AGENT));
-        }
-        Instant from = EVENING.minus(Duration.ofDays(1));
-        Instant to = EVENING.plus(Duration.ofDays(1));
-
-        JsonObject byDistrict = await(followUps.satisfaction(from, to, "district"));
-        JsonObject byAgent = await(followUps.satisfaction(from, to, "agent"));
-
-        assertThat(byDistrict.getJsonArray("groups").getJsonObject(0).getString("key")).isEqualTo("D01");
-        assertThat(byDistrict.getJsonArray("groups").getJsonObject(0).getDouble("average")).isEqualTo(5.0);
-        assertThat(byDistrict.getJsonArray("groups").getJsonObject(1).getDouble("satisfiedShare")).isEqualTo(0.0);
-        assertThat(byAgent.getJsonArray("groups").getJsonObject(0).getLong("answers")).isEqualTo(3);
     }
 
     @Test

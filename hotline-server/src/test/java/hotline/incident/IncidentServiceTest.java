@@ -2,15 +2,18 @@ package hotline.incident;
 
 import hotline.common.ConflictException;
 import hotline.common.InvalidInputException;
+import hotline.testing.Await;
 import hotline.testing.WorkflowFixture;
 import hotline.ticket.Channel;
 import hotline.ticket.Ticket;
 import hotline.ticket.TicketDraft;
+import hotline.ticket.TicketListener;
 import hotline.ticket.TicketStatus;
 import hotline.ticket.TicketType;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.vertx.core.Future.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,8 +131,8 @@ class IncidentServiceTest {
         fixture.act(reports.get(3), "cancel", new JsonObject().put("reason", "duplicate"));
         long id = incidentOf(reports.getFirst());
 
-        JsonObject closed = await(incidents.close(id, "main repaired, supply restored", WorkflowFixture.AGENT));
-        JsonObject again = await(incidents.close(id, "ignored", WorkflowFixture.AGENT));
+        JsonObject closed = await(incidents.close(id, "main repaired, supply restored", null, WorkflowFixture.AGENT));
+        JsonObject again = await(incidents.close(id, "ignored", null, WorkflowFixture.AGENT));
 
         assertThat(closed.getInteger("closedReports")).isEqualTo(3);
         assertThat(again.getInteger("closedReports")).isZero();
@@ -143,7 +147,8 @@ class IncidentServiceTest {
     }
 
     @Test
-    @DisplayName("a supervisor merges two incidents of one burst and splits a report off into a new one")
+    @DisplayName("a supervisor merges two incidents of one burst (the open ones of its category are offered) and splits a "
+            + "report off into a new one")
     void mergeAndSplit() {
         Ticket a = fixture.create(report("burst_main", "D01", null));
         fixture.clock.advance(Duration.ofHours(3)); // outside the window: a second incident opens
@@ -152,17 +157,55 @@ class IncidentServiceTest {
         long first = incidentOf(a);
         long second = incidentOf(b);
         assertThat(first).isNotEqualTo(second);
+        fixture.create(report("low_pressure", "D01", null));
+        assertThat(await(incidents.openOf("burst_main"))).extracting(Incident::id).containsExactly(second, first);
 
-        Incident merged = await(incidents.merge(first, second));
+        Incident merged = await(incidents.merge(first, second, WorkflowFixture.AGENT));
         assertThat(merged.reportCount()).isEqualTo(3);
         assertThat(await(incidents.list(IncidentStatus.MERGED, null))).extracting(Incident::id).containsExactly(second);
-        assertThatThrownBy(() -> await(incidents.merge(first, second))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> await(incidents.merge(first, second, WorkflowFixture.AGENT))).isInstanceOf(ConflictException.class);
 
-        Incident split = await(incidents.split(first, Set.of(c.id())));
+        Incident split = await(incidents.split(first, Set.of(c.id()), WorkflowFixture.AGENT));
         assertThat(split.reportCount()).isEqualTo(1);
         assertThat(incidentOf(c)).isEqualTo(split.id());
-        assertThatThrownBy(() -> await(incidents.split(first, Set.of(a.id(), b.id()))))
+        assertThatThrownBy(() -> await(incidents.split(first, Set.of(a.id(), b.id()), WorkflowFixture.AGENT)))
                 .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    @DisplayName("every committed change of an incident is told on the event bus, with the incident merged in or split off; "
+            + "a report whose transaction rolls back is not")
+    void changesAreTold() throws InterruptedException {
+        List<JsonObject> told = new CopyOnWriteArrayList<>();
+        fixture.vertx.eventBus().<JsonObject>consumer(IncidentService.BUS_ADDRESS, message -> told.add(message.body()));
+        Ticket a = fixture.create(report("burst_main", "D01", null));
+        fixture.create(report("burst_main", "D01", null));
+        fixture.clock.advance(Duration.ofHours(3));
+        Ticket c = fixture.create(report("burst_main", "D01", null));
+        Ticket d = fixture.create(report("burst_main", "D01", null));
+        long first = incidentOf(a);
+        long second = incidentOf(c);
+        await(incidents.dispatch(first, crew(true), "2026-05-01T06:00:00Z", WorkflowFixture.AGENT));
+        await(incidents.merge(first, second, WorkflowFixture.AGENT));
+        long split = await(incidents.split(first, Set.of(d.id()), WorkflowFixture.AGENT)).id();
+        await(incidents.close(split, "fixed", null, WorkflowFixture.AGENT));
+        fixture.tickets.addListener(new TicketListener() {
+            @Override
+            public Future<Void> onCreated(SqlConnection tx, Ticket created) {
+                return Future.failedFuture(new IllegalStateException("a later listener refuses"));
+            }
+        });
+        assertThatThrownBy(() -> fixture.create(report("burst_main", "D01", null))).hasMessageContaining("refuses");
+
+        Await.until(() -> told.size() >= 8, Duration.ofSeconds(5));
+        assertThat(told).extracting(m -> m.getString("kind") + " " + m.getLong("id") + " " + m.getLong("otherId"))
+                .containsExactly("opened " + first + " null", "report " + first + " null", "opened " + second + " null",
+                        "report " + second + " null", "dispatched " + first + " null", "merged " + first + " " + second,
+                        "split " + split + " " + first, "closed " + split + " null");
+        assertThat(told.getFirst().getString("district")).isEqualTo("D01");
+        assertThat(told.getFirst().getValue("actorId")).isNull();
+        assertThat(told.getLast().getLong("actorId")).isEqualTo(WorkflowFixture.AGENT.id());
+        assertThat(told.getFirst().getString("category")).isEqualTo("burst_main");
     }
 
     @Test

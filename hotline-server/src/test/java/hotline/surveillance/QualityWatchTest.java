@@ -1,5 +1,6 @@
 package hotline.surveillance;
 
+import hotline.common.InvalidInputException;
 import hotline.testing.WorkflowFixture;
 import hotline.ticket.Channel;
 import hotline.ticket.TicketDraft;
@@ -12,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 
+import static io.vertx.core.Future.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class QualityWatchTest {
 
@@ -31,7 +34,8 @@ class QualityWatchTest {
     }
 
     @Test
-    @DisplayName("given one odour report in this hour of each past week, when five arrive in the hour, then one alert is raised")
+    @DisplayName("given one odour report in this hour of each past week, when five arrive in the hour, then one alert is "
+            + "raised, and read back with the counts that raised it")
     void clusterRaisesOneAlert() {
         fixture = new WorkflowFixture(HOUR, new JsonObject());
         for (int week = 1; week <= 4; week++) {
@@ -54,5 +58,13 @@ class QualityWatchTest {
             assertThat(row.getDouble("baseline")).isEqualTo(1.0);
         });
         assertThat(fixture.query("SELECT count(*) AS n FROM outbox WHERE topic = 'alert'").getFirst().getLong("n")).isEqualTo(1);
+        assertThat(await(fixture.module.surveillance().alerts().recent(1))).singleElement().satisfies(alert -> {
+            assertThat(alert.district()).isEqualTo("D05");
+            assertThat(alert.hourStart()).isEqualTo(HOUR);
+            assertThat(alert.count()).isEqualTo(5);
+            assertThat(alert.threshold()).isEqualTo(5.0);
+        });
+        assertThatThrownBy(() -> await(fixture.module.surveillance().alerts().recent(0)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("hours"));
     }
 }

@@ -16,7 +16,8 @@ public final class Assets {
 
     public Assets() {
         String htmx = "/webjars/htmx.org/" + version("htmx.org") + "/dist/";
-        this.paths = Map.of("htmx", htmx + "htmx.min.js");
+        String chart = "/webjars/chart.js/" + version("chart.js") + "/dist/";
+        this.paths = Map.of("htmx", htmx + "htmx.min.js", "chartjs", chart + "chart.umd.min.js");
     }
 
     public Map<String, String> paths() {

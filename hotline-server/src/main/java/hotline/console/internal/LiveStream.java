@@ -1,5 +1,6 @@
 package hotline.console.internal;
 
+import hotline.auth.Role;
 import hotline.auth.UserService;
 import hotline.console.internal.slaboard.SlaLive;
 import hotline.sla.SlaScheduler;
@@ -24,14 +25,22 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * {@code GET /console/events}: the one Server-Sent Events stream of a signed-in browser. It carries only what concerns
  * this user — their screen pops and call endings, their status and the queue counts (at most once a second), SLA
- * notices addressed to them, to a supervisor the SLA board's refreshes and unread badge ({@link SlaLive}), a notice
- * when someone else changes a ticket they have open ({@link TicketWatch}) — as
- * {@code live} events of rendered fragments, and a {@code ping} every
+ * notices addressed to them, a notice when someone else changes a ticket they have open ({@link TicketWatch}), and,
+ * to supervisors, the swaps a supervisor area prepared for them ({@link #SUPERVISOR_SWAPS}) and the SLA board's
+ * refreshes and unread badge, which differ per user ({@link SlaLive}) — as
+ * {@code live} events of rendered fragments, an {@code ended} event before it closes when the user's sessions were
+ * ended (deactivated, password reset: {@link UserService#SESSIONS_ENDED}), and a {@code ping} every
  * {@value #HEARTBEAT_MS} ms. On every (re)connect it first sends the whole current state. Uncompressed and flushed per
  * event: compression would hold events back until a buffer fills.
  */
 public final class LiveStream implements Handler<RoutingContext> {
 
+    /**
+     * Local event-bus address of swaps a supervisor area drew for every supervisor, once per language:
+     * {@code {"zh": [{"target", "html"}], "en": [...]}}. Each supervisor's stream passes on those of their language; a
+     * page without the target ignores them.
+     */
+    public static final String SUPERVISOR_SWAPS = "hotline.console.supervisor-swaps";
     static final long HEARTBEAT_MS = 15_000;
     static final long BOARD_EVERY_MS = 1_000;
     private static final Logger log = LoggerFactory.getLogger(LiveStream.class);
@@ -109,6 +118,10 @@ public final class LiveStream implements Handler<RoutingContext> {
             consumers.add(vertx.eventBus().consumer(TelephonyAddresses.QUEUES, m -> boardChanged()));
             consumers.add(vertx.eventBus().consumer(SlaScheduler.BUS_ADDRESS, m -> slaNotice(m.body())));
             consumers.add(vertx.eventBus().consumer(TicketService.BUS_ADDRESS, m -> ticketChanged(m.body())));
+            consumers.add(vertx.eventBus().consumer(UserService.SESSIONS_ENDED, m -> sessionsEnded(m.body())));
+            if (viewer.principal().role().includes(Role.SUPERVISOR)) {
+                consumers.add(vertx.eventBus().consumer(SUPERVISOR_SWAPS, m -> supervisorSwaps(m.body())));
+            }
             heartbeat = vertx.setPeriodic(HEARTBEAT_MS, id -> write("ping", "{}"));
             desk.allSwaps(viewer, phone)
                     .map(swaps -> {
@@ -180,6 +193,21 @@ public final class LiveStream implements Handler<RoutingContext> {
                     .onFailure(e -> log.warn("Ticket notice could not be drawn: {}", e.getMessage()));
         }
 
+        /** This user may no longer be signed in: the page leaves for the log-in, and the stream ends. */
+        private void sessionsEnded(JsonObject ended) {
+            if (ended.getLong("userId", -1L) == viewer.principal().id()) {
+                write("ended", "{}");
+                close();
+                response.end();
+            }
+        }
+
+        private void supervisorSwaps(JsonObject byLanguage) {
+            JsonArray swaps = byLanguage.getJsonArray(viewer.lang().code(), new JsonArray());
+            send(swaps.stream().map(swap -> Map.of("target", ((JsonObject) swap).getString("target"),
+                    "html", ((JsonObject) swap).getString("html"))).toList(), null, null);
+        }
+
         private void send(List<Map<String, String>> swaps, String announce, JsonObject notify) {
             JsonObject data = new JsonObject().put("swaps", new JsonArray(swaps.stream()
                     .map(s -> new JsonObject().put("target", s.get("target")).put("html", s.get("html"))).toList()));
@@ -201,6 +229,9 @@ public final class LiveStream implements Handler<RoutingContext> {
         }
 
         private void close() {
+            if (closed) {
+                return;
+            }
             closed = true;
             vertx.cancelTimer(heartbeat);
             slaBoard.close();

@@ -56,9 +56,19 @@ public final class PageKit {
         return Viewer.of(ctx).model(assets);
     }
 
-    /** Answers {@code template} rendered with {@code model}, never cached. */
+    /**
+     * Answers {@code template} rendered with {@code model}, never cached. A template that fails makes the error page,
+     * also when this runs in a future's callback (where a throw would reach no handler).
+     */
     public void render(RoutingContext ctx, String template, Map<String, Object> model) {
-        html(ctx, templates.render(template, model));
+        String body;
+        try {
+            body = templates.render(template, model);
+        } catch (RuntimeException e) {
+            ctx.fail(e);
+            return;
+        }
+        html(ctx, body);
     }
 
     public Templates templates() {

@@ -13,6 +13,7 @@ import hotline.customer.CustomerService;
 import hotline.customer.ImportMode;
 import hotline.customer.PhoneNumbers;
 import hotline.customer.Tier;
+import hotline.customer.TierOverride;
 import hotline.http.ApiRoutes;
 import hotline.http.BlockingBody;
 import hotline.http.Requests;
@@ -56,6 +57,8 @@ public final class CustomerRoutes implements ApiRoutes {
         builder.getRoute("getCustomer").addHandler(this::get);
         builder.getRoute("patchCustomer").addHandler(this::patch);
         builder.getRoute("overrideCustomerTier").addHandler(this::overrideTier);
+        builder.getRoute("clearCustomerTier").addHandler(this::clearTier);
+        builder.getRoute("listTierOverrides").addHandler(Access.requireRole(Role.SUPERVISOR)).addHandler(this::overrides);
         // The OpenAPI validator knows no text/csv; the handler checks the body itself.
         builder.getRoute("importCustomers").setDoValidation(false).addHandler(this::importCsv);
     }
@@ -114,6 +117,24 @@ public final class CustomerRoutes implements ApiRoutes {
                 .orElseThrow(() -> new InvalidInputException("tier", "must be one of " + Code.codes(Tier.class)));
         customers.overrideTier(Requests.pathId(ctx, "id"), tier, body.getString("reason"), principal)
                 .onSuccess(customer -> Responses.ok(ctx, customer.toJson()))
+                .onFailure(ctx::fail);
+    }
+
+    private void clearTier(RoutingContext ctx) {
+        Principal principal = Access.require(ctx, Role.SUPERVISOR);
+        customers.clearTierOverride(Requests.pathId(ctx, "id"), Requests.query(ctx, "reason").orElse(null), principal)
+                .onSuccess(customer -> Responses.ok(ctx, customer.toJson()))
+                .onFailure(ctx::fail);
+    }
+
+    private void overrides(RoutingContext ctx) {
+        Tier tier = Requests.query(ctx, "tier").flatMap(code -> Code.parse(Tier.class, code)).orElse(null);
+        int page = Requests.queryInt(ctx, "page").orElse(1);
+        int size = Requests.queryInt(ctx, "size").orElse(CustomerService.DEFAULT_PAGE_SIZE);
+        customers.tierOverrides(tier, page, size)
+                .onSuccess(found -> Responses.ok(ctx, new JsonObject()
+                        .put("items", new JsonArray(found.items().stream().map(TierOverride::toJson).toList()))
+                        .put("page", page).put("size", size).put("total", found.total())))
                 .onFailure(ctx::fail);
     }
 

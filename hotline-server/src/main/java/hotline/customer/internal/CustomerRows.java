@@ -7,6 +7,7 @@ import hotline.customer.CustomerDraft;
 import hotline.customer.CustomerEvent;
 import hotline.customer.CustomerKind;
 import hotline.customer.Tier;
+import hotline.customer.TierOverride;
 import hotline.customer.WaterUse;
 import hotline.store.SqlTime;
 import io.vertx.core.json.JsonObject;
@@ -39,6 +40,13 @@ public final class CustomerRows {
         return new CustomerEvent(row.getLong("id"), SqlTime.instant(row, "at"), row.getString("actor"),
                 row.getString("action"), changes instanceof JsonObject json ? json : new JsonObject(),
                 row.getString("reason"));
+    }
+
+    /** A row of {@link CustomerSql#TIER_OVERRIDES}. */
+    public static TierOverride tierOverride(Row row) {
+        return new TierOverride(row.getLong("id"), row.getString("account_number"), row.getString("name"),
+                row.getString("district"), code(Tier.class, row.getString("tier")), row.getString("tier_reason"),
+                SqlTime.instant(row, "at"), row.getString("actor"));
     }
 
     /** Parameters of {@link CustomerSql#INSERT}. */

@@ -95,4 +95,26 @@ public final class CustomerSql {
     public static final String SELECT_EVENTS = """
             SELECT id, at, actor, action, changes, reason FROM customer_events
             WHERE customer_id = $1 ORDER BY id DESC LIMIT $2""";
+
+    /**
+     * Customers with a tier set by hand ($1 one tier, or null for all), the latest set first, $2 at most, after $3:
+     * with who set it and when, from the latest event that gave the current manual tier (an override, or a creation
+     * or import that named a tier).
+     */
+    public static final String TIER_OVERRIDES = """
+            SELECT c.id, c.account_number, c.name, c.district, c.tier, c.tier_reason, e.at, e.actor
+            FROM customers c
+            LEFT JOIN LATERAL (
+                SELECT ev.at, ev.actor FROM customer_events ev
+                WHERE ev.customer_id = c.id AND (ev.action = 'tier_overridden'
+                      OR ev.action IN ('created', 'imported') AND ev.changes ->> 'tierReason' IS NOT NULL)
+                ORDER BY ev.id DESC LIMIT 1
+            ) e ON true
+            WHERE c.tier_reason IS NOT NULL AND ($1::text IS NULL OR c.tier = $1::text)
+            ORDER BY e.at DESC NULLS LAST, c.id DESC
+            LIMIT $2 OFFSET $3""";
+
+    /** How many customers have a tier set by hand ($1 one tier, or null for all). */
+    public static final String COUNT_TIER_OVERRIDES =
+            "SELECT count(*) FROM customers WHERE tier_reason IS NOT NULL AND ($1::text IS NULL OR tier = $1::text)";
 }

@@ -1,9 +1,7 @@
 package hotline.followup.internal;
 
 import hotline.auth.Access;
-import hotline.auth.Role;
 import hotline.common.Code;
-import hotline.common.InvalidInputException;
 import hotline.followup.FollowUp;
 import hotline.followup.FollowUpService;
 import hotline.http.ApiRoutes;
@@ -14,10 +12,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
-/** {@code listFollowups}, {@code recordFollowupOutcome} (any role) and {@code satisfactionReport} (supervisor). */
+/** {@code listFollowups} and {@code recordFollowupOutcome} (any role). */
 public final class FollowUpRoutes implements ApiRoutes {
 
     private final FollowUpService followUps;
@@ -30,7 +26,6 @@ public final class FollowUpRoutes implements ApiRoutes {
     public void mount(RouterBuilder builder) {
         builder.getRoute("listFollowups").addHandler(this::list);
         builder.getRoute("recordFollowupOutcome").addHandler(this::record);
-        builder.getRoute("satisfactionReport").addHandler(Access.requireRole(Role.SUPERVISOR)).addHandler(this::report);
     }
 
     private void list(RoutingContext ctx) {
@@ -48,21 +43,5 @@ public final class FollowUpRoutes implements ApiRoutes {
                         Access.principal(ctx))
                 .onSuccess(followUp -> Responses.ok(ctx, followUp.toJson()))
                 .onFailure(ctx::fail);
-    }
-
-    private void report(RoutingContext ctx) {
-        followUps.satisfaction(instant(ctx, "from"), instant(ctx, "to"),
-                        Requests.query(ctx, "groupBy").orElse("day"))
-                .onSuccess(report -> Responses.ok(ctx, report))
-                .onFailure(ctx::fail);
-    }
-
-    private static Instant instant(RoutingContext ctx, String name) {
-        String text = Requests.query(ctx, name).orElseThrow(() -> new InvalidInputException(name, name + " is required"));
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name, name + " must be an ISO-8601 instant such as 2026-05-01T00:00:00Z");
-        }
     }
 }

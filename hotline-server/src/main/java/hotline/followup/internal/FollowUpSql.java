@@ -54,19 +54,4 @@ public final class FollowUpSql {
             ORDER BY due_at, id
             LIMIT 500
             """;
-
-    private static final String SATISFACTION = """
-            SELECT %s AS key, count(*) AS answers, avg(satisfaction)::float8 AS average,
-                   count(*) FILTER (WHERE satisfaction >= 4) AS satisfied
-            FROM followups
-            WHERE satisfaction IS NOT NULL AND done_at >= $1 AND done_at < $2
-            GROUP BY 1 ORDER BY 1
-            """;
-
-    /** Satisfaction per local day ($3 the zone), for answers recorded in [$1, $2). */
-    public static final String SATISFACTION_BY_DAY = SATISFACTION.formatted(
-            "to_char(done_at AT TIME ZONE $3::text, 'YYYY-MM-DD')");
-    public static final String SATISFACTION_BY_DISTRICT = SATISFACTION.formatted("district");
-    public static final String SATISFACTION_BY_TYPE = SATISFACTION.formatted("COALESCE(ticket_type, 'proactive')");
-    public static final String SATISFACTION_BY_AGENT = SATISFACTION.formatted("agent");
 }

@@ -42,7 +42,8 @@ public final class IncidentRoutes implements ApiRoutes {
 
     private void list(RoutingContext ctx) {
         incidents.list(Requests.query(ctx, "status").flatMap(code -> Code.parse(IncidentStatus.class, code)).orElse(null),
-                        Requests.query(ctx, "district").orElse(null))
+                        Requests.query(ctx, "district").orElse(null),
+                        Requests.queryInt(ctx, "limit").orElse(IncidentService.DEFAULT_LIST))
                 .onSuccess(list -> Responses.ok(ctx,
                         new JsonObject().put("items", new JsonArray(list.stream().map(Incident::toJson).toList()))))
                 .onFailure(ctx::fail);
@@ -69,13 +70,15 @@ public final class IncidentRoutes implements ApiRoutes {
     }
 
     private void close(RoutingContext ctx) {
-        incidents.close(Requests.pathId(ctx, "id"), Requests.body(ctx).getString("resolution"), Access.principal(ctx))
+        JsonObject body = Requests.body(ctx);
+        incidents.close(Requests.pathId(ctx, "id"), body.getString("resolution"), body.getLong("reportersToTell"),
+                        Access.principal(ctx))
                 .onSuccess(json -> Responses.ok(ctx, json))
                 .onFailure(ctx::fail);
     }
 
     private void merge(RoutingContext ctx) {
-        incidents.merge(Requests.pathId(ctx, "id"), Requests.body(ctx).getLong("sourceId"))
+        incidents.merge(Requests.pathId(ctx, "id"), Requests.body(ctx).getLong("sourceId"), Access.principal(ctx))
                 .onSuccess(incident -> Responses.ok(ctx, incident.toJson()))
                 .onFailure(ctx::fail);
     }
@@ -83,7 +86,7 @@ public final class IncidentRoutes implements ApiRoutes {
     private void split(RoutingContext ctx) {
         Set<Long> ids = new HashSet<>();
         Requests.body(ctx).getJsonArray("ticketIds").forEach(id -> ids.add(((Number) id).longValue()));
-        incidents.split(Requests.pathId(ctx, "id"), ids)
+        incidents.split(Requests.pathId(ctx, "id"), ids, Access.principal(ctx))
                 .onSuccess(incident -> Responses.created(ctx, "/api/incidents/" + incident.id(), incident.toJson()))
                 .onFailure(ctx::fail);
     }

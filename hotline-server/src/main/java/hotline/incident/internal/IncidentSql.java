@@ -34,24 +34,76 @@ public final class IncidentSql {
             FROM incidents i
             """;
 
-    /** Incidents of status $1 (null: any) in district $2 (null: any), newest first. */
-    public static final String LIST = WITH_COUNT + """
-            WHERE ($1::text IS NULL OR i.status = $1) AND ($2::text IS NULL OR i.district = $2)
-            ORDER BY i.opened_at DESC, i.id DESC
-            LIMIT 200
-            """;
+    /**
+     * The incidents {@code listed} selects, with what a supervisor weighs them by: their reports
+     * ({@code report_count}), the reports still open, each of whose reporter is told when the incident closes
+     * ({@code reporters_to_tell}; $1 the final ticket statuses), and the critical facilities affected
+     * ({@code critical_facility_count}): those of its district (the customers the follow-ups call proactively when it
+     * opens; none without a district) and those among its reporters not counted with the district. Set-based, so a board of hundreds of incidents reads their
+     * reports and the critical facilities once each (see docs/benchmarks.md).
+     */
+    private static String summary(String listed) {
+        return """
+                WITH listed AS (%s),
+                reports AS (SELECT r.incident_id, t.status, t.customer_id
+                            FROM incident_reports r JOIN ticket_facts t ON t.id = r.ticket_id
+                            WHERE r.incident_id IN (SELECT id FROM listed)),
+                critical AS (SELECT c.id, c.district FROM customers c WHERE c.critical_facility),
+                of_district AS (SELECT district, count(*) AS n FROM critical WHERE district <> '' GROUP BY district),
+                reporting AS (SELECT r.incident_id, count(DISTINCT c.id) AS n
+                              FROM reports r JOIN critical c ON c.id = r.customer_id
+                              JOIN listed l ON l.id = r.incident_id AND (c.district <> l.district OR l.district = '')
+                              GROUP BY r.incident_id)
+                SELECT l.*, coalesce(s.report_count, 0) AS report_count,
+                       coalesce(s.reporters_to_tell, 0) AS reporters_to_tell,
+                       coalesce(d.n, 0) + coalesce(e.n, 0) AS critical_facility_count
+                FROM listed l
+                LEFT JOIN (SELECT incident_id, count(*) AS report_count,
+                                  count(*) FILTER (WHERE NOT status = ANY ($1)) AS reporters_to_tell
+                           FROM reports GROUP BY incident_id) s ON s.incident_id = l.id
+                LEFT JOIN of_district d ON d.district = l.district
+                LEFT JOIN reporting e ON e.incident_id = l.id
+                ORDER BY l.opened_at DESC, l.id DESC
+                """.formatted(listed);
+    }
 
-    public static final String BY_ID = WITH_COUNT + "WHERE i.id = $1";
+    /** Incidents of status $2 (null: any) in district $3 (null: any), newest first, at most $4; $1 as in summary. */
+    public static final String LIST = summary("""
+            SELECT * FROM incidents i WHERE ($2::text IS NULL OR i.status = $2) AND ($3::text IS NULL OR i.district = $3)
+            ORDER BY i.opened_at DESC, i.id DESC LIMIT $4""");
+
+    /** Incident $2 with its summary; $1 as in summary. */
+    public static final String BY_ID = summary("SELECT * FROM incidents i WHERE i.id = $2");
+
+    /**
+     * The critical facilities incident $1 in district $2 affects: those of the district (none without one) and those
+     * among its reporters (whether each reported it), reporters first.
+     */
+    public static final String CRITICAL_FACILITIES = """
+            WITH reporters AS (SELECT DISTINCT t.customer_id FROM incident_reports r JOIN ticket_facts t ON t.id = r.ticket_id
+                               WHERE r.incident_id = $1 AND t.customer_id IS NOT NULL)
+            SELECT c.id, c.name, c.critical_reason, c.district, c.id IN (SELECT customer_id FROM reporters) AS reported
+            FROM customers c
+            WHERE c.critical_facility AND (c.district = $2 AND $2 <> '' OR c.id IN (SELECT customer_id FROM reporters))
+            ORDER BY reported DESC, c.name, c.id
+            """;
 
     /** Open incidents of category $1 in district $2, with their report counts. */
     public static final String OPEN_AT_COUNTED = WITH_COUNT + "WHERE i.status = 'open' AND i.category = $1 AND i.district = $2";
 
+    /** Open incidents of category $1 with their report counts, newest first, at most $2. */
+    public static final String OPEN_OF_CATEGORY = WITH_COUNT + """
+            WHERE i.status = 'open' AND i.category = $1 ORDER BY i.opened_at DESC, i.id DESC LIMIT $2
+            """;
+
     /** Locks incidents $1 (an array) in id order, so two merges never deadlock. */
     public static final String LOCK = WITH_COUNT + "WHERE i.id = ANY ($1) ORDER BY i.id FOR UPDATE";
 
-    /** The reports of incident $1, oldest ticket first. */
+    /** The reports of incident $1 with who made them (the customer, when known), oldest ticket first. */
     public static final String REPORTS = """
-            SELECT t.id, t.number, t.status, t.created_at FROM incident_reports r JOIN ticket_facts t ON t.id = r.ticket_id
+            SELECT t.id, t.number, t.status, t.created_at, t.subject, t.location, t.caller_number, t.customer_id,
+                   c.name AS customer_name, c.critical_facility
+            FROM incident_reports r JOIN ticket_facts t ON t.id = r.ticket_id LEFT JOIN customers c ON c.id = t.customer_id
             WHERE r.incident_id = $1 ORDER BY t.id
             """;
 
@@ -66,11 +118,15 @@ public final class IncidentSql {
 
     /**
      * Closes incident $1 with resolution $2 at $3; a closed one answers again (closing its remaining reports is
-     * resumable), a merged one not at all.
+     * resumable), a merged one not at all. With $4, the number of reporters to tell the closer was shown, only an open
+     * incident with exactly that many open reports ($5 the final ticket statuses) closes.
      */
     public static final String CLOSE = """
             UPDATE incidents SET status = 'closed', resolution = COALESCE(resolution, $2), closed_at = COALESCE(closed_at, $3)
             WHERE id = $1 AND status IN ('open', 'closed')
+              AND ($4::bigint IS NULL OR status = 'open' AND $4 = (
+                  SELECT count(*) FROM incident_reports r JOIN ticket_facts t ON t.id = r.ticket_id
+                  WHERE r.incident_id = $1 AND NOT t.status = ANY ($5)))
             RETURNING *, (SELECT count(*) FROM incident_reports r WHERE r.incident_id = $1) AS report_count
             """;
 

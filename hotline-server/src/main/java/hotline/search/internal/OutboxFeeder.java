@@ -2,6 +2,9 @@ package hotline.search.internal;
 
 import hotline.common.ConflictException;
 import hotline.search.OutboxPosition;
+import hotline.search.ReindexProgress;
+import hotline.search.Reindexed;
+import hotline.search.Reindexing;
 import hotline.search.SearchDocument;
 import hotline.search.SearchIndex;
 import hotline.search.SearchService;
@@ -17,9 +20,12 @@ import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -38,9 +44,9 @@ import java.util.function.Supplier;
  *
  * <p>{@link #reindex} rebuilds from the tickets table into a new index while the live one keeps being fed, then —
  * in the same queue as the feeding, so nothing slips between — applies the outbox rows committed since the snapshot
- * it started from, and swaps.
+ * it started from, and swaps; its {@link #progress} is kept as it goes. One rebuild at a time, whoever starts it.
  */
-public final class OutboxFeeder extends VerticleBase {
+public final class OutboxFeeder extends VerticleBase implements Reindexing {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxFeeder.class);
 
@@ -59,14 +65,6 @@ public final class OutboxFeeder extends VerticleBase {
     /** Where {@link #status} stops counting the changes the index lacks. */
     private static final int PENDING_CAP = 100_000;
 
-    /** What a finished reindex did. */
-    public record Rebuilt(long tickets, OutboxPosition position, long millis) {
-
-        public JsonObject toJson() {
-            return new JsonObject().put("tickets", tickets).put("position", position.snapshot()).put("millis", millis);
-        }
-    }
-
     private interface Sink {
         Future<Void> put(List<SearchDocument> tickets, OutboxPosition position);
     }
@@ -75,9 +73,12 @@ public final class OutboxFeeder extends VerticleBase {
     private final SearchService search;
     private final SearchFeeds feeds;
     private final long heartbeatMs;
+    private final Clock clock;
     private Future<Void> queue = Future.succeededFuture();
     private boolean pollQueued;
-    private boolean rebuilding;
+    /** Taken by whoever starts a rebuild, from any thread; given back when it ends. */
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
+    private final AtomicReference<ReindexProgress> progress = new AtomicReference<>(ReindexProgress.idle());
     private boolean housekeeping;
     private Context home;
     /** The snapshot a running rebuild started from; null when none runs. */
@@ -85,12 +86,16 @@ public final class OutboxFeeder extends VerticleBase {
     /** {@link System#nanoTime} when the snapshot of the applied position was taken (about). */
     private volatile long caughtUpAt = System.nanoTime();
 
-    /** @param heartbeatMs how often this instance records its position and prunes the outbox */
-    public OutboxFeeder(Pool pool, SearchService search, SearchFeeds feeds, long heartbeatMs) {
+    /**
+     * @param heartbeatMs how often this instance records its position and prunes the outbox
+     * @param clock       the times of a rebuild's {@link #progress}
+     */
+    public OutboxFeeder(Pool pool, SearchService search, SearchFeeds feeds, long heartbeatMs, Clock clock) {
         this.pool = pool;
         this.search = search;
         this.feeds = feeds;
         this.heartbeatMs = heartbeatMs;
+        this.clock = clock;
     }
 
     @Override
@@ -108,11 +113,20 @@ public final class OutboxFeeder extends VerticleBase {
                 }));
     }
 
-    /** Rebuilds the index from PostgreSQL and swaps it in; 409 while another rebuild runs. Callable from anywhere. */
-    public Future<Rebuilt> reindex() {
-        Promise<Rebuilt> done = Promise.promise();
+    /** Rebuilds the index from PostgreSQL and swaps it in; failed at once while another rebuild runs. */
+    @Override
+    public Future<Reindexed> reindex() {
+        if (!claimRebuild()) {
+            return alreadyRunning();
+        }
+        Promise<Reindexed> done = Promise.promise();
         home.runOnContext(v -> rebuild().onComplete(done));
         return done.future();
+    }
+
+    @Override
+    public ReindexProgress progress() {
+        return progress.get();
     }
 
     /**
@@ -139,7 +153,7 @@ public final class OutboxFeeder extends VerticleBase {
                 pollQueued = false;
                 return catchUp();
             }).onSuccess(caughtUp -> {
-                if (!caughtUp && !rebuilding) {
+                if (!caughtUp && !rebuilding.get()) {
                     rebuildStale();
                 }
             }));
@@ -221,7 +235,10 @@ public final class OutboxFeeder extends VerticleBase {
     }
 
     /** Rebuilds an index that {@link #catchUp} cannot bring up to date, saying why. */
-    private Future<Rebuilt> rebuildStale() {
+    private Future<Reindexed> rebuildStale() {
+        if (!claimRebuild()) {
+            return alreadyRunning();
+        }
         if (search.index().appliedPosition().isEmpty()) {
             log.info("The search index has no outbox position (new, or written by an older version): building it");
         } else {
@@ -230,24 +247,44 @@ public final class OutboxFeeder extends VerticleBase {
         return rebuild();
     }
 
-    private Future<Rebuilt> rebuild() {
-        if (rebuilding) {
-            return Future.failedFuture(new ConflictException("a reindex is already running"));
+    /** Takes the one rebuild of this instance (false while one runs) and starts its progress. */
+    private boolean claimRebuild() {
+        if (!rebuilding.compareAndSet(false, true)) {
+            return false;
         }
-        rebuilding = true;
+        progress.set(ReindexProgress.starting(clock.instant()));
+        return true;
+    }
+
+    private static Future<Reindexed> alreadyRunning() {
+        return Future.failedFuture(new ConflictException("a reindex is already running; wait for it to finish"));
+    }
+
+    /** Runs the rebuild this caller has claimed. */
+    private Future<Reindexed> rebuild() {
         long started = System.nanoTime();
-        Future<Rebuilt> result = feeds.rebuildStart().compose(start -> {
+        Future<Reindexed> result = feeds.rebuildStart().compose(start -> {
             rebuildStart = start;
-            return search.run(() -> search.index().rebuild()).compose(rebuild -> copyAll(rebuild, 0, 0)
-                    .compose(count -> serially(() -> finish(rebuild, start, count, started)))
-                    .onFailure(failure -> search.run(() -> {
-                        rebuild.close();
-                        return null;
-                    })));
+            return pool.query(SearchSql.COUNT_TICKETS).execute()
+                    .compose(counted -> {
+                        progress.updateAndGet(p -> p.copying(counted.iterator().next().getLong(0)));
+                        return search.run(() -> search.index().rebuild());
+                    })
+                    .compose(rebuild -> copyAll(rebuild, 0, 0)
+                            .compose(count -> {
+                                progress.updateAndGet(ReindexProgress::catchingUp);
+                                return serially(() -> finish(rebuild, start, count, started));
+                            })
+                            .onFailure(failure -> search.run(() -> {
+                                rebuild.close();
+                                return null;
+                            })));
         });
         return result.onComplete(done -> {
-                    rebuilding = false;
+                    progress.updateAndGet(p -> done.succeeded() ? p.finished(done.result().tickets(), clock.instant())
+                            : p.failed(done.cause().getMessage(), clock.instant()));
                     rebuildStart = null;
+                    rebuilding.set(false);
                 })
                 .onSuccess(r -> log.info("Search index rebuilt: {} tickets up to outbox position {} in {} ms",
                         r.tickets(), r.position(), r.millis()))
@@ -255,14 +292,14 @@ public final class OutboxFeeder extends VerticleBase {
     }
 
     /** Adds what committed while the tickets were copied, then swaps the rebuilt index in. Runs in the queue. */
-    private Future<Rebuilt> finish(SearchIndex.Rebuild rebuild, OutboxPosition start, long count, long started) {
+    private Future<Reindexed> finish(SearchIndex.Rebuild rebuild, OutboxPosition start, long count, long started) {
         long drained = System.nanoTime();
         return drain(start, (tickets, position) -> addTo(rebuild, tickets)).compose(reached -> reached.isEmpty()
                 ? Future.failedFuture(new IllegalStateException("outbox rows after the rebuild's start were pruned"))
                 : search.run(() -> {
                     rebuild.complete(reached.get());
                     caughtUpAt = drained;
-                    return new Rebuilt(count, reached.get(), (System.nanoTime() - started) / 1_000_000);
+                    return new Reindexed(count, reached.get(), (System.nanoTime() - started) / 1_000_000);
                 }));
     }
 
@@ -276,8 +313,11 @@ public final class OutboxFeeder extends VerticleBase {
                     }
                     long total = copied + tickets.size();
                     long lastId = tickets.getLast().id();
-                    return addTo(rebuild, tickets).compose(v -> tickets.size() < REBUILD_PAGE
-                            ? Future.succeededFuture(total) : copyAll(rebuild, lastId, total));
+                    return addTo(rebuild, tickets).compose(v -> {
+                        progress.updateAndGet(p -> p.copied(tickets.size()));
+                        return tickets.size() < REBUILD_PAGE
+                                ? Future.succeededFuture(total) : copyAll(rebuild, lastId, total);
+                    });
                 });
     }
 

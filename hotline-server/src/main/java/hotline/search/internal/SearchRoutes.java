@@ -7,6 +7,7 @@ import hotline.common.InvalidInputException;
 import hotline.http.ApiRoutes;
 import hotline.http.Requests;
 import hotline.http.Responses;
+import hotline.search.Reindexing;
 import hotline.search.SearchHit;
 import hotline.search.SearchRequest;
 import hotline.search.SearchService;
@@ -19,6 +20,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -26,19 +28,21 @@ import java.util.List;
 /**
  * The search operations of {@code openapi.yaml}: {@code searchTickets}, {@code similarTickets},
  * {@code similarToText} (any authenticated role: every role may read every ticket, and hits carry no customer phone
- * or account) and {@code reindexSearch} (admins only). Hits of similar cases carry how each was resolved and its
+ * or account), {@code reindexSearch} and {@code reindexProgress} (admins only). Hits of similar cases carry how each was resolved and its
  * satisfaction score when the ticket's workflow data has them.
  */
 public final class SearchRoutes implements ApiRoutes {
 
     private final SearchService search;
     private final TicketService tickets;
-    private final OutboxFeeder feeder;
+    private final Reindexing feeder;
+    private final Clock clock;
 
-    public SearchRoutes(SearchService search, TicketService tickets, OutboxFeeder feeder) {
+    public SearchRoutes(SearchService search, TicketService tickets, Reindexing feeder, Clock clock) {
         this.search = search;
         this.tickets = tickets;
         this.feeder = feeder;
+        this.clock = clock;
     }
 
     @Override
@@ -47,6 +51,8 @@ public final class SearchRoutes implements ApiRoutes {
         builder.getRoute("similarTickets").addHandler(this::similarToTicket);
         builder.getRoute("similarToText").addHandler(this::similarToText);
         builder.getRoute("reindexSearch").addHandler(Access.requireRole(Role.ADMIN)).addHandler(this::reindex);
+        builder.getRoute("reindexProgress").addHandler(Access.requireRole(Role.ADMIN))
+                .addHandler(ctx -> Responses.ok(ctx, feeder.progress().toJson(clock.instant())));
     }
 
     private void search(RoutingContext ctx) {

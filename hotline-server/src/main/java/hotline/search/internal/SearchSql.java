@@ -18,6 +18,9 @@ public final class SearchSql {
               FROM ticket_facts t LEFT JOIN customers c ON c.id = t.customer_id
             """;
 
+    /** How many tickets a rebuild copies (counted at its start, for its progress). */
+    public static final String COUNT_TICKETS = "SELECT count(*) FROM ticket_facts";
+
     /** Makes the transaction's prepared statements planned for their parameters at each execution. */
     public static final String CUSTOM_PLANS = "SET LOCAL plan_cache_mode = force_custom_plan";
 

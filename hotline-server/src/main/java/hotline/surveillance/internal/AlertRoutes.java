@@ -5,27 +5,20 @@ import hotline.auth.Role;
 import hotline.http.ApiRoutes;
 import hotline.http.Requests;
 import hotline.http.Responses;
-import hotline.store.SqlTime;
-import hotline.surveillance.internal.AlertSql;
+import hotline.surveillance.QualityAlert;
+import hotline.surveillance.QualityAlerts;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
-
-import java.time.Clock;
-import java.time.Duration;
 
 /** {@code listAlerts} (supervisor): the alerts of the last {@code hours} (default 24, at most 720). */
 public final class AlertRoutes implements ApiRoutes {
 
-    private final Pool pool;
-    private final Clock clock;
+    private final QualityAlerts alerts;
 
-    public AlertRoutes(Pool pool, Clock clock) {
-        this.pool = pool;
-        this.clock = clock;
+    public AlertRoutes(QualityAlerts alerts) {
+        this.alerts = alerts;
     }
 
     @Override
@@ -34,13 +27,9 @@ public final class AlertRoutes implements ApiRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        int hours = Requests.queryInt(ctx, "hours").orElse(24);
-        pool.preparedQuery(AlertSql.SINCE).execute(Tuple.of(SqlTime.param(clock.instant().minus(Duration.ofHours(hours)))))
-                .onSuccess(rows -> {
-                    JsonArray items = new JsonArray();
-                    rows.forEach(row -> items.add(Alert.json(row)));
-                    Responses.ok(ctx, new JsonObject().put("items", items));
-                })
+        alerts.recent(Requests.queryInt(ctx, "hours").orElse(24))
+                .onSuccess(list -> Responses.ok(ctx, new JsonObject()
+                        .put("items", new JsonArray(list.stream().map(QualityAlert::toJson).toList()))))
                 .onFailure(ctx::fail);
     }
 }

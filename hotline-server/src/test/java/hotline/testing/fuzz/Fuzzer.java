@@ -82,8 +82,11 @@ public final class Fuzzer {
             problem = Optional.of("no answer within the timeout");
         } else if (status >= 500 && !(Set.of(502, 503).contains(status) && request.operation().declared().contains(status))) {
             problem = Optional.of("answered " + firstLines(answer.head()));
-        } else if (status >= 400 && !Fingerprint.of(app.pool()).equals(before)) {
-            problem = Optional.of("refused with " + status + " but the database changed");
+        } else if (status >= 400) {
+            List<String> changed = Fingerprint.of(app.pool()).stream().filter(table -> !before.contains(table)).toList();
+            if (!changed.isEmpty()) {
+                problem = Optional.of("refused with " + status + " but the database changed: " + changed);
+            }
         }
         if (status >= 200 && status < 300 && request.operation().method().equals("DELETE")) {
             keepLoggedIn();

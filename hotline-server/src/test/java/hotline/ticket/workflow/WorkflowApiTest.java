@@ -205,9 +205,9 @@ class WorkflowApiTest {
                 .status()).isEqualTo(404);
         assertThat(agent.get("/api/alerts").status()).isEqualTo(403);
         assertThat(supervisor.get("/api/alerts").status()).isEqualTo(200);
-        ApiResponse csat = supervisor.get("/api/reports/satisfaction?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z&groupBy=district");
+        ApiResponse csat = supervisor.get("/api/reports/satisfaction?from=2026-01-01&to=2026-12-31&interval=month&by=district");
         assertThat(csat.status()).isEqualTo(200);
-        assertThat(csat.json().getString("groupBy")).isEqualTo("district");
-        assertThat(supervisor.get("/api/reports/satisfaction?from=yesterday&to=2027-01-01T00:00:00Z").status()).isIn(400, 422);
+        assertThat(csat.json().getString("by")).isEqualTo("district");
+        assertThat(supervisor.get("/api/reports/satisfaction?from=yesterday&to=2026-12-31").status()).isIn(400, 422);
     }
 }

@@ -1,0 +1,139 @@
+package hotline.reports;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The counts of one row of a report and the measures derived from them. These are the definitions the reports page
+ * and the API state; every ratio is null when its denominator is zero (nothing to measure is not 0 %).
+ */
+public sealed interface Figures {
+
+    /** The row's measures by name, in the order of {@link Report#measures}. */
+    Map<String, Number> values();
+
+    /** Tickets created in the period. */
+    record Tickets(long tickets) implements Figures {
+        @Override
+        public Map<String, Number> values() {
+            return Map.of("tickets", tickets);
+        }
+    }
+
+    /**
+     * Calls that reached the agents' queue. {@code abandoned} counts callers who hung up while waiting and callers the
+     * queue gave up on (no agent in time); {@code shortAbandoned} those who hung up before the short-abandon
+     * threshold, who never really waited. Seconds are sums over the answered calls.
+     */
+    record Calls(long offered, long answered, long abandoned, long shortAbandoned, long answeredWithin,
+                 long waitSeconds, long handleSeconds) implements Figures {
+
+        /** Answered within the threshold ÷ (answered + abandoned − short abandons). */
+        public Double serviceLevel() {
+            return ratio(answeredWithin, answered + abandoned - shortAbandoned);
+        }
+
+        /** Average speed of answer: the wait of answered calls ÷ answered calls, in seconds. */
+        public Double asa() {
+            return ratio(waitSeconds, answered);
+        }
+
+        /** Average handle time: talk + hold + wrap-up of answered calls ÷ answered calls, in seconds. */
+        public Double aht() {
+            return ratio(handleSeconds, answered);
+        }
+
+        @Override
+        public Map<String, Number> values() {
+            return ordered("offered", offered, "answered", answered, "abandoned", abandoned,
+                    "serviceLevel", serviceLevel(), "asa", asa(), "aht", aht());
+        }
+    }
+
+    /**
+     * First-contact resolution of the contacts (tickets of a known customer): {@code repeated} were followed by
+     * another contact of the same customer on the same category within 7 days; {@code pending} had no such repeat
+     * yet and their 7 days are not over, so they are not judged yet.
+     */
+    record FirstContact(long contacts, long repeated, long pending) implements Figures {
+
+        /** Judged contacts without a repeat. */
+        public long resolvedFirst() {
+            return contacts - pending - repeated;
+        }
+
+        /** Resolved at first contact ÷ judged contacts (pending ones left out). */
+        public Double rate() {
+            return ratio(resolvedFirst(), contacts - pending);
+        }
+
+        @Override
+        public Map<String, Number> values() {
+            return ordered("contacts", contacts, "resolvedFirst", resolvedFirst(), "repeated", repeated,
+                    "pending", pending, "fcrRate", rate());
+        }
+    }
+
+    /**
+     * Resolution targets that fell due in the period: {@code met} resolved in time, {@code breached} not, and
+     * {@code pending} still open with time left; {@code firstResponseBreached} of the same tickets missed their first
+     * response target.
+     */
+    record Sla(long due, long met, long breached, long pending, long firstResponseBreached) implements Figures {
+
+        /** Met ÷ (met + breached). */
+        public Double compliance() {
+            return ratio(met, met + breached);
+        }
+
+        @Override
+        public Map<String, Number> values() {
+            return ordered("due", due, "met", met, "breached", breached, "pending", pending,
+                    "compliance", compliance(), "firstResponseBreached", firstResponseBreached);
+        }
+    }
+
+    /** Satisfaction answers (1–5); satisfied means 4 or 5. */
+    record Satisfaction(long answers, long scoreSum, long satisfied) implements Figures {
+
+        public Double average() {
+            return ratio(scoreSum, answers);
+        }
+
+        /** CSAT: satisfied answers ÷ answers. */
+        public Double csat() {
+            return ratio(satisfied, answers);
+        }
+
+        @Override
+        public Map<String, Number> values() {
+            return ordered("answers", answers, "average", average(), "csat", csat());
+        }
+    }
+
+    /** Complaints opened in the period in a district, against the customers the district has now. */
+    record Complaints(long complaints, long customers) implements Figures {
+
+        /** Complaints × 1,000 ÷ customers; null for a district without customers. */
+        public Double perThousand() {
+            return customers == 0 ? null : complaints * 1000.0 / customers;
+        }
+
+        @Override
+        public Map<String, Number> values() {
+            return ordered("complaints", complaints, "customers", customers, "perThousand", perThousand());
+        }
+    }
+
+    private static Double ratio(long part, long whole) {
+        return whole <= 0 ? null : (double) part / whole;
+    }
+
+    private static Map<String, Number> ordered(Object... namesAndValues) {
+        Map<String, Number> values = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            values.put((String) namesAndValues[i], (Number) namesAndValues[i + 1]);
+        }
+        return values;
+    }
+}

@@ -1,0 +1,35 @@
+package hotline.reports;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A report's answer: one row per period (the first day of each day, week or month) and key (the district, type,
+ * channel, tier or agent's user name; '' for the total), in that order. {@code label} is the agent's display name,
+ * null for other groupings. {@code asOf} is when the roll-ups were last brought up to date (null: not yet).
+ */
+public record ReportTable(ReportRequest request, Instant asOf, List<Row> rows) {
+
+    public record Row(LocalDate period, String key, String label, Figures figures) {
+    }
+
+    public JsonObject toJson() {
+        JsonArray json = new JsonArray();
+        for (Row row : rows) {
+            JsonObject item = new JsonObject().put("period", row.period().toString()).put("key", row.key());
+            if (row.label() != null) {
+                item.put("label", row.label());
+            }
+            row.figures().values().forEach(item::put);
+            json.add(item);
+        }
+        return new JsonObject().put("report", request.report().code()).put("from", request.from().toString())
+                .put("to", request.to().toString()).put("interval", request.interval().code())
+                .put("by", request.by().code()).put("asOf", asOf == null ? null : asOf.toString())
+                .put("measures", new JsonArray(request.report().measures())).put("rows", json);
+    }
+}
