@@ -73,7 +73,8 @@ public final class SlaBoardBench {
                 .put("data", new JsonObject().put("dir", dataDir.toString()))
                 .put("db", new JsonObject().put("poolSize", 16))
                 .put("admin", new JsonObject().put("password", "quiet-harbour-meadow-72"))
-                .put("auth", new JsonObject().put("hashMemoryKib", 1024).put("hashIterations", 1))
+                // Sessions outlive the clock moved 49 minutes a sample.
+                .put("auth", new JsonObject().put("hashMemoryKib", 1024).put("hashIterations", 1).put("sessionHours", 720))
                 .put("agi", new JsonObject().put("port", 0))
                 .put("sla", new JsonObject().put("scanIntervalMs", 100));
         App app = App.start(new Config(settings, Map.of()), false, clock);

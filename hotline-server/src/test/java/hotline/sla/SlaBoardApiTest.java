@@ -257,6 +257,27 @@ class SlaBoardApiTest {
     }
 
     @Test
+    @DisplayName("the board's page offers each district with an open ticket once in its filter, none of a handled one; "
+            + "a filter it does not know is 422 naming it")
+    void pageFilters() {
+        String open = district();
+        String handled = district();
+        create("complaint", open);
+        create("complaint", open);
+        long answered = create("inquiry", handled);
+        act(agent, answered, "answer", new JsonObject().put("answer", "done"));
+
+        ApiResponse page = supervisor.get("/supervisor/sla");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body().split("<option value=\"" + open + "\"", -1)).hasSize(2);
+        assertThat(page.body()).doesNotContain("<option value=\"" + handled + "\"");
+        ApiResponse refused = supervisor.get("/supervisor/sla/rows?tier=gold");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("tier");
+    }
+
+    @Test
     @DisplayName("an agent is refused the board and the inbox (403); everyone may read the teams")
     void agentsAreRefused() {
         assertThat(agent.get("/api/sla/board").status()).isEqualTo(403);

@@ -151,8 +151,18 @@ public final class SlaSql {
             WHERE id = $1 AND addressee = $2 AND acknowledged_at IS NULL
             """;
 
-    /** The districts of the tickets that have a target left, for the board's filter. */
+    /**
+     * The districts of the tickets that have a target left, for the board's filter: one probe of the district index
+     * (V33) per district, each for the next one after the last, instead of reading every ticket to find the few names.
+     */
     public static final String BOARD_DISTRICTS = """
-            SELECT DISTINCT district FROM ticket_sla WHERE risk_at IS NOT NULL AND district <> '' ORDER BY district
+            WITH RECURSIVE d (district) AS (
+                (SELECT district FROM ticket_sla WHERE risk_at IS NOT NULL AND district > '' ORDER BY district LIMIT 1)
+                UNION ALL
+                SELECT (SELECT s.district FROM ticket_sla s WHERE s.risk_at IS NOT NULL AND s.district > d.district
+                        ORDER BY s.district LIMIT 1)
+                FROM d WHERE d.district IS NOT NULL
+            )
+            SELECT district FROM d WHERE district IS NOT NULL
             """;
 }
