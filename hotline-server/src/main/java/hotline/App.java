@@ -2,6 +2,7 @@ package hotline;
 
 import hotline.app.TicketWork;
 import hotline.auth.AuthModule;
+import hotline.billing.BillingModule;
 import hotline.capability.Capability;
 import hotline.config.Config;
 import hotline.config.UtilityZone;
@@ -136,6 +137,7 @@ public final class App implements AutoCloseable {
         ZoneId zone = UtilityZone.of(config);
         auth = new AuthModule(vertx, pool, config, clock, demo);
         customers = new CustomerModule(vertx, pool, config, clock);
+        BillingModule billing = new BillingModule(vertx, pool, config, clock, zone, customers.service());
         tickets = new TicketModule(vertx, pool, clock, zone, meters);
         TicketWork work = new TicketWork(config, vertx, pool, clock, zone, tickets.service());
         work.ticketViews().forEach(tickets::extendView);
@@ -150,7 +152,7 @@ public final class App implements AutoCloseable {
                 work.ticketViews(), work.crews().service(), work.followUps().service(), telephony,
                 demo ? telephony.simulatedCalls(clock) : null);
         DemoModule demoData = new DemoModule(demo, config, vertx, pool, zone, customers.service(), clock);
-        return List.of(auth, customers, tickets, work.workflows(), work.crews(), work.incidents(), work.followUps(),
+        return List.of(auth, customers, billing, tickets, work.workflows(), work.crews(), work.incidents(), work.followUps(),
                 work.surveillance(), telephony, search, console, demoData, work.sla());
     }
 
