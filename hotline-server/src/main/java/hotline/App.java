@@ -145,7 +145,7 @@ public final class App implements AutoCloseable {
         customers.service().addListener(work.sla().tracker()::customerChanged);
         telephony = new TelephonyModule(vertx, config, pool, database.endpoint().connectOptions(), clock, meters,
                 tickets.service(), auth.users(), TelephonyModule.hotlineServices(vertx, pool, tickets.service(),
-                customers.service(), work.incidents().service(), clock));
+                customers.service(), work.incidents().service(), billing.service(), clock));
         search = new SearchModule(vertx, pool, config, tickets.service());
         ConsoleCapability console = new ConsoleCapability(vertx, config, clock, zone, auth.sessions(), auth.users(),
                 customers.service(), tickets.service(), work.incidents().service(), search.service(),
