@@ -149,7 +149,7 @@ public final class App implements AutoCloseable {
         search = new SearchModule(vertx, pool, config, tickets.service());
         ConsoleCapability console = new ConsoleCapability(vertx, config, clock, zone, auth.sessions(), auth.users(),
                 customers.service(), tickets.service(), work.incidents().service(), search.service(),
-                work.ticketViews(), work.crews().service(), work.followUps().service(), telephony,
+                work.ticketViews(), work.crews().service(), work.followUps().service(), telephony, billing.service(),
                 demo ? telephony.simulatedCalls(clock) : null);
         DemoModule demoData = new DemoModule(demo, config, vertx, pool, zone, customers.service(), clock);
         return List.of(auth, customers, billing, tickets, work.workflows(), work.crews(), work.incidents(), work.followUps(),
