@@ -3,6 +3,7 @@ package hotline;
 import hotline.app.TicketWork;
 import hotline.auth.AuthModule;
 import hotline.billing.BillingModule;
+import hotline.billing.BillingService;
 import hotline.capability.Capability;
 import hotline.config.Config;
 import hotline.config.UtilityZone;
@@ -65,6 +66,7 @@ public final class App implements AutoCloseable {
     private List<Capability> capabilities = List.of();
     private AuthModule auth;
     private CustomerModule customers;
+    private BillingModule billing;
     private TicketModule tickets;
     private TelephonyModule telephony;
     private SearchModule search;
@@ -137,7 +139,7 @@ public final class App implements AutoCloseable {
         ZoneId zone = UtilityZone.of(config);
         auth = new AuthModule(vertx, pool, config, clock, demo);
         customers = new CustomerModule(vertx, pool, config, clock);
-        BillingModule billing = new BillingModule(vertx, pool, config, clock, zone, customers.service());
+        billing = new BillingModule(vertx, pool, config, clock, zone, customers.service());
         tickets = new TicketModule(vertx, pool, clock, zone, meters);
         TicketWork work = new TicketWork(config, vertx, pool, clock, zone, tickets.service());
         work.ticketViews().forEach(tickets::extendView);
@@ -151,7 +153,8 @@ public final class App implements AutoCloseable {
                 customers.service(), tickets.service(), work.incidents().service(), search.service(),
                 work.ticketViews(), work.crews().service(), work.followUps().service(), telephony, billing.service(),
                 demo ? telephony.simulatedCalls(clock) : null);
-        DemoModule demoData = new DemoModule(demo, config, vertx, pool, zone, customers.service(), clock);
+        DemoModule demoData = new DemoModule(demo, config, vertx, pool, zone, customers.service(), billing.service(),
+                clock);
         return List.of(auth, customers, billing, tickets, work.workflows(), work.crews(), work.incidents(), work.followUps(),
                 work.surveillance(), telephony, search, console, demoData, work.sla());
     }
@@ -191,6 +194,11 @@ public final class App implements AutoCloseable {
     /** Customers: caller-ID lookup, tiers; built during {@link #start}. */
     public CustomerService customers() {
         return customers.service();
+    }
+
+    /** Bills, payments and readings from the utility's billing system. */
+    public BillingService billing() {
+        return billing.service();
     }
 
     public Vertx vertx() {
