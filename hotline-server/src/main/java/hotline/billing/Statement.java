@@ -35,7 +35,7 @@ public record Statement(String accountNumber, BigDecimal balance, LocalDate next
         BigDecimal notYetDue = bills.stream().filter(bill -> !bill.dueOn().isBefore(today)).map(Bill::amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal overdue = balance.subtract(notYetDue);
-        return overdue.signum() > 0 ? overdue : BigDecimal.ZERO;
+        return overdue.signum() > 0 ? overdue : BigDecimal.ZERO.setScale(2);
     }
 
     public Optional<Payment> lastPayment() {

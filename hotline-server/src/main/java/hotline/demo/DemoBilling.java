@@ -13,10 +13,10 @@ import java.util.List;
  * (overdue); one household ({@link #LEAK_ACCOUNT}) saw its consumption jump fourfold last month, the sign of a leak
  * after the meter, and has not paid since. Deterministic for a given day.
  */
-final class DemoBilling {
+public final class DemoBilling {
 
     /** The household whose last bill jumped: the demo's "possible leak after the meter". */
-    static final String LEAK_ACCOUNT = DemoData.account(1);
+    public static final String LEAK_ACCOUNT = DemoData.account(1);
     static final String HEADER = "record,accountNumber,balance,nextReadingOn,period,issuedOn,dueOn,consumption,amount,"
             + "paidOn,method,readOn,value,estimated\n";
     private static final List<String> METHODS = List.of("wechat", "alipay", "bank", "counter");
