@@ -85,6 +85,23 @@ public final class CsvFiles {
         }
     }
 
+    /**
+     * Checks a header against the file's {@code columns}, whose first {@code required} must be present; a wrong header
+     * is refused on {@code body}.
+     */
+    public static void checkHeader(List<String> header, List<String> columns, int required) {
+        for (String column : header) {
+            if (!columns.contains(column)) {
+                throw new InvalidInputException("body", "unknown column '" + column + "'; the columns are " + columns);
+            }
+        }
+        for (String column : columns.subList(0, required)) {
+            if (!header.contains(column)) {
+                throw new InvalidInputException("body", "the header lacks the column '" + column + "'");
+            }
+        }
+    }
+
     /** A yes/no cell as people write it (true, yes, 1, y, 是 / false, no, 0, n, 否); else refused on {@code field}. */
     public static boolean flag(String field, String value) {
         String lower = value.strip().toLowerCase(Locale.ROOT);

@@ -63,7 +63,7 @@ final class LedgerCsv {
         ImportErrors errors = new ImportErrors();
         LedgerChunk[] chunk = {new LedgerChunk()};
         int[] written = {0};
-        int rows = CsvFiles.read(text, LedgerCsv::checkHeader, (record, row) -> {
+        int rows = CsvFiles.read(text, header -> CsvFiles.checkHeader(header, COLUMNS, 2), (record, row) -> {
             read(record, row, seen, chunk[0]);
             if (chunk[0].size() >= chunkSize) {
                 written[0] += handOver(chunk[0], errors, write);
@@ -86,19 +86,6 @@ final class LedgerCsv {
         }
         write.accept(chunk);
         return chunk.size();
-    }
-
-    private static void checkHeader(List<String> header) {
-        for (String column : header) {
-            if (!COLUMNS.contains(column)) {
-                throw new InvalidInputException("body", "unknown column '" + column + "'; the columns are " + COLUMNS);
-            }
-        }
-        for (String required : COLUMNS.subList(0, 2)) {
-            if (!header.contains(required)) {
-                throw new InvalidInputException("body", "the header lacks the column '" + required + "'");
-            }
-        }
     }
 
     private static void read(CSVRecord record, int row, Map<String, Seen> seen, LedgerChunk chunk) {

@@ -60,7 +60,7 @@ public final class CustomerCsv {
         List<Row> good = new ArrayList<>();
         ImportErrors errors = new ImportErrors();
         Map<String, Integer> seen = new HashMap<>();
-        int rows = CsvFiles.read(text, CustomerCsv::checkHeader, (record, row) -> {
+        int rows = CsvFiles.read(text, header -> CsvFiles.checkHeader(header, COLUMNS, 5), (record, row) -> {
             CustomerDraft draft = CustomerDraft.fromJson(json(record));
             Integer first = seen.putIfAbsent(draft.accountNumber(), row);
             if (first != null) {
@@ -69,19 +69,6 @@ public final class CustomerCsv {
             good.add(new Row(row, draft));
         }, errors::add);
         return new Parsed(rows, good, errors.first(), errors.count());
-    }
-
-    private static void checkHeader(List<String> header) {
-        for (String column : header) {
-            if (!COLUMNS.contains(column)) {
-                throw new InvalidInputException("body", "unknown column '" + column + "'; the columns are " + COLUMNS);
-            }
-        }
-        for (String required : COLUMNS.subList(0, 5)) {
-            if (!header.contains(required)) {
-                throw new InvalidInputException("body", "the header lacks the column '" + required + "'");
-            }
-        }
     }
 
     private static JsonObject json(CSVRecord record) {

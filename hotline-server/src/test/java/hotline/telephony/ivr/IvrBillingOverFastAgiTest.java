@@ -9,7 +9,6 @@ import hotline.billing.Statement;
 import hotline.telephony.peer.AgiPeer;
 import hotline.telephony.peer.AgiPeer.Caller;
 import hotline.telephony.peer.AgiPeer.Transcript;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,9 +16,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -43,12 +39,9 @@ class IvrBillingOverFastAgiTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
-        server = new VirtualThreadAgiServer(IvrAgiScript.load(List.of("ivr"), IvrFiles.PACKAGED, services,
-                new FakeCallbackDesk(), Duration.ofSeconds(5), new SimpleMeterRegistry()), InetAddress.getLoopbackAddress(), port);
-        server.start();
+        FastAgiFixture fixture = FastAgiFixture.start(List.of("ivr"), services, new FakeCallbackDesk());
+        server = fixture.server();
+        port = fixture.port();
     }
 
     @AfterAll
