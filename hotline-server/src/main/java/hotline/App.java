@@ -155,8 +155,8 @@ public final class App implements AutoCloseable {
                 demo ? telephony.simulatedCalls(clock) : null);
         DemoModule demoData = new DemoModule(demo, config, vertx, pool, zone, customers.service(), billing.service(),
                 clock);
-        return List.of(auth, customers, billing, tickets, work.workflows(), work.crews(), work.incidents(), work.followUps(),
-                work.surveillance(), telephony, search, console, demoData, work.sla());
+        return List.of(auth, customers, billing, tickets, work.workflows(), work.crews(), work.incidents(),
+                work.followUps(), work.surveillance(), telephony, search, console, demoData, work.sla());
     }
 
     /** One API verticle per event loop ({@value #HTTP_INSTANCES}), serving every capability's routes. */

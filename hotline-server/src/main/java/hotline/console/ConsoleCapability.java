@@ -2,10 +2,10 @@ package hotline.console;
 
 import hotline.auth.SessionService;
 import hotline.auth.UserService;
+import hotline.billing.BillingService;
 import hotline.capability.Capability;
 import hotline.config.ConfFiles;
 import hotline.config.Config;
-import hotline.billing.BillingService;
 import hotline.console.internal.AgentStates;
 import hotline.console.internal.Assets;
 import hotline.console.internal.BillingBlocks;
