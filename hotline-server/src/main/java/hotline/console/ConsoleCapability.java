@@ -2,11 +2,13 @@ package hotline.console;
 
 import hotline.auth.SessionService;
 import hotline.auth.UserService;
+import hotline.billing.BillingService;
 import hotline.capability.Capability;
 import hotline.config.ConfFiles;
 import hotline.config.Config;
 import hotline.console.internal.AgentStates;
 import hotline.console.internal.Assets;
+import hotline.console.internal.BillingBlocks;
 import hotline.console.internal.CallerCards;
 import hotline.console.internal.ConsoleApi;
 import hotline.console.internal.CurrentCalls;
@@ -81,14 +83,15 @@ public final class ConsoleCapability implements Capability {
                              UserService users, CustomerService customers, TicketService tickets,
                              IncidentService incidents, SearchService search, List<TicketViewExtension> ticketViews,
                              CrewService crews, FollowUpService followUps, TelephonyModule telephony,
-                             ReportService reports, SimulatedCalls simulatedCalls, Reindexing reindexing,
-                             QualityAlerts alerts) {
+                             BillingService billing, ReportService reports, SimulatedCalls simulatedCalls,
+                             Reindexing reindexing, QualityAlerts alerts) {
         this.vertx = vertx;
         this.agents = new AgentStates(clock);
         PauseReasons pauseReasons = ConfFiles.locate(config.string(PAUSE_REASONS), PauseReasons.FILE, PauseReasons::parse);
         Templates templates = new Templates();
         Assets assets = new Assets();
-        CallerCards cards = new CallerCards(customers, tickets, incidents, search, zone);
+        BillingBlocks billingBlocks = new BillingBlocks(billing, zone);
+        CallerCards cards = new CallerCards(customers, tickets, incidents, search, billingBlocks, zone);
         Desk desk = new Desk(templates, assets, agents, calls, cards, pauseReasons, zone);
         TicketWatch watch = new TicketWatch();
         LiveStream stream = new LiveStream(vertx, users, desk, calls, cards, this::trackPops,
@@ -96,7 +99,7 @@ public final class ConsoleCapability implements Capability {
         this.api = new ConsoleApi(cards, calls);
         this.routes = new PageRoutes(sessions, users, search, templates, assets, desk, agents, stream, zone,
                 config.bool(SECURE_COOKIE, false),
-                new CustomerPages(templates, assets, customers, tickets, followUps, telephony, zone),
+                new CustomerPages(templates, assets, customers, tickets, followUps, telephony, billingBlocks, zone),
                 new FollowUpsPage(templates, assets, followUps, customers, tickets, telephony, clock, zone),
                 simulatedCalls == null ? null : new Training(simulatedCalls, users));
         this.ticketPages = new TicketPages(sessions, tickets, ticketViews, incidents, crews, search, calls, desk, watch,

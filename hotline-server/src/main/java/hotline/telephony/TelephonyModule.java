@@ -2,6 +2,7 @@ package hotline.telephony;
 
 import hotline.auth.UserService;
 import hotline.capability.Capability;
+import hotline.billing.BillingService;
 import hotline.config.Config;
 import hotline.config.ConfigException;
 import hotline.config.UtilityZone;
@@ -150,8 +151,8 @@ public final class TelephonyModule implements Capability {
      * incidents through {@code incidents}.
      */
     public static IvrServices hotlineServices(Vertx vertx, Pool pool, TicketService tickets, CustomerService customers,
-                                              IncidentService incidents, Clock clock) {
-        return new TicketingIvrServices(vertx, pool, tickets, customers, incidents, clock);
+                                              IncidentService incidents, BillingService billing, Clock clock) {
+        return new TicketingIvrServices(vertx, pool, tickets, customers, incidents, billing, clock);
     }
 
     @Override

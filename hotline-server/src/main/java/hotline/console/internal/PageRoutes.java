@@ -86,6 +86,7 @@ public final class PageRoutes implements Handler<Router> {
         kit.page(router.get("/console/events"), agent, stream);
         kit.page(router.get("/customers/new"), agent, customers::newForm);
         kit.page(router.get("/customers/:id"), agent, customers::page);
+        kit.page(router.get("/customers/:id/billing"), agent, customers::billing);
         kit.page(router.get("/followups"), agent, followUps);
         if (training != null) {
             kit.page(router.post("/supervisor/simulated-calls"), forms, supervisor, training::call);
