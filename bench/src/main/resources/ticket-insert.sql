@@ -70,10 +70,13 @@ SELECT t.id AS ticket_id, t.*, ids.position FROM t JOIN ids ON ids.id = t.id
 \gset
 INSERT INTO ticket_sla (ticket_id, rule, tier, critical_facility, first_response_due, resolution_due,
                         first_response_warn_at, resolution_warn_at, follow_up_delay_s, escalate_every_s,
-                        warning, responded, resolved, level, next_check_at, updated_at)
+                        warning, responded, resolved, level, next_check_at, updated_at,
+                        ticket_type, district, owner, risk_deadline, risk_at, due_at)
 VALUES (:ticket_id, 'major repair: within 48 h', 'ordinary', false, now() + interval '8 hours',
         now() + interval '48 hours', now() + interval '6 hours 24 minutes', now() + interval '38 hours 24 minutes',
-        172800, 14400, 0.8, false, false, 'agent', now() + interval '6 hours 24 minutes', now())
+        172800, 14400, 0.8, false, false, 'agent', now() + interval '6 hours 24 minutes', now(),
+        'repair', 'D' || :district, NULL, 'first_response', now() + interval '6 hours 24 minutes',
+        now() + interval '8 hours')
 ON CONFLICT (ticket_id) DO UPDATE SET
     rule = EXCLUDED.rule, tier = EXCLUDED.tier, critical_facility = EXCLUDED.critical_facility,
     first_response_due = EXCLUDED.first_response_due, resolution_due = EXCLUDED.resolution_due,
@@ -82,5 +85,7 @@ ON CONFLICT (ticket_id) DO UPDATE SET
     escalate_every_s = EXCLUDED.escalate_every_s, warning = EXCLUDED.warning,
     responded = EXCLUDED.responded, resolved = EXCLUDED.resolved, level = EXCLUDED.level,
     next_check_at = CASE WHEN ticket_sla.suspended THEN NULL ELSE EXCLUDED.next_check_at END,
-    updated_at = EXCLUDED.updated_at;
+    updated_at = EXCLUDED.updated_at, ticket_type = EXCLUDED.ticket_type, district = EXCLUDED.district,
+    owner = EXCLUDED.owner, risk_deadline = EXCLUDED.risk_deadline,
+    risk_at = CASE WHEN ticket_sla.suspended THEN NULL ELSE EXCLUDED.risk_at END, due_at = EXCLUDED.due_at;
 COMMIT;

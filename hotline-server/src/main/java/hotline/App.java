@@ -144,6 +144,7 @@ public final class App implements AutoCloseable {
         billing = new BillingModule(vertx, pool, config, clock, zone, customers.service());
         tickets = new TicketModule(vertx, pool, clock, zone, meters);
         TicketWork work = new TicketWork(config, vertx, pool, clock, zone, tickets.service());
+        work.checkReassignmentsWith(auth.users());
         work.ticketViews().forEach(tickets::extendView);
         tickets.takeDetailsWith(Workflows::intake);
         customers.service().addListener(work.sla().tracker()::customerChanged);
@@ -156,7 +157,7 @@ public final class App implements AutoCloseable {
                 customers.service(), tickets.service(), work.incidents().service(), search.service(),
                 work.ticketViews(), work.crews().service(), work.followUps().service(), telephony, billing.service(),
                 reports.service(), demo ? telephony.simulatedCalls(clock) : null, search.reindexing(),
-                work.surveillance().alerts());
+                work.surveillance().alerts(), work.sla());
         DemoModule demoData = new DemoModule(demo, config, vertx, pool, zone, customers.service(), billing.service(),
                 clock);
         return List.of(auth, customers, billing, tickets, work.workflows(), work.crews(), work.incidents(),

@@ -6,6 +6,7 @@ import hotline.customer.CustomerDraft;
 import hotline.customer.CustomerService;
 import hotline.http.ApiVerticle;
 import hotline.search.SearchRequest;
+import hotline.sla.BoardFilter;
 import hotline.ticket.TicketDraft;
 import hotline.ticket.TicketFilter;
 import hotline.ticket.TicketNumber;
@@ -108,6 +109,18 @@ class ContractLimitsTest {
         check(soft, parameter("/search", "get", "size"), "default", SearchRequest.DEFAULT_SIZE);
         // With one hit a page, the deepest page is the last within MAX_DEPTH.
         check(soft, parameter("/search", "get", "page"), "maximum", SearchRequest.MAX_DEPTH - 1);
+        soft.assertAll();
+    }
+
+    @Test
+    @DisplayName("the SLA board's limits of the contract are the ones BoardFilter enforces")
+    void slaBoard() {
+        SoftAssertions soft = new SoftAssertions();
+        check(soft, parameter("/sla/board", "get", "size"), "maximum", BoardFilter.MAX_SIZE);
+        check(soft, parameter("/sla/board", "get", "size"), "default", BoardFilter.DEFAULT_SIZE);
+        check(soft, parameter("/sla/board", "get", "page"), "maximum", BoardFilter.MAX_PAGE);
+        check(soft, parameter("/sla/board", "get", "district"), "maxLength", BoardFilter.MAX_DISTRICT);
+        check(soft, schema("OwnerKey"), "maxLength", BoardFilter.MAX_OWNER);
         soft.assertAll();
     }
 

@@ -6,7 +6,6 @@
 "use strict";
 (function () {
   const i18n = document.getElementById("i18n");
-  const csrf = document.querySelector('meta[name="csrf-token"]')?.content;
   const sending = new WeakSet();
 
   function fields(form) {
@@ -67,19 +66,11 @@
     const url = incident ? "/api/incidents/" + incident + "/dispatch" : "/api/tickets/" + id + "/transitions";
     const body = incident ? fields(form)
       : { action: form.dataset.action, version: Number(form.dataset.version), fields: fields(form) };
-    let status = 0;
-    let answer = null;
-    try {
-      const response = await fetch(url, { method: "POST", credentials: "same-origin", body: JSON.stringify(body),
-        headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf } });
-      status = response.status;
-      answer = await response.json().catch(() => null);
-    } catch (e) {
-      status = 0;
-    } finally {
-      sending.delete(form);
-      button.disabled = false;
-    }
+    const answered = await hotlineApi.post(url, body);
+    const status = answered.status;
+    const answer = answered.body;
+    sending.delete(form);
+    button.disabled = false;
     if (status >= 200 && status < 300) {
       document.dispatchEvent(new CustomEvent("hotline:saved", { detail: { form: form } }));
       const saved = i18n.dataset.saved.replace("{0}", new Date().toLocaleTimeString());

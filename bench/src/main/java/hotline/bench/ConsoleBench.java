@@ -11,8 +11,6 @@ import io.vertx.sqlclient.Tuple;
 import org.HdrHistogram.Histogram;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -129,17 +127,8 @@ public final class ConsoleBench {
     }
 
     private static void paints(String base, AmiPeer ami, List<Row> customers, int n) throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--window-size=1366,768",
-                "--user-data-dir=" + Files.createTempDirectory("hotline-bench-chromium"));
-        ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build(), options);
+        ChromeDriver driver = SignIn.chromium(base, "agent1", PASSWORD);
         try {
-            driver.get(base + "/login");
-            driver.findElement(org.openqa.selenium.By.id("username")).sendKeys("agent1");
-            driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(PASSWORD);
-            driver.findElement(org.openqa.selenium.By.cssSelector("#login-form button[type=submit]")).click();
             JavascriptExecutor js = driver;
             waitFor(() -> "up".equals(js.executeScript("return document.getElementById('conn')?.dataset.state")), 15_000);
             // The wall-clock time of the first animation frame after the card of a new call is in the page.
@@ -265,14 +254,7 @@ public final class ConsoleBench {
     }
 
     private static String login(HttpClient http, String base, String username) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/session"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("username", username)
-                        .put("password", PASSWORD).encode())).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200 && response.statusCode() != 201) {
-            throw new IllegalStateException("log-in of " + username + " answered " + response.statusCode());
-        }
-        return new JsonObject(response.body()).getString("token");
+        return SignIn.token(http, base, username, PASSWORD);
     }
 
     private static List<Row> rows(App app, String sql) {

@@ -91,10 +91,11 @@ public final class WorkflowBench {
                     + "FROM generate_series(1, " + open + ") g");
             s.execute("INSERT INTO ticket_sla (ticket_id, rule, tier, critical_facility, first_response_due, "
                     + "resolution_due, first_response_warn_at, resolution_warn_at, follow_up_delay_s, escalate_every_s, "
-                    + "warning, next_check_at, updated_at) "
+                    + "warning, next_check_at, updated_at, ticket_type, district, risk_deadline, risk_at, due_at) "
                     + "SELECT id, 'bench', 'ordinary', false, created_at + interval '8 hours', created_at + interval '48 hours', "
                     + "created_at + interval '400 minutes', created_at + interval '2304 minutes', 172800, 14400, 0.8, "
-                    + "created_at + interval '400 minutes' + interval '1 hour', created_at FROM tickets");
+                    + "created_at + interval '400 minutes' + interval '1 hour', created_at, type, district, "
+                    + "'first_response', created_at + interval '400 minutes', created_at + interval '8 hours' FROM tickets");
             s.execute("ANALYZE tickets");
             s.execute("ANALYZE ticket_sla");
         }

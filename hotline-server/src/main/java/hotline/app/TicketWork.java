@@ -1,5 +1,6 @@
 package hotline.app;
 
+import hotline.auth.UserService;
 import hotline.config.Config;
 import hotline.crew.CrewModule;
 import hotline.followup.FollowUpModule;
@@ -23,7 +24,8 @@ import java.util.List;
  *
  * <p>Ticket listeners run in registration order inside the ticket's transaction: the SLA tracker first (the incident
  * attacher suspends the SLA row it writes, the follow-up planner reads its follow-up delay), then incidents,
- * follow-ups and surveillance. Action guards: the crew check before the incident check.
+ * follow-ups and surveillance (the SLA's escalation inbox right after its tracker). Action guards: the crew check
+ * before the incident check; the reassignment check once the users are known ({@link #checkReassignmentsWith}).
  */
 public final class TicketWork {
 
@@ -43,6 +45,7 @@ public final class TicketWork {
         surveillance = new SurveillanceModule(config, pool, clock);
 
         tickets.addListener(sla.tracker());
+        tickets.addListener(sla.inbox());
         tickets.addListener(incidents.attacher());
         tickets.addListener(followUps.planner());
         tickets.addListener(surveillance.watch());
@@ -53,6 +56,11 @@ public final class TicketWork {
     /** What they add to {@code getTicket}'s answer, in order: the workflow step, then the SLA. */
     public List<TicketViewExtension> ticketViews() {
         return List.of(workflows.view(), sla.view());
+    }
+
+    /** Checks a reassignment's target against the users (who live in the auth capability, below all of these). */
+    public void checkReassignmentsWith(UserService users) {
+        workflows.service().addGuard(sla.reassignCheck(users));
     }
 
     public SlaModule sla() {

@@ -27,6 +27,8 @@ import hotline.console.internal.TicketPages;
 import hotline.console.internal.TicketWatch;
 import hotline.console.internal.admin.AdminPages;
 import hotline.console.internal.reports.ReportsPage;
+import hotline.console.internal.slaboard.SlaBoardPage;
+import hotline.console.internal.slaboard.SlaLive;
 import hotline.crew.CrewService;
 import hotline.customer.CustomerService;
 import hotline.followup.FollowUpService;
@@ -35,6 +37,7 @@ import hotline.incident.IncidentService;
 import hotline.reports.ReportService;
 import hotline.search.Reindexing;
 import hotline.search.SearchService;
+import hotline.sla.SlaModule;
 import hotline.surveillance.QualityAlerts;
 import hotline.telephony.TelephonyAddresses;
 import hotline.telephony.TelephonyModule;
@@ -57,9 +60,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The agent console: server-rendered pages (templates, messages and static files from the {@code agent-console}
- * module), the live stream per browser, and the state the console keeps of each agent (phone state since when,
- * current call). Settings: {@value #PAUSE_REASONS} (a file; default {@code conf/pause-reasons.json}, else the one in
- * the jar), {@value #SECURE_COOKIE} (shared with the session cookie; default false). {@code simulatedCalls} is given
+ * module) with the supervisor's SLA board ({@link SlaBoardPage}), the live stream per browser, and the state the
+ * console keeps of each agent (phone state since when, current call). Settings: {@value #PAUSE_REASONS} (a file;
+ * default {@code conf/pause-reasons.json}, else the one in the jar), {@value #SECURE_COOKIE} (shared with the session cookie; default false). {@code simulatedCalls} is given
  * only with {@code --demo}: then a supervisor can place training calls. {@code reindexing} serves the search index page.
  */
 public final class ConsoleCapability implements Capability {
@@ -76,6 +79,7 @@ public final class ConsoleCapability implements Capability {
     private final AdminPages adminPages;
     private final IncidentsPage incidentsPage;
     private final ReportsPage reportsPage;
+    private final SlaBoardPage slaBoard;
     private final Map<Long, MessageConsumer<JsonObject>> trackedPops = new ConcurrentHashMap<>();
     private final List<MessageConsumer<JsonObject>> consumers = new CopyOnWriteArrayList<>();
 
@@ -84,7 +88,7 @@ public final class ConsoleCapability implements Capability {
                              IncidentService incidents, SearchService search, List<TicketViewExtension> ticketViews,
                              CrewService crews, FollowUpService followUps, TelephonyModule telephony,
                              BillingService billing, ReportService reports, SimulatedCalls simulatedCalls,
-                             Reindexing reindexing, QualityAlerts alerts) {
+                             Reindexing reindexing, QualityAlerts alerts, SlaModule sla) {
         this.vertx = vertx;
         this.agents = new AgentStates(clock);
         PauseReasons pauseReasons = ConfFiles.locate(config.string(PAUSE_REASONS), PauseReasons.FILE, PauseReasons::parse);
@@ -95,7 +99,7 @@ public final class ConsoleCapability implements Capability {
         Desk desk = new Desk(templates, assets, agents, calls, cards, pauseReasons, zone);
         TicketWatch watch = new TicketWatch();
         LiveStream stream = new LiveStream(vertx, users, desk, calls, cards, this::trackPops,
-                new TicketNotices(tickets, watch, templates, assets, zone));
+                new TicketNotices(tickets, watch, templates, assets, zone), new SlaLive(vertx, sla.inbox()::unread, templates));
         this.api = new ConsoleApi(cards, calls);
         this.routes = new PageRoutes(sessions, users, search, templates, assets, desk, agents, stream, zone,
                 config.bool(SECURE_COOKIE, false),
@@ -103,11 +107,12 @@ public final class ConsoleCapability implements Capability {
                 new FollowUpsPage(templates, assets, followUps, customers, tickets, telephony, clock, zone),
                 simulatedCalls == null ? null : new Training(simulatedCalls, users));
         this.ticketPages = new TicketPages(sessions, tickets, ticketViews, incidents, crews, search, calls, desk, watch,
-                templates, assets, clock, zone);
+                templates, assets, clock, zone, sla.teams());
         PageKit kit = new PageKit(sessions, templates, assets);
         this.adminPages = new AdminPages(kit, users, customers, reindexing, search, clock, zone);
         this.incidentsPage = new IncidentsPage(kit, vertx, incidents, alerts, crews, clock, zone);
         this.reportsPage = new ReportsPage(kit, reports, clock, zone);
+        this.slaBoard = new SlaBoardPage(kit, sla.board(), sla.inbox(), sla.teams(), users, clock, zone);
     }
 
     @Override
@@ -122,7 +127,7 @@ public final class ConsoleCapability implements Capability {
 
     @Override
     public List<Handler<Router>> pages() {
-        return List.of(routes, ticketPages, adminPages, incidentsPage, reportsPage);
+        return List.of(routes, ticketPages, adminPages, incidentsPage, reportsPage, slaBoard);
     }
 
     @Override

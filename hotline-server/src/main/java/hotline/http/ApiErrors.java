@@ -2,6 +2,7 @@ package hotline.http;
 
 import hotline.common.BadRequestException;
 import hotline.common.ConflictException;
+import hotline.common.ForbiddenException;
 import hotline.common.InvalidInputException;
 import hotline.common.NotFoundException;
 import io.vertx.core.json.DecodeException;
@@ -56,6 +57,9 @@ public final class ApiErrors {
         } else if (failure instanceof InvalidInputException e) {
             status = 422;
             body.put("error", e.getMessage()).put("field", e.field());
+        } else if (failure instanceof ForbiddenException e) {
+            status = 403;
+            body.put("error", e.getMessage());
         } else if (failure instanceof NotFoundException e) {
             status = 404;
             body.put("error", e.getMessage());

@@ -1,9 +1,13 @@
 package hotline.sla;
 
+import hotline.auth.UserService;
 import hotline.capability.Capability;
 import hotline.config.Config;
+import hotline.http.ApiRoutes;
+import hotline.sla.internal.SlaRoutes;
 import hotline.ticket.TicketService;
 import hotline.ticket.TicketViewExtension;
+import hotline.ticket.workflow.ActionGuard;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -11,19 +15,24 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * The SLA capability: the policy per tier, type and priority, the duty roster, the {@link SlaTracker} (a ticket
- * listener the composition root registers first) and the escalation {@link SlaScheduler}, whose timer {@link #start}
- * starts. Settings (defaults in brackets): {@value #POLICY} [conf/sla.json, else the shipped default],
- * {@value #ROSTER} [conf/roster.json, likewise], {@value #SCHEDULER} [true], {@value SlaScheduler#SCAN_INTERVAL}
- * [15000], {@value SlaScheduler#BATCH_SIZE} [200].
+ * The SLA capability: the policy per tier, type and priority, the duty roster and the teams, the {@link SlaTracker} (a
+ * ticket listener the composition root registers first), the escalation {@link SlaScheduler}, whose timer
+ * {@link #start} starts, the supervisors' {@link SlaBoard} and {@link EscalationInbox} ({@code slaBoard},
+ * {@code listMyEscalations}, {@code acknowledgeEscalation}, {@code listTeams}), and the check of a reassignment's
+ * target. Settings (defaults in brackets): {@value #POLICY} [conf/sla.json, else the shipped default],
+ * {@value #ROSTER} [conf/roster.json, likewise], {@value #TEAMS} [conf/teams.json, likewise], {@value #SCHEDULER}
+ * [true], {@value SlaScheduler#SCAN_INTERVAL} [15000], {@value SlaScheduler#BATCH_SIZE} [200].
  */
 public final class SlaModule implements Capability {
 
     public static final String POLICY = "sla.policy";
     public static final String ROSTER = "sla.roster";
+    /** Setting: the teams file; default conf/teams.json, else the one shipped in the jar. */
+    public static final String TEAMS = "sla.teams";
     /** Setting: whether this server runs the SLA scheduler. */
     public static final String SCHEDULER = "sla.scheduler";
 
@@ -34,6 +43,9 @@ public final class SlaModule implements Capability {
     private final boolean schedulerEnabled;
     private final Duration scanInterval;
     private final SlaView view;
+    private final Teams teams;
+    private final SlaBoard board;
+    private final EscalationInbox inbox;
 
     public SlaModule(Config config, Vertx vertx, Pool pool, Clock clock, ZoneId zone, TicketService tickets) {
         policy = SlaPolicy.locate(config.string(POLICY), zone);
@@ -44,6 +56,9 @@ public final class SlaModule implements Capability {
         schedulerEnabled = config.bool(SCHEDULER, true);
         scanInterval = Duration.ofMillis(config.integer(SlaScheduler.SCAN_INTERVAL, 15_000, 100, 3_600_000));
         view = new SlaView(pool);
+        teams = Teams.locate(config.string(TEAMS));
+        board = new SlaBoard(pool, clock);
+        inbox = new EscalationInbox(pool, clock);
     }
 
     @Override
@@ -88,5 +103,30 @@ public final class SlaModule implements Capability {
     /** Adds {@code sla} (due times, level, breaches) to a ticket's view. */
     public TicketViewExtension view() {
         return view;
+    }
+
+    /** The teams a ticket may be reassigned to. */
+    public Teams teams() {
+        return teams;
+    }
+
+    /** The tickets past their warning threshold, for supervisors. */
+    public SlaBoard board() {
+        return board;
+    }
+
+    /** "My escalations"; also the ticket listener that files each escalation (registered after the tracker). */
+    public EscalationInbox inbox() {
+        return inbox;
+    }
+
+    /** The check before a {@code reassign}: the named user is active, the named team takes tickets. */
+    public ActionGuard reassignCheck(UserService users) {
+        return new ReassignCheck(users, teams);
+    }
+
+    @Override
+    public List<ApiRoutes> routes() {
+        return List.of(new SlaRoutes(board, inbox, teams));
     }
 }

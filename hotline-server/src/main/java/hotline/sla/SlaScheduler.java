@@ -33,7 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The SLA scheduler: every interval it claims the tickets with something due ({@code FOR UPDATE SKIP LOCKED} plus a
  * lease, so several servers on one database share the work and never handle a ticket at once), warns at the warning
  * threshold and escalates one level at each breach through {@link TicketService#change} (an {@code escalate} event;
- * the new level's holder from the {@link DutyRoster}). After each warning or escalation a message goes to
+ * the new level's holder from the {@link DutyRoster}). A warning goes into the {@link EscalationInbox} of the holder
+ * of the ticket's level on duty (nobody at agent level) in the statement that records it, so only the claimer writes
+ * it, once. After each warning or escalation a message goes to
  * {@value #BUS_ADDRESS}: {@code {"kind": "warning"|"escalation", "ticketId", "number", "deadline", "dueAt", "level",
  * "to"}}. Time comes from the injected clock, so tests move time instead of waiting. Runs on the event loop; one scan
  * at a time per instance.
@@ -115,15 +117,13 @@ public final class SlaScheduler {
         EscalationSchedule.Decision decision = state.decide(now);
         return switch (decision.kind()) {
             case NONE -> release(state.ticketId(), decision.nextCheckAt()).onSuccess(done -> skipped.incrementAndGet());
-            case WARN -> pool.preparedQuery(SlaSql.WARN).execute(Tuple.of(state.ticketId(), decision.deadline().name(),
-                            SqlTime.param(decision.nextCheckAt()), instance))
-                    .map(rows -> {
-                        if (rows.size() == 1) {
-                            warned.incrementAndGet();
-                            publish("warning", state.ticketId(), null, decision.deadline(), state.level(), now);
-                        }
-                        return null;
-                    });
+            case WARN -> warn(state, decision, now).map(number -> {
+                if (number != null) {
+                    warned.incrementAndGet();
+                    publish("warning", state.ticketId(), number, decision.deadline(), state.level(), now);
+                }
+                return null;
+            });
             case ESCALATE -> escalate(state, decision.deadline(), now).compose(ticket -> {
                 if (ticket == null) {
                     skipped.incrementAndGet();
@@ -135,6 +135,19 @@ public final class SlaScheduler {
                 return Future.succeededFuture();
             });
         };
+    }
+
+    /**
+     * Records the warning and, in the same statement, puts it in the inbox of the holder of the ticket's level on duty
+     * (if anyone); the ticket's number, or null when another scheduler took the ticket meanwhile.
+     */
+    private Future<String> warn(SlaState state, EscalationSchedule.Decision decision, Instant now) {
+        Deadline deadline = decision.deadline();
+        return pool.preparedQuery(SlaSql.WARN).execute(Tuple.tuple().addLong(state.ticketId())
+                        .addString(deadline.name()).addValue(SqlTime.param(decision.nextCheckAt())).addString(instance)
+                        .addString(roster.onDuty(state.level(), now).orElse(null))
+                        .addValue(SqlTime.param(deadline.dueAt())).addValue(SqlTime.param(now)))
+                .map(rows -> rows.size() == 1 ? rows.iterator().next().getString("number") : null);
     }
 
     /** The escalated ticket, or null when there was nothing to escalate (resolved meanwhile, or already done). */

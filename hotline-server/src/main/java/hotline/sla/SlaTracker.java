@@ -13,6 +13,8 @@ import hotline.ticket.TicketEvent;
 import hotline.ticket.TicketListener;
 import hotline.ticket.TicketStatus;
 import hotline.ticket.TicketType;
+import hotline.ticket.workflow.Assignee;
+import hotline.ticket.workflow.Assignment;
 import hotline.ticket.workflow.Escalation;
 import hotline.ticket.workflow.EscalationLevel;
 import hotline.ticket.workflow.Workflow;
@@ -37,7 +39,8 @@ import java.util.Set;
 /**
  * Keeps every ticket's due times ({@code ticket_sla}) inside the ticket's own transaction: computed on create,
  * recomputed on every change (tier and critical flag read from the customer, type, priority, urgency and status from
- * the ticket). An {@code escalate} event carrying {@code data.sla.deadline} records that breach; if the deadline was
+ * the ticket), together with what the SLA board filters and sorts by: type, district, owner ({@link Assignment}) and
+ * the earliest target not yet met. An {@code escalate} event carrying {@code data.sla.deadline} records that breach; if the deadline was
  * already escalated the change fails with a {@link ConflictException} and rolls back, so no breach escalates twice.
  * Runs on the event loop; never blocks.
  */
@@ -54,25 +57,26 @@ public final class SlaTracker implements TicketListener {
         this.clock = clock;
     }
 
-    /** What the due times of one ticket are computed from. */
+    /** What the due times of one ticket are computed from, and what the board filters it by (district, owner). */
     private record Input(long id, TicketType type, TicketStatus status, Priority priority, boolean urgent,
-                         Long customerId, Instant createdAt, EscalationLevel level) {
+                         Long customerId, Instant createdAt, EscalationLevel level, String district, String owner) {
 
         static Input of(Ticket ticket) {
             return new Input(ticket.id(), ticket.type(), ticket.status(), ticket.priority(), ticket.urgent(),
-                    ticket.customerId(), ticket.createdAt(), Escalation.level(ticket.details()));
+                    ticket.customerId(), ticket.createdAt(), Escalation.level(ticket.details()), ticket.district(),
+                    owner(ticket.details()));
         }
 
         static Input of(Row row) {
-            return new Input(row.getLong("id"), code(TicketType.class, row.getString("type")),
-                    code(TicketStatus.class, row.getString("status")), code(Priority.class, row.getString("priority")),
+            return new Input(row.getLong("id"), SlaRows.code(TicketType.class, row.getString("type")),
+                    SlaRows.code(TicketStatus.class, row.getString("status")), SlaRows.code(Priority.class, row.getString("priority")),
                     row.getBoolean("urgent"), row.getLong("customer_id"), SqlTime.instant(row, "created_at"),
-                    code(EscalationLevel.class, row.getString("escalation_level")));
+                    SlaRows.code(EscalationLevel.class, row.getString("escalation_level")), row.getString("ticket_district"),
+                    owner((JsonObject) row.getJson("ticket_details")));
         }
 
-        private static <E extends Enum<E> & Code> E code(Class<E> type, String code) {
-            return Code.parse(type, code).orElseThrow(() -> new IllegalStateException("stored "
-                    + type.getSimpleName() + " has an unknown code: " + code));
+        private static String owner(JsonObject details) {
+            return Assignment.owner(details).map(Assignee::key).orElse(null);
         }
     }
 
@@ -168,8 +172,10 @@ public final class SlaTracker implements TicketListener {
         boolean resolved = workflow.resolved(ticket.status());
         Set<String> warned = previous == null ? Set.of() : previous.warned();
         Set<String> breached = previous == null ? Set.of() : previous.breached();
-        Instant next = EscalationSchedule.nextCheck(EscalationSchedule.deadlines(due, responded, resolved),
-                warned, breached);
+        List<Deadline> open = EscalationSchedule.deadlines(due, responded, resolved);
+        Instant next = EscalationSchedule.nextCheck(open, warned, breached);
+        // The board shows the earliest target not yet met; none once resolved.
+        Deadline risk = open.isEmpty() ? null : open.getFirst();
         return Tuple.tuple()
                 .addLong(ticket.id()).addString(rule.name()).addString(tier.code()).addBoolean(critical)
                 .addValue(SqlTime.param(due.firstResponseDue())).addValue(SqlTime.param(due.resolutionDue()))
@@ -177,6 +183,10 @@ public final class SlaTracker implements TicketListener {
                 .addLong(due.followUpDelay().toSeconds()).addLong(due.escalateEvery().toSeconds())
                 .addDouble(due.warning()).addBoolean(responded).addBoolean(resolved)
                 .addString(ticket.level().code()).addValue(SqlTime.param(next))
-                .addValue(SqlTime.param(clock.instant()));
+                .addValue(SqlTime.param(clock.instant()))
+                .addString(ticket.type().code()).addString(ticket.district()).addString(ticket.owner())
+                .addString(risk == null ? null : risk.name())
+                .addValue(SqlTime.param(risk == null ? null : risk.warnAt()))
+                .addValue(SqlTime.param(risk == null ? null : risk.dueAt()));
     }
 }

@@ -70,6 +70,23 @@ class SlaSchedulerTest {
         assertThat(message.await(5, TimeUnit.SECONDS).getString("to")).isEqualTo("lead.night");
     }
 
+    /**
+     * The schedulers of this fixture and of {@code other} scanning at the same time, round after round until neither
+     * claims anything: the sum of what {@code counted} reads of each scan.
+     */
+    private int race(WorkflowFixture other, java.util.function.ToIntFunction<SlaScheduler.ScanResult> counted) {
+        int total = 0;
+        for (int round = 0; round < 20; round++) {
+            Future<SlaScheduler.ScanResult> a = fixture.module.sla().scheduler().scanOnce();
+            Future<SlaScheduler.ScanResult> b = other.module.sla().scheduler().scanOnce();
+            total += counted.applyAsInt(await(a)) + counted.applyAsInt(await(b));
+            if (await(a).claimed() + await(b).claimed() == 0) {
+                return total;
+            }
+        }
+        return total;
+    }
+
     /** The first message the scheduler publishes (delivered on the event loop, so tests wait for the delivery). */
     private Future<JsonObject> firstMessage() {
         Promise<JsonObject> first = Promise.promise();
@@ -129,21 +146,54 @@ class SlaSchedulerTest {
         }
         try (WorkflowFixture other = fixture.second()) {
             fixture.clock.advance(Duration.ofMinutes(61));
-            int escalated = 0;
-            for (int round = 0; round < 20; round++) {
-                Future<SlaScheduler.ScanResult> a = fixture.module.sla().scheduler().scanOnce();
-                Future<SlaScheduler.ScanResult> b = other.module.sla().scheduler().scanOnce();
-                escalated += await(a).escalated() + await(b).escalated();
-                if (await(a).claimed() + await(b).claimed() == 0) {
-                    break;
-                }
-            }
-
-            assertThat(escalated).isEqualTo(150);
+            assertThat(race(other, SlaScheduler.ScanResult::escalated)).isEqualTo(150);
             List<Row> perTicket = fixture.query("""
                     SELECT ticket_id, count(*) AS n FROM ticket_events WHERE action = 'escalate' GROUP BY ticket_id""");
             assertThat(perTicket).hasSize(150).allSatisfy(row -> assertThat(row.getLong("n")).isEqualTo(1));
         }
+    }
+
+    @Test
+    @DisplayName("a warning about a ticket with the team lead is filed once in the lead's inbox, with two schedulers racing; "
+            + "the escalation before it was filed with the change")
+    void warningsFiledOnce() {
+        fixture = new WorkflowFixture(MORNING, new JsonObject());
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Ticket ticket = fixture.create(burst("D" + (i % 5)));
+            fixture.act(ticket, "escalate", new JsonObject().put("reason", "burst near the school"));
+            ids.add(ticket.id());
+        }
+        try (WorkflowFixture other = fixture.second()) {
+            fixture.clock.advance(Duration.ofMinutes(49)); // past 80% of the 60-minute first response
+            assertThat(race(other, SlaScheduler.ScanResult::warned)).isEqualTo(60);
+            List<Row> filed = fixture.query("""
+                    SELECT kind, addressee, count(*) AS n, count(DISTINCT ticket_id) AS tickets FROM sla_inbox
+                    GROUP BY kind, addressee ORDER BY kind""");
+            assertThat(filed).hasSize(2);
+            assertThat(filed.get(0).getString("kind")).isEqualTo("escalation");
+            assertThat(filed.get(1).getString("kind")).isEqualTo("warning");
+            assertThat(filed).allSatisfy(row -> {
+                assertThat(row.getString("addressee")).isEqualTo("lead.day");
+                assertThat(row.getLong("n")).isEqualTo(60);
+                assertThat(row.getLong("tickets")).isEqualTo(60);
+            });
+            Row warning = fixture.query("SELECT * FROM sla_inbox WHERE kind = 'warning' AND ticket_id = $1",
+                    ids.getFirst()).getFirst();
+            assertThat(warning.getString("deadline")).isEqualTo("first_response");
+            assertThat(warning.getString("level")).isEqualTo("team_lead");
+        }
+    }
+
+    @Test
+    @DisplayName("a warning at agent level goes to nobody's inbox: the roster names no one below the team lead")
+    void agentLevelWarningIsNotFiled() {
+        fixture = new WorkflowFixture(MORNING, new JsonObject());
+        fixture.create(burst("D01"));
+        fixture.clock.advance(Duration.ofMinutes(49));
+
+        assertThat(await(fixture.module.sla().scheduler().scanOnce()).warned()).isEqualTo(1);
+        assertThat(fixture.query("SELECT * FROM sla_inbox")).isEmpty();
     }
 
     @Test

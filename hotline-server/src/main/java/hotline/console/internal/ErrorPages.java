@@ -1,5 +1,6 @@
 package hotline.console.internal;
 
+import hotline.common.ForbiddenException;
 import hotline.common.InvalidInputException;
 import hotline.common.NotFoundException;
 import hotline.store.DatabaseUnavailable;
@@ -36,6 +37,7 @@ public final class ErrorPages {
             case HttpException http -> http.getStatusCode();
             case InvalidInputException invalid -> 422;
             case NotFoundException missing -> 404;
+            case ForbiddenException refused -> 403;
             case null -> ctx.statusCode() < 400 ? 500 : ctx.statusCode();
             default -> DatabaseUnavailable.is(failure) ? 503 : 500;
         };

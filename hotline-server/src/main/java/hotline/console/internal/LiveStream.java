@@ -2,6 +2,7 @@ package hotline.console.internal;
 
 import hotline.auth.Role;
 import hotline.auth.UserService;
+import hotline.console.internal.slaboard.SlaLive;
 import hotline.sla.SlaScheduler;
 import hotline.telephony.TelephonyAddresses;
 import hotline.ticket.TicketService;
@@ -25,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code GET /console/events}: the one Server-Sent Events stream of a signed-in browser. It carries only what concerns
  * this user — their screen pops and call endings, their status and the queue counts (at most once a second), SLA
  * notices addressed to them, a notice when someone else changes a ticket they have open ({@link TicketWatch}), and,
- * to supervisors, the swaps a supervisor area prepared for them ({@link #SUPERVISOR_SWAPS}) — as
+ * to supervisors, the swaps a supervisor area prepared for them ({@link #SUPERVISOR_SWAPS}) and the SLA board's
+ * refreshes and unread badge, which differ per user ({@link SlaLive}) — as
  * {@code live} events of rendered fragments, an {@code ended} event before it closes when the user's sessions were
  * ended (deactivated, password reset: {@link UserService#SESSIONS_ENDED}), and a {@code ping} every
  * {@value #HEARTBEAT_MS} ms. On every (re)connect it first sends the whole current state. Uncompressed and flushed per
@@ -52,9 +54,10 @@ public final class LiveStream implements Handler<RoutingContext> {
     private final CallerCards cards;
     private final PopTracking tracking;
     private final TicketNotices tickets;
+    private final SlaLive sla;
 
     public LiveStream(Vertx vertx, UserService users, Desk desk, CurrentCalls calls, CallerCards cards,
-                      PopTracking tracking, TicketNotices tickets) {
+                      PopTracking tracking, TicketNotices tickets, SlaLive sla) {
         this.vertx = vertx;
         this.users = users;
         this.desk = desk;
@@ -62,6 +65,7 @@ public final class LiveStream implements Handler<RoutingContext> {
         this.cards = cards;
         this.tracking = tracking;
         this.tickets = tickets;
+        this.sla = sla;
     }
 
     /** Follows the screen pops of each user who opened a console stream, so the current call survives a reload. */
@@ -92,6 +96,7 @@ public final class LiveStream implements Handler<RoutingContext> {
         private final String phone;
         private final HttpServerResponse response;
         private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+        private final SlaLive.Feed slaBoard;
         private long heartbeat;
         private long lastBoard;
         private boolean boardPending;
@@ -101,6 +106,7 @@ public final class LiveStream implements Handler<RoutingContext> {
             this.viewer = viewer;
             this.phone = phone;
             this.response = response;
+            this.slaBoard = sla.feed(viewer, swaps -> send(swaps, null, null));
         }
 
         void open() {
@@ -123,6 +129,7 @@ public final class LiveStream implements Handler<RoutingContext> {
                         return swaps;
                     })
                     .onFailure(e -> log.warn("Console state for a stream could not be drawn: {}", e.getMessage()));
+            slaBoard.start();
         }
 
         private void popped(JsonObject pop) {
@@ -167,6 +174,7 @@ public final class LiveStream implements Handler<RoutingContext> {
         }
 
         private void slaNotice(JsonObject notice) {
+            slaBoard.sla(notice);
             if (!viewer.principal().username().equals(notice.getString("to"))) {
                 return;
             }
@@ -177,6 +185,7 @@ public final class LiveStream implements Handler<RoutingContext> {
 
         /** A ticket this user has open changed: the notice on its page, read out by screen readers. */
         private void ticketChanged(JsonObject hint) {
+            slaBoard.ticket(hint);
             tickets.changed(viewer, hint)
                     .onSuccess(notice -> notice.ifPresent(swap -> send(List.of(swap),
                             viewer.lang().message("ticket.live.changed").replace("{0}", hint.getString("number", "")),
@@ -225,6 +234,7 @@ public final class LiveStream implements Handler<RoutingContext> {
             }
             closed = true;
             vertx.cancelTimer(heartbeat);
+            slaBoard.close();
             consumers.forEach(MessageConsumer::unregister);
         }
     }

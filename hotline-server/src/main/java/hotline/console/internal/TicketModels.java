@@ -1,5 +1,10 @@
 package hotline.console.internal;
 
+import hotline.auth.Role;
+import hotline.common.Code;
+import hotline.sla.Teams;
+import hotline.ticket.workflow.Assignee;
+import hotline.ticket.workflow.Assignment;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -18,7 +23,8 @@ import java.util.Set;
 /**
  * Turns a ticket as {@code GET /api/tickets/{id}} answers it (with {@code events}, {@code workflow}, {@code sla}) into
  * what the ticket templates draw: times as text in the utility's zone, the SLA deadlines with their state, the steps
- * done, the forms of the allowed actions with their fields, and what others changed since a given moment. Pure.
+ * done, the forms of the allowed actions the viewer's role may perform with their fields, who a reassignment gave the
+ * ticket to (a team by its label), and what others changed since a given moment. Pure.
  */
 final class TicketModels {
 
@@ -29,10 +35,12 @@ final class TicketModels {
 
     private final Clock clock;
     private final ZoneId zone;
+    private final Teams teams;
 
-    TicketModels(Clock clock, ZoneId zone) {
+    TicketModels(Clock clock, ZoneId zone, Teams teams) {
         this.clock = clock;
         this.zone = zone;
+        this.teams = teams;
     }
 
     /** The model of {@code ticket} for {@code viewer}; {@code since} (may be null) asks for the changes after it. */
@@ -41,9 +49,9 @@ final class TicketModels {
         Map<String, Object> t = Models.plain(ticket);
         t.put("createdText", text(ticket.getString("createdAt")));
         model.put("t", t);
-        model.put("events", events(ticket.getJsonArray("events", new JsonArray())));
+        model.put("events", events(ticket.getJsonArray("events", new JsonArray()), viewer.lang()));
         model.put("done", done(ticket.getJsonArray("events", new JsonArray())));
-        model.put("actions", actions(ticket.getJsonObject("workflow", new JsonObject())));
+        model.put("actions", actions(ticket.getJsonObject("workflow", new JsonObject()), viewer.principal().role()));
         model.put("sla", sla(ticket.getJsonObject("sla")));
         JsonObject details = ticket.getJsonObject("details", new JsonObject());
         model.put("level", details.getJsonObject("escalation", new JsonObject()).getString("level", "agent"));
@@ -54,12 +62,12 @@ final class TicketModels {
         String caller = ticket.getString("callerNumber");
         model.put("prefill", Map.of("contact", caller == null ? "" : caller, "owner", viewer.principal().displayName()));
         if (since != null) {
-            model.put("changes", changes(ticket.getJsonArray("events", new JsonArray()), since));
+            model.put("changes", changes(ticket.getJsonArray("events", new JsonArray()), since, viewer.lang()));
         }
         return model;
     }
 
-    private List<Map<String, Object>> events(JsonArray events) {
+    private List<Map<String, Object>> events(JsonArray events, Lang lang) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (int i = events.size() - 1; i >= 0; i--) {
             JsonObject event = events.getJsonObject(i);
@@ -68,6 +76,9 @@ final class TicketModels {
             // details.<step> is the step's own data, shown by the action's name; the plain fields are named.
             e.put("changed", event.getJsonObject("changes", new JsonObject()).fieldNames().stream()
                     .filter(name -> !name.startsWith("details")).sorted().toList());
+            if (event.getJsonObject("data", new JsonObject()).getValue(Assignment.KEY) instanceof JsonObject given) {
+                e.put("assignment", assignment(given, lang));
+            }
             list.add(e);
         }
         return list;
@@ -85,11 +96,36 @@ final class TicketModels {
         return done;
     }
 
-    /** One form per allowed action, in the workflow's order, each with its fields as the workflow describes them. */
-    private static List<Map<String, Object>> actions(JsonObject workflow) {
+    /** A reassignment's {@code from} (absent while nobody was named), {@code to} and {@code reason} as shown. */
+    private Map<String, Object> assignment(JsonObject given, Lang lang) {
+        Map<String, Object> shown = new HashMap<>();
+        if (given.getValue("from") instanceof String from) {
+            shown.put("from", ownerText(from, lang));
+        }
+        shown.put("to", ownerText(given.getString("to", ""), lang));
+        shown.put("reason", given.getString("reason", ""));
+        return shown;
+    }
+
+    /** A user by user name (as the timeline names actors), a team by its label. */
+    private String ownerText(String key, Lang lang) {
+        Assignee owner = Assignee.ofKey(key);
+        return owner.team() ? teams.find(owner.name()).map(team -> team.label(lang.code())).orElse(owner.name())
+                : owner.name();
+    }
+
+    /**
+     * One form per allowed action the {@code role} may perform, in the workflow's order, each with its fields as the
+     * workflow describes them.
+     */
+    private static List<Map<String, Object>> actions(JsonObject workflow, Role role) {
         JsonObject required = workflow.getJsonObject("requiredFields", new JsonObject());
+        JsonObject roles = workflow.getJsonObject("roles", new JsonObject());
         List<Map<String, Object>> actions = new ArrayList<>();
         workflow.getJsonArray("allowedActions", new JsonArray()).forEach(action -> {
+            if (!role.includes(Code.parse(Role.class, roles.getString((String) action)).orElse(Role.AGENT))) {
+                return;
+            }
             Map<String, Object> form = new LinkedHashMap<>();
             form.put("name", action);
             List<Object> fields = new ArrayList<>();
@@ -120,8 +156,8 @@ final class TicketModels {
     }
 
     /** Events after {@code since}, newest first: what someone else did while the agent was typing. */
-    private List<Map<String, Object>> changes(JsonArray events, Instant since) {
-        return events(events).stream().filter(e -> Instant.parse((String) e.get("at")).isAfter(since)).toList();
+    private List<Map<String, Object>> changes(JsonArray events, Instant since, Lang lang) {
+        return events(events, lang).stream().filter(e -> Instant.parse((String) e.get("at")).isAfter(since)).toList();
     }
 
     String text(String instant) {

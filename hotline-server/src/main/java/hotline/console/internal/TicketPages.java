@@ -9,6 +9,7 @@ import hotline.crew.CrewService;
 import hotline.incident.Incident;
 import hotline.incident.IncidentService;
 import hotline.search.SearchService;
+import hotline.sla.Teams;
 import hotline.ticket.Channel;
 import hotline.ticket.Ticket;
 import hotline.ticket.TicketDraft;
@@ -67,7 +68,8 @@ public final class TicketPages implements Handler<Router> {
 
     public TicketPages(SessionService sessions, TicketService tickets, List<TicketViewExtension> views,
                        IncidentService incidents, CrewService crews, SearchService search, CurrentCalls calls, Desk desk,
-                       TicketWatch watch, Templates templates, Assets assets, java.time.Clock clock, java.time.ZoneId zone) {
+                       TicketWatch watch, Templates templates, Assets assets, java.time.Clock clock, java.time.ZoneId zone,
+                       Teams teams) {
         this.sessions = sessions;
         this.tickets = tickets;
         this.views = List.copyOf(views);
@@ -79,7 +81,7 @@ public final class TicketPages implements Handler<Router> {
         this.watch = watch;
         this.templates = templates;
         this.assets = assets;
-        this.models = new TicketModels(clock, zone);
+        this.models = new TicketModels(clock, zone, teams);
         this.kit = new PageKit(sessions, templates, assets);
     }
 

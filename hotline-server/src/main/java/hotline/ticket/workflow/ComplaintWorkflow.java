@@ -54,6 +54,7 @@ public final class ComplaintWorkflow {
                         FieldSpec.text("comment")),
                         ComplaintWorkflow::followUp),
                 StepData.escalate(),
+                StepData.reassign(),
                 StepData.reopen(RESOLVE)),
                 Set.of(RECORD), Set.of(FOLLOW_UP),
                 // A complaint about a bill names it: the month billed (yyyy-MM) and its amount in yuan.

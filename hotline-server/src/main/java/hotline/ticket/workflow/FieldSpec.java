@@ -29,7 +29,12 @@ public record FieldSpec(String name, Kind kind, boolean required, List<String> v
     }
 
     public static FieldSpec text(String name) {
-        return new FieldSpec(name, Kind.TEXT, true, List.of(), 1, MAX_TEXT, List.of());
+        return text(name, MAX_TEXT);
+    }
+
+    /** A non-blank text of at most {@code maxLength} characters. */
+    public static FieldSpec text(String name, int maxLength) {
+        return new FieldSpec(name, Kind.TEXT, true, List.of(), 1, maxLength, List.of());
     }
 
     public static FieldSpec choice(String name, List<String> values) {

@@ -65,6 +65,7 @@ public final class RepairWorkflow {
                         FieldSpec.text("note").optional()),
                         (state, input, context) -> StepData.record("cancel", "cancel", state, CANCELLED, input, context)),
                 StepData.escalate(),
+                StepData.reassign(),
                 StepData.reopen(REPORTED)),
                 Set.of(ON_SITE), Set.of(REPAIRED, VERIFIED),
                 // Where the caller is, if the console knows: incidents group reports by distance with it.

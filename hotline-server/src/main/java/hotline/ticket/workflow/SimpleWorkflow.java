@@ -10,7 +10,7 @@ import static hotline.ticket.TicketStatus.OPEN;
 
 /**
  * Inquiries, suggestions and requests for help: open until answered ({@code answer}) or closed with a note
- * ({@code close}); {@code escalate} and {@code reopen} as for every type.
+ * ({@code close}); {@code escalate}, {@code reassign} and {@code reopen} as for every type.
  */
 public final class SimpleWorkflow {
 
@@ -24,6 +24,7 @@ public final class SimpleWorkflow {
                 new Transition("close", Set.of(OPEN), List.of(FieldSpec.text("note")),
                         (state, input, context) -> StepData.record("close", "close", state, CLOSED, input, context)),
                 StepData.escalate(),
+                StepData.reassign(),
                 StepData.reopen(OPEN)),
                 Set.of(), Set.of(), List.of());
     }

@@ -1,5 +1,6 @@
 package hotline.ticket.workflow;
 
+import hotline.auth.Role;
 import hotline.ticket.Priority;
 import hotline.ticket.TicketStatus;
 import io.vertx.core.json.JsonObject;
@@ -45,6 +46,25 @@ final class StepData {
                     JsonObject details = state.details();
                     JsonObject data = Escalation.raise(details, input.getString("reason"), context);
                     return new Step("escalate", state.status(), state.priority(), state.category(), details, data);
+                });
+    }
+
+    /**
+     * {@code reassign} (supervisors only): gives an open ticket to another user ({@code assignee}) or a team
+     * ({@code team}) with a reason, status unchanged; whether the target exists and is active is checked before, by
+     * an {@link ActionGuard} of the capability that knows users and teams.
+     */
+    static Transition reassign() {
+        return new Transition("reassign", OPEN_STATUSES, java.util.List.of(
+                FieldSpec.text("assignee", Assignee.MAX_NAME).optional(),
+                FieldSpec.text("team", Assignee.MAX_NAME).optional(),
+                FieldSpec.text("reason")), Role.SUPERVISOR,
+                (state, input, context) -> {
+                    JsonObject details = state.details();
+                    JsonObject data = Assignment.reassign(details,
+                            Assignee.named(input.getString("assignee"), input.getString("team")),
+                            input.getString("reason"), context);
+                    return new Step("reassign", state.status(), state.priority(), state.category(), details, data);
                 });
     }
 

@@ -1,5 +1,6 @@
 package hotline.ticket.workflow;
 
+import hotline.auth.Role;
 import hotline.common.ConflictException;
 import hotline.common.InvalidInputException;
 import hotline.ticket.TicketStatus;
@@ -56,6 +57,12 @@ public final class Workflow {
         return actionOrder.stream().filter(action -> transitions.get(action).from().contains(status)).toList();
     }
 
+    /** The least role that may perform {@code action}; {@link Role#AGENT} for an action this workflow does not have. */
+    public Role role(String action) {
+        Transition transition = transitions.get(action);
+        return transition == null ? Role.AGENT : transition.role();
+    }
+
     /** Performs {@code action}; see the class comment for the failures. */
     public Step apply(WorkflowState state, String action, JsonObject fields, ActionContext context) {
         Transition transition = transitions.get(action);
@@ -90,15 +97,21 @@ public final class Workflow {
 
     /**
      * The wizard of the current step: {@code {"step", "allowedActions": [...], "requiredFields": {"<action>": [field
-     * descriptions]}}}.
+     * descriptions]}, "roles": {"<action>": "<least role>"}}}; {@code roles} names only the actions an agent may not
+     * perform, so a console offers them to those who may.
      */
     public JsonObject describe(TicketStatus status) {
         JsonObject fields = new JsonObject();
+        JsonObject roles = new JsonObject();
         List<String> allowed = allowedActions(status);
         for (String action : allowed) {
-            fields.put(action, new JsonArray(transitions.get(action).fields().stream().map(FieldSpec::describe).toList()));
+            Transition transition = transitions.get(action);
+            fields.put(action, new JsonArray(transition.fields().stream().map(FieldSpec::describe).toList()));
+            if (transition.role() != Role.AGENT) {
+                roles.put(action, transition.role().code());
+            }
         }
         return new JsonObject().put("step", status.code()).put("allowedActions", new JsonArray(allowed))
-                .put("requiredFields", fields);
+                .put("requiredFields", fields).put("roles", roles);
     }
 }

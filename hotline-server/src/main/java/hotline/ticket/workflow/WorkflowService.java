@@ -1,6 +1,8 @@
 package hotline.ticket.workflow;
 
 import hotline.auth.Principal;
+import hotline.auth.Role;
+import hotline.common.ForbiddenException;
 import hotline.ticket.Channel;
 import hotline.ticket.Ticket;
 import hotline.ticket.TicketChange;
@@ -16,9 +18,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Runs workflow actions on tickets, always through {@link TicketService#change} (one transaction, row locked,
- * optimistic version checked, event written, listeners run). The registered {@link ActionGuard}s run first.
- * Failures: 404 no ticket, 409 stale version or action not allowed now ({@code allowedActions}), 422 a field
- * missing or wrong ({@code fields.<name>}). Thread-safe; guards are added by the composition root.
+ * optimistic version checked, event written, listeners run). The role check runs first, then the registered
+ * {@link ActionGuard}s. Failures: 403 the actor's role may not perform the action, 404 no ticket, 409 stale version or
+ * action not allowed now ({@code allowedActions}), 422 a field missing or wrong ({@code fields.<name>}). Thread-safe; guards are added by the composition root.
  */
 public final class WorkflowService {
 
@@ -40,10 +42,15 @@ public final class WorkflowService {
 
     /**
      * Performs {@code action} with {@code fields} on ticket {@code id}; {@code expectedVersion} null skips the
-     * version check.
+     * version check. An actor whose role is below the action's ({@link Workflows#role}) is refused with a
+     * {@link ForbiddenException} before anything else.
      */
     public Future<Ticket> transition(long id, String action, JsonObject fields, Principal actor, Channel channel,
                                      Integer expectedVersion) {
+        Role needed = Workflows.role(action);
+        if (!actor.role().includes(needed)) {
+            return Future.failedFuture(new ForbiddenException("action " + action + " needs the role " + needed.code()));
+        }
         Future<Void> checked = Future.succeededFuture();
         for (ActionGuard guard : guards) {
             checked = checked.compose(done -> guard.check(id, action, fields));

@@ -1,8 +1,10 @@
 package hotline.ticket.workflow;
 
+import hotline.auth.Role;
 import hotline.ticket.TicketType;
 import io.vertx.core.json.JsonObject;
 
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -28,6 +30,15 @@ public final class Workflows {
 
     public static Workflow of(TicketType type) {
         return BY_TYPE.get(type);
+    }
+
+    /**
+     * The least role that may perform {@code action} on a ticket of any type (the strictest the types ask), so a
+     * refusal comes before anything is looked up.
+     */
+    public static Role role(String action) {
+        return BY_TYPE.values().stream().map(workflow -> workflow.role(action))
+                .max(Comparator.naturalOrder()).orElse(Role.AGENT);
     }
 
     /** The details a client gives when it creates a ticket of {@code type}, checked (a {@code DetailsIntake}). */

@@ -102,7 +102,7 @@ class ComplaintWorkflowTest {
     void wrongStepLists() {
         assertThatThrownBy(() -> complaint.apply(at(TicketStatus.VENT), "resolve", resolve(true), agent))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.details().get("allowedActions"))
-                        .isEqualTo(List.of("vent", "escalate")));
+                        .isEqualTo(List.of("vent", "escalate", "reassign")));
     }
 
     @Test
@@ -153,7 +153,7 @@ class ComplaintWorkflowTest {
         JsonObject wizard = complaint.describe(TicketStatus.RECORD);
 
         assertThat(wizard.getString("step")).isEqualTo("record");
-        assertThat(wizard.getJsonArray("allowedActions").getList()).containsExactly("record", "escalate");
+        assertThat(wizard.getJsonArray("allowedActions").getList()).containsExactly("record", "escalate", "reassign");
         assertThat(wizard.getJsonObject("requiredFields").getJsonArray("record").getJsonObject(7).getJsonArray("values")
                 .getList()).containsExactly("founded", "partly", "unfounded");
     }

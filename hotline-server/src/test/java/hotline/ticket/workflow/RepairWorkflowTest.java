@@ -118,7 +118,7 @@ class RepairWorkflowTest {
         Workflow inquiry = Workflows.of(TicketType.INQUIRY);
         WorkflowState open = new WorkflowState(TicketType.INQUIRY, TicketStatus.OPEN, Priority.NORMAL, false, null, null);
 
-        assertThat(inquiry.allowedActions(TicketStatus.OPEN)).containsExactly("answer", "close", "escalate");
+        assertThat(inquiry.allowedActions(TicketStatus.OPEN)).containsExactly("answer", "close", "escalate", "reassign");
         assertThat(inquiry.apply(open, "answer", new JsonObject().put("answer", "the bill is due on the 15th"), crew).status())
                 .isEqualTo(TicketStatus.CLOSED);
         for (TicketType type : TicketType.values()) {

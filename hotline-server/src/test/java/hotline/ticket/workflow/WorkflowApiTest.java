@@ -83,7 +83,7 @@ class WorkflowApiTest {
         JsonObject shown = agent.get("/api/tickets/" + complaint.getLong("id")).json();
 
         assertThat(shown.getJsonObject("workflow").getString("step")).isEqualTo("vent");
-        assertThat(shown.getJsonObject("workflow").getJsonArray("allowedActions").getList()).containsExactly("vent", "escalate");
+        assertThat(shown.getJsonObject("workflow").getJsonArray("allowedActions").getList()).containsExactly("vent", "escalate", "reassign");
         assertThat(shown.getJsonObject("workflow").getJsonObject("requiredFields").getJsonArray("vent")).hasSize(3);
         assertThat(shown.getJsonObject("sla").getString("resolutionDue")).isNotBlank();
         assertThat(shown.getJsonObject("sla").getString("level")).isEqualTo("agent");
@@ -103,7 +103,7 @@ class WorkflowApiTest {
         assertThat(missing.status()).isEqualTo(422);
         assertThat(missing.json().getString("field")).isEqualTo("fields.mood");
         assertThat(outOfOrder.status()).isEqualTo(409);
-        assertThat(outOfOrder.json().getJsonArray("allowedActions").getList()).containsExactly("vent", "escalate");
+        assertThat(outOfOrder.json().getJsonArray("allowedActions").getList()).containsExactly("vent", "escalate", "reassign");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.json().getString("status")).isEqualTo("record");
