@@ -109,7 +109,8 @@ class DayReaderTest {
         assertThat(stored.queues().get("hotline").shortAbandoned()).isEqualTo(2);
         assertThat(stored.stored()).containsExactly("missed");
         assertThat(stored.callsPerHour()[10]).as("10:00-10:59").isEqualTo(15);
-        assertThat(stored.callsPerHour()[11]).as("11:56, yesterday's not counted").isEqualTo(3);
+        assertThat(stored.callsPerHour()[11]).as("11:56 and 11:58").isEqualTo(2);
+        assertThat(stored.callsPerHour()[12]).as("the IVR-only call at 12:00; yesterday's not counted").isEqualTo(1);
     }
 
     @Test
