@@ -148,7 +148,7 @@ public final class App implements AutoCloseable {
         ConsoleCapability console = new ConsoleCapability(vertx, config, clock, zone, auth.sessions(), auth.users(),
                 customers.service(), tickets.service(), work.incidents().service(), search.service(),
                 work.ticketViews(), work.crews().service(), work.followUps().service(), telephony,
-                demo ? telephony.simulatedCalls(clock) : null);
+                work.surveillance().alerts(), demo ? telephony.simulatedCalls(clock) : null);
         DemoModule demoData = new DemoModule(demo, config, vertx, pool, zone, customers.service(), clock);
         return List.of(auth, customers, tickets, work.workflows(), work.crews(), work.incidents(), work.followUps(),
                 work.surveillance(), telephony, search, console, demoData, work.sla());

@@ -21,12 +21,17 @@ import hotline.console.internal.Templates;
 import hotline.console.internal.TicketNotices;
 import hotline.console.internal.TicketPages;
 import hotline.console.internal.TicketWatch;
+import hotline.console.internal.PageKit;
+import hotline.console.internal.wallboard.Thresholds;
+import hotline.console.internal.wallboard.Wallboard;
+import hotline.console.internal.wallboard.WallboardPages;
 import hotline.crew.CrewService;
 import hotline.customer.CustomerService;
 import hotline.followup.FollowUpService;
 import hotline.http.ApiRoutes;
 import hotline.incident.IncidentService;
 import hotline.search.SearchService;
+import hotline.surveillance.QualityAlerts;
 import hotline.telephony.TelephonyAddresses;
 import hotline.telephony.TelephonyModule;
 import hotline.telephony.ami.SimulatedCalls;
@@ -50,13 +55,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The agent console: server-rendered pages (templates, messages and static files from the {@code agent-console}
  * module), the live stream per browser, and the state the console keeps of each agent (phone state since when,
  * current call). Settings: {@value #PAUSE_REASONS} (a file; default {@code conf/pause-reasons.json}, else the one in
- * the jar), {@value #SECURE_COOKIE} (shared with the session cookie; default false). {@code simulatedCalls} is given
+ * the jar), {@value #WALLBOARD} (likewise {@code conf/wallboard.json}), {@value #SECURE_COOKIE} (shared with the session cookie; default false). {@code simulatedCalls} is given
  * only with {@code --demo}: then a supervisor can place training calls.
  */
 public final class ConsoleCapability implements Capability {
 
     public static final String PAUSE_REASONS = "console.pauseReasons";
     public static final String SECURE_COOKIE = "auth.secureCookie";
+    /** The wallboard's colour thresholds (a file; default {@code conf/wallboard.json}, else the one in the jar). */
+    public static final String WALLBOARD = "console.wallboard";
 
     private final Vertx vertx;
     private final AgentStates agents;
@@ -64,6 +71,7 @@ public final class ConsoleCapability implements Capability {
     private final PageRoutes routes;
     private final ConsoleApi api;
     private final TicketPages ticketPages;
+    private final WallboardPages wallboard;
     private final Map<Long, MessageConsumer<JsonObject>> trackedPops = new ConcurrentHashMap<>();
     private final List<MessageConsumer<JsonObject>> consumers = new CopyOnWriteArrayList<>();
 
@@ -71,7 +79,7 @@ public final class ConsoleCapability implements Capability {
                              UserService users, CustomerService customers, TicketService tickets,
                              IncidentService incidents, SearchService search, List<TicketViewExtension> ticketViews,
                              CrewService crews, FollowUpService followUps, TelephonyModule telephony,
-                             SimulatedCalls simulatedCalls) {
+                             QualityAlerts alerts, SimulatedCalls simulatedCalls) {
         this.vertx = vertx;
         this.agents = new AgentStates(clock);
         PauseReasons pauseReasons = ConfFiles.locate(config.string(PAUSE_REASONS), PauseReasons.FILE, PauseReasons::parse);
@@ -80,14 +88,17 @@ public final class ConsoleCapability implements Capability {
         CallerCards cards = new CallerCards(customers, tickets, incidents, search, zone);
         Desk desk = new Desk(templates, assets, agents, calls, cards, pauseReasons, zone);
         TicketWatch watch = new TicketWatch();
+        Training training = simulatedCalls == null ? null : new Training(simulatedCalls, users);
+        this.wallboard = new WallboardPages(new PageKit(sessions, templates, assets), new Wallboard(telephony, incidents,
+                alerts, ConfFiles.locate(config.string(WALLBOARD), Thresholds.FILE, Thresholds::parse), clock), training);
         LiveStream stream = new LiveStream(vertx, users, desk, calls, cards, this::trackPops,
-                new TicketNotices(tickets, watch, templates, assets, zone));
+                new TicketNotices(tickets, watch, templates, assets, zone), wallboard::swaps);
         this.api = new ConsoleApi(cards, calls);
         this.routes = new PageRoutes(sessions, users, search, templates, assets, desk, agents, stream, zone,
                 config.bool(SECURE_COOKIE, false),
                 new CustomerPages(templates, assets, customers, tickets, followUps, telephony, zone),
                 new FollowUpsPage(templates, assets, followUps, customers, tickets, telephony, clock, zone),
-                simulatedCalls == null ? null : new Training(simulatedCalls, users));
+                training);
         this.ticketPages = new TicketPages(sessions, tickets, ticketViews, incidents, crews, search, calls, desk, watch,
                 templates, assets, clock, zone);
     }
@@ -104,7 +115,7 @@ public final class ConsoleCapability implements Capability {
 
     @Override
     public List<Handler<Router>> pages() {
-        return List.of(routes, ticketPages);
+        return List.of(routes, ticketPages, wallboard);
     }
 
     @Override

@@ -24,12 +24,14 @@ public final class SurveillanceModule implements Capability {
 
     private final QualityWatch watch;
     private final AlertRoutes routes;
+    private final QualityAlerts alerts;
 
     public SurveillanceModule(Config config, Pool pool, Clock clock) {
         QualityAlertRule rule = new QualityAlertRule(config.integer(WEEKS, 4, 1, 52),
                 config.integer(FACTOR, 300, 101, 10_000) / 100.0, config.integer(MINIMUM, 5, 1, 10_000));
         this.watch = new QualityWatch(rule, clock);
-        this.routes = new AlertRoutes(pool, clock);
+        this.alerts = new QualityAlerts(pool);
+        this.routes = new AlertRoutes(alerts, clock);
     }
 
     @Override
@@ -39,6 +41,11 @@ public final class SurveillanceModule implements Capability {
 
     public QualityWatch watch() {
         return watch;
+    }
+
+    /** The alerts raised, for pages that show them. */
+    public QualityAlerts alerts() {
+        return alerts;
     }
 
     @Override

@@ -16,7 +16,8 @@ public final class Assets {
 
     public Assets() {
         String htmx = "/webjars/htmx.org/" + version("htmx.org") + "/dist/";
-        this.paths = Map.of("htmx", htmx + "htmx.min.js");
+        this.paths = Map.of("htmx", htmx + "htmx.min.js",
+                "chartjs", "/webjars/chart.js/" + version("chart.js") + "/dist/chart.umd.min.js");
     }
 
     public Map<String, String> paths() {

@@ -1,9 +1,11 @@
 package hotline.console.internal;
 
+import hotline.auth.Role;
 import hotline.auth.UserService;
 import hotline.sla.SlaScheduler;
 import hotline.telephony.TelephonyAddresses;
 import hotline.ticket.TicketService;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -22,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code GET /console/events}: the one Server-Sent Events stream of a signed-in browser. It carries only what concerns
- * this user — their screen pops and call endings, their status and the queue counts (at most once a second), SLA
+ * this user — their screen pops and call endings, their status and the queue counts (at most once a second, and for a
+ * supervisor the wallboard with them), SLA
  * notices addressed to them, a notice when someone else changes a ticket they have open ({@link TicketWatch}) — as
  * {@code live} events of rendered fragments, and a {@code ping} every
  * {@value #HEARTBEAT_MS} ms. On every (re)connect it first sends the whole current state. Uncompressed and flushed per
@@ -43,9 +46,10 @@ public final class LiveStream implements Handler<RoutingContext> {
     private final CallerCards cards;
     private final PopTracking tracking;
     private final TicketNotices tickets;
+    private final SupervisorViews supervisorViews;
 
     public LiveStream(Vertx vertx, UserService users, Desk desk, CurrentCalls calls, CallerCards cards,
-                      PopTracking tracking, TicketNotices tickets) {
+                      PopTracking tracking, TicketNotices tickets, SupervisorViews supervisorViews) {
         this.vertx = vertx;
         this.users = users;
         this.desk = desk;
@@ -53,6 +57,12 @@ public final class LiveStream implements Handler<RoutingContext> {
         this.cards = cards;
         this.tracking = tracking;
         this.tickets = tickets;
+        this.supervisorViews = supervisorViews;
+    }
+
+    /** The live fragments of the supervisor's pages (wallboard, TV, agents), sent to supervisors with the queue board. */
+    public interface SupervisorViews {
+        Future<List<Map<String, String>>> swaps(Viewer viewer);
     }
 
     /** Follows the screen pops of each user who opened a console stream, so the current call survives a reload. */
@@ -110,6 +120,7 @@ public final class LiveStream implements Handler<RoutingContext> {
                         return swaps;
                     })
                     .onFailure(e -> log.warn("Console state for a stream could not be drawn: {}", e.getMessage()));
+            supervisorBoards();
         }
 
         private void popped(JsonObject pop) {
@@ -144,12 +155,21 @@ public final class LiveStream implements Handler<RoutingContext> {
             if (now - lastBoard >= BOARD_EVERY_MS) {
                 lastBoard = now;
                 send(List.of(desk.statusSwap(viewer, phone)), null, null);
+                supervisorBoards();
             } else if (!boardPending) {
                 boardPending = true;
                 vertx.setTimer(BOARD_EVERY_MS - (now - lastBoard), id -> {
                     boardPending = false;
                     boardChanged();
                 });
+            }
+        }
+
+        /** A supervisor's stream also redraws the wallboard, the TV view and the agents (whichever page is open). */
+        private void supervisorBoards() {
+            if (viewer.principal().role().includes(Role.SUPERVISOR)) {
+                supervisorViews.swaps(viewer).onSuccess(swaps -> send(swaps, null, null))
+                        .onFailure(e -> log.warn("Wallboard could not be drawn: {}", e.getMessage()));
             }
         }
 

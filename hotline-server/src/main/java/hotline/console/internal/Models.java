@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Turns JSON into plain maps and lists for templates (FreeMarker reads those natively; null values are left out). */
-final class Models {
+public final class Models {
 
     private Models() {
     }
 
-    static Map<String, Object> plain(JsonObject json) {
+    public static Map<String, Object> plain(JsonObject json) {
         Map<String, Object> map = new LinkedHashMap<>();
         json.forEach(entry -> {
             Object value = plainValue(entry.getValue());
@@ -23,6 +23,11 @@ final class Models {
             }
         });
         return map;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<Object> plain(JsonArray array) {
+        return (List<Object>) plainValue(array);
     }
 
     private static Object plainValue(Object value) {

@@ -19,7 +19,7 @@ public final class Alert {
                 .put("threshold", finding.threshold()).put("createdAt", at.toString());
     }
 
-    static JsonObject json(Row row) {
+    public static JsonObject json(Row row) {
         return json(row.getLong("id"), row.getString("district"), SqlTime.instant(row, "hour_start"),
                 new QualityAlertRule.Finding(row.getInteger("count"), row.getDouble("baseline"), row.getDouble("threshold")),
                 SqlTime.instant(row, "created_at"));

@@ -5,14 +5,11 @@ import hotline.auth.Role;
 import hotline.http.ApiRoutes;
 import hotline.http.Requests;
 import hotline.http.Responses;
-import hotline.store.SqlTime;
-import hotline.surveillance.internal.AlertSql;
+import hotline.surveillance.QualityAlerts;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,11 +17,11 @@ import java.time.Duration;
 /** {@code listAlerts} (supervisor): the alerts of the last {@code hours} (default 24, at most 720). */
 public final class AlertRoutes implements ApiRoutes {
 
-    private final Pool pool;
+    private final QualityAlerts alerts;
     private final Clock clock;
 
-    public AlertRoutes(Pool pool, Clock clock) {
-        this.pool = pool;
+    public AlertRoutes(QualityAlerts alerts, Clock clock) {
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -35,12 +32,8 @@ public final class AlertRoutes implements ApiRoutes {
 
     private void list(RoutingContext ctx) {
         int hours = Requests.queryInt(ctx, "hours").orElse(24);
-        pool.preparedQuery(AlertSql.SINCE).execute(Tuple.of(SqlTime.param(clock.instant().minus(Duration.ofHours(hours)))))
-                .onSuccess(rows -> {
-                    JsonArray items = new JsonArray();
-                    rows.forEach(row -> items.add(Alert.json(row)));
-                    Responses.ok(ctx, new JsonObject().put("items", items));
-                })
+        alerts.since(clock.instant().minus(Duration.ofHours(hours)))
+                .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("items", new JsonArray(list))))
                 .onFailure(ctx::fail);
     }
 }
