@@ -60,7 +60,26 @@
     }
   }
 
-  function redrawn() {
+  // A live swap redraws the agents list: what a supervisor was typing as a reason, and the focus, stay.
+  const typed = new Map();
+  document.addEventListener("input", (event) => {
+    if (event.target.closest && event.target.closest("#agents-list") && event.target.id) typed.set(event.target.id, event.target.value);
+  });
+  document.addEventListener("htmx:afterRequest", (event) => {
+    const form = event.detail.elt.closest && event.detail.elt.closest("#agents-list form");
+    if (form && event.detail.successful) form.querySelectorAll("input").forEach((input) => typed.delete(input.id));
+  });
+  function keepTyped(focused) {
+    typed.forEach((value, id) => {
+      const input = document.getElementById(id);
+      if (input && input.value !== value) input.value = value;
+    });
+    const again = focused && document.getElementById(focused);
+    if (again && document.activeElement !== again) again.focus();
+  }
+
+  function redrawn(focused) {
+    keepTyped(focused);
     document.documentElement.dataset.wbDrawnAt = String(Date.now());
     drawChart();
     showLive();
@@ -78,9 +97,11 @@
 
   function followSwaps() {
     const main = document.getElementById("main");
+    let focused = null;
+    document.addEventListener("focusin", (event) => { focused = event.target.id || null; });
     new MutationObserver((changes) => {
       const boards = ["wb-board", "tv-board", "agents-list"];
-      if (changes.some((c) => Array.from(c.addedNodes).some((n) => boards.includes(n.id)))) redrawn();
+      if (changes.some((c) => Array.from(c.addedNodes).some((n) => boards.includes(n.id)))) redrawn(focused);
     }).observe(main, { childList: true, subtree: true });
   }
 

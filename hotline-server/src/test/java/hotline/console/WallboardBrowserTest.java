@@ -1,0 +1,209 @@
+package hotline.console;
+
+import hotline.App;
+import hotline.auth.AuthGuard;
+import hotline.auth.DemoUsers;
+import hotline.store.DbEndpoint;
+import hotline.telephony.peer.AmiPeer;
+import hotline.testing.ApiClient;
+import hotline.testing.Await;
+import hotline.testing.TestApp;
+import hotline.testing.TestDatabase;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Tuple;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.Cookie;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The wallboard, its TV view and the agents page in a real headless Chromium against the whole server
+ * ({@code --demo}, the AMI test peer, a fixed port so a restart comes back where the page looks for it): the numbers
+ * follow the calls the peer reports, come back the same from the call records after a restart, and a supervisor
+ * pauses an agent with a reason. Saves the screenshots of these pages in both languages.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WallboardBrowserTest {
+
+    private static final String SECRET = "ami-wallboard-secret";
+    private static final String PASSWORD = DemoUsers.DEFAULT_PASSWORD;
+    private static final String PHONE = "PJSIP/agent1";
+
+    private static AmiPeer peer;
+    private static DbEndpoint database;
+    private static JsonObject settings;
+    private static App app;
+    private static Browser supervisor;
+    private static Calls calls;
+
+    @BeforeAll
+    static void start() throws Exception {
+        peer = new AmiPeer("hotline", SECRET).start();
+        database = TestDatabase.fresh();
+        settings = new JsonObject()
+                .put("http", new JsonObject().put("port", freePort()))
+                .put("ami", new JsonObject().put("host", "127.0.0.1").put("port", peer.port()).put("user", "hotline")
+                        .put("secret", SECRET).put("standbyRetryMs", 200));
+        app = TestApp.start(settings.copy(), Clock.systemUTC(), database, true);
+        Await.until(() -> app.telephony().amiUp(), Duration.ofSeconds(10));
+        calls = new Calls(peer);
+        assertThat(ApiClient.login(app, "agent1", PASSWORD).post("/api/agent/queue",
+                new JsonObject().put("action", "login")).status()).isEqualTo(202);
+        supervisor = new Browser(app.httpPort());
+        supervisor.logIn("supervisor1", PASSWORD);
+        supervisor.waitFor(() -> supervisor.path().equals("/desk"));
+    }
+
+    @AfterAll
+    static void stop() {
+        for (AutoCloseable closeable : new AutoCloseable[]{supervisor, () -> app.close(), peer}) {
+            try {
+                if (closeable != null) {
+                    closeable.close();
+                }
+            } catch (Exception ignored) {
+                // closing what is left of a failed start
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
+    private static void english(boolean on) {
+        supervisor.manage().addCookie(new Cookie("hotline_lang", on ? "en" : "zh", "/"));
+    }
+
+    private static String tile(String id) {
+        return supervisor.text("#" + id + " .tile-value");
+    }
+
+    private static String count(String what) {
+        return supervisor.text("#wb-" + what + "-hotline");
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("an agent is refused the wallboard, the TV view, the agents page and the training page (403)")
+    void agentRefused() throws Exception {
+        String token = ApiClient.login(app, "agent2", PASSWORD).token();
+        HttpClient http = HttpClient.newHttpClient();
+        for (String page : List.of("/supervisor", "/supervisor/tv", "/supervisor/agents", "/supervisor/training")) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + page))
+                    .header("Cookie", AuthGuard.COOKIE + "=" + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(page).isEqualTo(403);
+        }
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("the wallboard's numbers move as the AMI peer queues, answers and abandons calls; a short abandon is counted apart")
+    void numbersFollowTheCalls() throws Exception {
+        supervisor.open("/supervisor");
+        supervisor.waitFor(() -> "up".equals(supervisor.find("#conn").getDomAttribute("data-state")));
+        assertThat(tile("wb-waiting-hotline")).isEqualTo("0");
+
+        String answered = calls.queued("13800000001", null);
+        supervisor.waitFor(() -> tile("wb-waiting-hotline").equals("1") && count("offered").equals("1"));
+        calls.connect(answered, "13800000001", PHONE);
+        supervisor.waitFor(() -> tile("wb-waiting-hotline").equals("0") && count("answered").equals("1"));
+        assertThat(supervisor.text("#wb-count-in_call")).isEqualTo("1");
+
+        String abandoned = calls.queued("13800000002", null);
+        supervisor.waitFor(() -> tile("wb-waiting-hotline").equals("1"));
+        calls.abandon(abandoned, "13800000002", 30);
+        supervisor.waitFor(() -> count("abandoned").equals("1") && tile("wb-waiting-hotline").equals("0"));
+
+        String hungUpAtOnce = calls.queued("13800000003", null);
+        calls.abandon(hungUpAtOnce, "13800000003", 2);
+        calls.hangUp(answered, "13800000001", PHONE);
+        supervisor.waitFor(() -> supervisor.text(".wb-counts").contains("不计入） 1"));
+
+        assertThat(count("offered")).as("the short abandon is not offered").isEqualTo("2");
+        assertThat(tile("wb-sl-hotline")).isEqualTo("50.0 %");
+        assertThat(supervisor.text("#wb-sl-hotline")).contains("1 ÷ (1 接通 + 1 放弃)").contains("告警");
+        assertThat(tile("wb-abandon-hotline")).isEqualTo("50.0 %");
+        assertThat(tile("wb-asa-hotline")).isEqualTo("0:09");
+        supervisor.screenshot("wallboard-zh");
+        english(true);
+        supervisor.open("/supervisor");
+        supervisor.waitFor(() -> tile("wb-sl-hotline").equals("50.0 %"));
+        supervisor.screenshot("wallboard-en");
+        supervisor.open("/supervisor/tv");
+        supervisor.screenshot("wallboard-tv-en");
+        english(false);
+        supervisor.open("/supervisor/tv");
+        assertThat(supervisor.all(".topbar")).as("no navigation on the TV").isEmpty();
+        assertThat(supervisor.text("#tv-sl-hotline .tile-value")).isEqualTo("50.0 %");
+        supervisor.screenshot("wallboard-tv-zh");
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("after a server restart the wallboard shows the same day's numbers, read from the call records")
+    void sameAfterRestart() throws Exception {
+        Await.until(() -> app.pool().preparedQuery("SELECT count(*) AS n FROM calls").execute(Tuple.tuple()).await()
+                .iterator().next().getLong("n") == 3, Duration.ofSeconds(10));
+        app.close();
+        app = TestApp.start(settings.copy(), Clock.systemUTC(), database, true);
+        Await.until(() -> app.telephony().amiUp(), Duration.ofSeconds(10));
+
+        supervisor.open("/supervisor");
+        supervisor.waitFor(() -> count("offered").equals("2"));
+        assertThat(count("answered")).isEqualTo("1");
+        assertThat(count("abandoned")).isEqualTo("1");
+        assertThat(tile("wb-sl-hotline")).isEqualTo("50.0 %");
+        assertThat(tile("wb-asa-hotline")).isEqualTo("0:09");
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("a supervisor pauses an agent with a reason: Asterisk pauses the phone, the reason is recorded and shown")
+    void supervisorPausesAnAgent() throws Exception {
+        long agentId = app.pool().preparedQuery("SELECT id FROM users WHERE username = 'agent1'").execute(Tuple.tuple())
+                .await().iterator().next().getLong("id");
+        supervisor.open("/supervisor/agents");
+        String row = "#agent-" + agentId;
+        String reason = "临时支援东区爆管回访";
+        supervisor.waitFor(() -> {
+            var input = supervisor.find("#reason-" + agentId);
+            if (!reason.equals(input.getDomProperty("value"))) {
+                input.clear();
+                input.sendKeys(reason);
+            }
+            return reason.equals(supervisor.find("#reason-" + agentId).getDomProperty("value"));
+        });
+        supervisor.find(row + " button.pause").click();
+        supervisor.waitFor(() -> supervisor.text(row).contains("小休") && supervisor.text(row).contains("临时支援东区爆管回访"));
+        assertThat(supervisor.text(row)).contains("班长暂停");
+        var recorded = app.pool().preparedQuery("SELECT action, reason FROM agent_queue_interventions WHERE agent_user_id = $1")
+                .execute(Tuple.of(agentId)).await().iterator().next();
+        assertThat(recorded.getString("action")).isEqualTo("pause");
+        assertThat(recorded.getString("reason")).isEqualTo("临时支援东区爆管回访");
+        supervisor.screenshot("agents-zh");
+        english(true);
+        supervisor.open("/supervisor/agents");
+        supervisor.screenshot("agents-en");
+        english(false);
+    }
+}
