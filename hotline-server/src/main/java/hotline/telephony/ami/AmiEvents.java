@@ -18,6 +18,7 @@ import org.asteriskjava.manager.event.QueueCallerJoinEvent;
 import org.asteriskjava.manager.event.QueueCallerLeaveEvent;
 import org.asteriskjava.manager.event.QueueEntryEvent;
 import org.asteriskjava.manager.event.QueueMemberEvent;
+import org.asteriskjava.manager.event.QueueMemberPauseEvent;
 import org.asteriskjava.manager.event.QueueMemberPausedEvent;
 import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
 import org.asteriskjava.manager.event.UnholdEvent;
@@ -93,6 +94,10 @@ public final class AmiEvents {
             case QueueMemberEvent e -> member(e.getQueue(), e.getInterface() != null ? e.getInterface() : e.getLocation(),
                     e.getMemberName() != null ? e.getMemberName() : e.getName(), e.getStatus(), e.getPaused(),
                     e.getPausedreason(), e.getIncall() != null && e.getIncall() == 1);
+            // Asterisk 12+ names it QueueMemberPause; Asterisk-Java keeps its PausedReason in a field of that class only.
+            case QueueMemberPauseEvent e -> member(e.getQueue(), e.getInterface(), e.getMemberName(), null, e.getPaused(),
+                    e.getPausedreason() != null ? e.getPausedreason() : e.getReason(),
+                    e.getIncall() != null && e.getIncall() == 1);
             case QueueMemberPausedEvent e -> member(e.getQueue(), e.getInterface(), e.getMemberName(), null,
                     e.getPaused(), e.getReason() != null ? e.getReason() : e.getPausedReason(), "1".equals(e.getInCall()));
             case AbstractQueueMemberEvent e -> member(e.getQueue(), e.getInterface(), e.getMemberName(), null, null,
