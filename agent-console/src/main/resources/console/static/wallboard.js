@@ -10,8 +10,10 @@
     return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
   }
 
+  // The hotline's time zone, as the chart's hours are: a wall TV's browser may be set to another.
+  const zone = document.getElementById("wb-live")?.dataset.zone;
   function clock(date) {
-    return date.toLocaleTimeString(document.documentElement.lang, { hour12: false });
+    return date.toLocaleTimeString(document.documentElement.lang, { hour12: false, timeZone: zone || undefined });
   }
 
   function drawChart() {
@@ -28,20 +30,23 @@
     }
     const hours = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, "0"));
     const grid = { color: css("--line") };
-    const ticks = { color: css("--muted") };
+    // Read from across the room on the TV view.
+    const font = { size: document.body.classList.contains("tv") ? 16 : 12 };
+    const ticks = { color: css("--muted"), font: font };
     chart = new window.Chart(canvas, {
       data: {
         labels: hours,
         datasets: [
-          { type: "bar", label: canvas.dataset.todayLabel, data: today, backgroundColor: css("--accent") },
+          { type: "bar", label: canvas.dataset.todayLabel, data: today, backgroundColor: css("--accent"),
+            pointStyle: "rect" },
           { type: "line", label: canvas.dataset.usualLabel, data: usual, borderColor: css("--warn"),
-            backgroundColor: css("--warn"), borderDash: [6, 4], pointRadius: 2, tension: 0.2 },
+            backgroundColor: css("--warn"), borderDash: [6, 4], pointRadius: 2, tension: 0.2, pointStyle: "line" },
         ],
       },
       options: {
         animation: false, responsive: true, maintainAspectRatio: false,
-        plugins: { legend: { labels: { color: css("--text") } } },
-        scales: { x: { grid: grid, ticks: ticks }, y: { beginAtZero: true, grid: grid, ticks: ticks } },
+        plugins: { legend: { labels: { color: css("--text"), font: font, usePointStyle: true } } },
+        scales: { x: { grid: grid, ticks: ticks }, y: { beginAtZero: true, grid: grid, ticks: Object.assign({ precision: 0 }, ticks) } },
       },
     });
   }
@@ -60,26 +65,13 @@
     }
   }
 
-  // A live swap redraws the agents list: what a supervisor was typing as a reason, and the focus, stay.
-  const typed = new Map();
-  document.addEventListener("input", (event) => {
-    if (event.target.closest && event.target.closest("#agents-list") && event.target.id) typed.set(event.target.id, event.target.value);
-  });
+  // A supervisor's action went through: the reason typed for it is spent (the input survives redraws: hx-preserve).
   document.addEventListener("htmx:afterRequest", (event) => {
     const form = event.detail.elt.closest && event.detail.elt.closest("#agents-list form");
-    if (form && event.detail.successful) form.querySelectorAll("input").forEach((input) => typed.delete(input.id));
+    if (form && event.detail.successful) form.querySelector("input[name=reason]").value = "";
   });
-  function keepTyped(focused) {
-    typed.forEach((value, id) => {
-      const input = document.getElementById(id);
-      if (input && input.value !== value) input.value = value;
-    });
-    const again = focused && document.getElementById(focused);
-    if (again && document.activeElement !== again) again.focus();
-  }
 
-  function redrawn(focused) {
-    keepTyped(focused);
+  function redrawn() {
     document.documentElement.dataset.wbDrawnAt = String(Date.now());
     drawChart();
     showLive();
@@ -97,11 +89,9 @@
 
   function followSwaps() {
     const main = document.getElementById("main");
-    let focused = null;
-    document.addEventListener("focusin", (event) => { focused = event.target.id || null; });
     new MutationObserver((changes) => {
       const boards = ["wb-board", "tv-board", "agents-list"];
-      if (changes.some((c) => Array.from(c.addedNodes).some((n) => boards.includes(n.id)))) redrawn(focused);
+      if (changes.some((c) => Array.from(c.addedNodes).some((n) => boards.includes(n.id)))) redrawn();
     }).observe(main, { childList: true, subtree: true });
   }
 

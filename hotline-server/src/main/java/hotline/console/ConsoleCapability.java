@@ -90,7 +90,7 @@ public final class ConsoleCapability implements Capability {
         TicketWatch watch = new TicketWatch();
         Training training = simulatedCalls == null ? null : new Training(simulatedCalls, users);
         this.wallboard = new WallboardPages(new PageKit(sessions, templates, assets), new Wallboard(telephony, incidents,
-                alerts, ConfFiles.locate(config.string(WALLBOARD), Thresholds.FILE, Thresholds::parse), clock), training);
+                alerts, ConfFiles.locate(config.string(WALLBOARD), Thresholds.FILE, Thresholds::parse), clock, zone), training);
         LiveStream stream = new LiveStream(vertx, users, desk, calls, cards, this::trackPops,
                 new TicketNotices(tickets, watch, templates, assets, zone), wallboard::swaps);
         this.api = new ConsoleApi(cards, calls);

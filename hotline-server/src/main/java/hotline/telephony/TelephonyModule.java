@@ -52,6 +52,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Telephony as the composition root sees it, and where its rooms are wired together: the IVR ({@link IvrAgiScript} on
@@ -309,8 +310,8 @@ public final class TelephonyModule implements Capability {
             links.put(link.target(), state.code());
             if (state != AmiLink.State.CONNECTED) {
                 notHere.add(link.target() + ": " + link.lastProblem());
-                overall = state == AmiLink.State.DOWN ? state : overall == AmiLink.State.DOWN ? overall : state;
             }
+            overall = worse(overall, state);
         }
         JsonObject data = new JsonObject().put("asterisk", new JsonArray(amis.stream().map(AmiLink::target).toList()))
                 .put("link", overall.code()).put("links", links);
@@ -318,6 +319,22 @@ public final class TelephonyModule implements Capability {
             data.put("detail", String.join("; ", notHere));
         }
         return overall == AmiLink.State.DOWN ? Status.KO(data) : Status.OK(data);
+    }
+
+    /**
+     * This instance's AMI links taken together: {@code down} if any is, else {@code standby} if any is (another
+     * instance holds it, and with it the calls waiting and the agents' states), else {@code connected}; empty when no
+     * Asterisk is configured.
+     */
+    public Optional<AmiLink.State> amiLink() {
+        return amis.stream().map(AmiLink::state).reduce(TelephonyModule::worse);
+    }
+
+    private static AmiLink.State worse(AmiLink.State a, AmiLink.State b) {
+        if (a == AmiLink.State.DOWN || b == AmiLink.State.DOWN) {
+            return AmiLink.State.DOWN;
+        }
+        return a == AmiLink.State.STANDBY || b == AmiLink.State.STANDBY ? AmiLink.State.STANDBY : AmiLink.State.CONNECTED;
     }
 
     /** A callback's Originate: its channel variables let the call record link the callback and its ticket. */

@@ -4,6 +4,7 @@ import hotline.App;
 import hotline.auth.AuthGuard;
 import hotline.auth.DemoUsers;
 import hotline.store.DbEndpoint;
+import hotline.telephony.ami.AmiLink;
 import hotline.telephony.peer.AmiPeer;
 import hotline.testing.ApiClient;
 import hotline.testing.Await;
@@ -36,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The wallboard, its TV view and the agents page in a real headless Chromium against the whole server
  * ({@code --demo}, the AMI test peer, a fixed port so a restart comes back where the page looks for it): the numbers
- * follow the calls the peer reports, come back the same from the call records after a restart, and a supervisor
- * pauses an agent with a reason. Saves the screenshots of these pages in both languages.
+ * follow the calls the peer reports, come back the same from the call records after a restart and on a second
+ * instance standing by for the AMI link, and a supervisor pauses an agent with a reason. Saves the screenshots of these pages in both languages.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WallboardBrowserTest {
@@ -122,6 +123,7 @@ class WallboardBrowserTest {
         supervisor.open("/supervisor");
         supervisor.waitFor(() -> "up".equals(supervisor.find("#conn").getDomAttribute("data-state")));
         assertThat(tile("wb-waiting-hotline")).isEqualTo("0");
+        assertThat(supervisor.all(".wb-link")).as("this instance holds the AMI link: nothing to explain").isEmpty();
 
         String answered = calls.queued("13800000001", null);
         supervisor.waitFor(() -> tile("wb-waiting-hotline").equals("1") && count("offered").equals("1"));
@@ -140,21 +142,21 @@ class WallboardBrowserTest {
         supervisor.waitFor(() -> supervisor.text(".wb-counts").contains("不计入） 1"));
 
         assertThat(count("offered")).as("the short abandon is not offered").isEqualTo("2");
-        assertThat(tile("wb-sl-hotline")).isEqualTo("50.0 %");
+        assertThat(tile("wb-sl-hotline")).isEqualTo("50.0%");
         assertThat(supervisor.text("#wb-sl-hotline")).contains("1 ÷ (1 接通 + 1 放弃)").contains("告警");
-        assertThat(tile("wb-abandon-hotline")).isEqualTo("50.0 %");
+        assertThat(tile("wb-abandon-hotline")).isEqualTo("50.0%");
         assertThat(tile("wb-asa-hotline")).isEqualTo("0:09");
         supervisor.screenshot("wallboard-zh");
         english(true);
         supervisor.open("/supervisor");
-        supervisor.waitFor(() -> tile("wb-sl-hotline").equals("50.0 %"));
+        supervisor.waitFor(() -> tile("wb-sl-hotline").equals("50.0%"));
         supervisor.screenshot("wallboard-en");
         supervisor.open("/supervisor/tv");
         supervisor.screenshot("wallboard-tv-en");
         english(false);
         supervisor.open("/supervisor/tv");
         assertThat(supervisor.all(".topbar")).as("no navigation on the TV").isEmpty();
-        assertThat(supervisor.text("#tv-sl-hotline .tile-value")).isEqualTo("50.0 %");
+        assertThat(supervisor.text("#tv-sl-hotline .tile-value")).isEqualTo("50.0%");
         supervisor.screenshot("wallboard-tv-zh");
     }
 
@@ -172,38 +174,86 @@ class WallboardBrowserTest {
         supervisor.waitFor(() -> count("offered").equals("2"));
         assertThat(count("answered")).isEqualTo("1");
         assertThat(count("abandoned")).isEqualTo("1");
-        assertThat(tile("wb-sl-hotline")).isEqualTo("50.0 %");
+        assertThat(tile("wb-sl-hotline")).isEqualTo("50.0%");
         assertThat(tile("wb-asa-hotline")).isEqualTo("0:09");
     }
 
     @Test
     @Order(4)
-    @DisplayName("a supervisor pauses an agent with a reason: Asterisk pauses the phone, the reason is recorded and shown")
+    @DisplayName("a second instance standing by for the AMI link shows the same day's numbers and says why it shows no calls waiting")
+    void sameOnAStandby() throws Exception {
+        App standby = TestApp.start(settings.copy().put("http", new JsonObject().put("port", freePort())),
+                Clock.systemUTC(), database, false);
+        try {
+            Await.until(() -> standby.telephony().amiLink().orElse(null) == AmiLink.State.STANDBY, Duration.ofSeconds(20));
+            String token = ApiClient.login(standby, "supervisor1", PASSWORD).token();
+            String[] page = new String[1];
+            Await.until(() -> (page[0] = page(standby, token, "/supervisor")).contains("id=\"wb-offered-hotline\">2<"),
+                    Duration.ofSeconds(20));
+
+            assertThat(page[0]).contains("id=\"wb-answered-hotline\">1<").contains("id=\"wb-abandoned-hotline\">1<")
+                    .contains(">50.0<small class=\"unit\">%</small>").contains("class=\"wb-link wb-link-standby\"");
+            assertThat(page(standby, token, "/supervisor/tv")).contains("class=\"wb-link wb-link-standby\"");
+        } finally {
+            standby.close();
+        }
+    }
+
+    private static String page(App server, String token, String path) {
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + server.httpPort() + path))
+                    .header("Cookie", AuthGuard.COOKIE + "=" + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(path).isEqualTo(200);
+            return answer.body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("a supervisor pauses an agent with a reason: the reason being typed survives live redraws, Asterisk pauses the phone, the reason is recorded and shown")
     void supervisorPausesAnAgent() throws Exception {
         long agentId = app.pool().preparedQuery("SELECT id FROM users WHERE username = 'agent1'").execute(Tuple.tuple())
                 .await().iterator().next().getLong("id");
         supervisor.open("/supervisor/agents");
+        supervisor.waitFor(() -> "up".equals(supervisor.find("#conn").getDomAttribute("data-state")));
         String row = "#agent-" + agentId;
+        String input = "#reason-" + agentId;
         String reason = "临时支援东区爆管回访";
+
+        supervisor.find(input).click();
+        supervisor.find(input).sendKeys(reason);
+        String drawn = drawnAt();
+        // the list is redrawn from the stream at least every few seconds (today's figures are read again)
+        supervisor.waitFor(() -> !drawn.equals(drawnAt()), Duration.ofSeconds(30));
+        assertThat(supervisor.find(input).getDomProperty("value")).isEqualTo(reason);
+        assertThat(supervisor.script("return document.activeElement.id")).isEqualTo("reason-" + agentId);
+
+        // a redraw may replace the button between finding and clicking it: then find it again
         supervisor.waitFor(() -> {
-            var input = supervisor.find("#reason-" + agentId);
-            if (!reason.equals(input.getDomProperty("value"))) {
-                input.clear();
-                input.sendKeys(reason);
-            }
-            return reason.equals(supervisor.find("#reason-" + agentId).getDomProperty("value"));
+            supervisor.find(row + " button.pause").click();
+            return true;
         });
-        supervisor.find(row + " button.pause").click();
-        supervisor.waitFor(() -> supervisor.text(row).contains("小休") && supervisor.text(row).contains("临时支援东区爆管回访"));
-        assertThat(supervisor.text(row)).contains("班长暂停");
+        // the state with the reason Asterisk reports back, and the intervention with who made it
+        supervisor.waitFor(() -> supervisor.text(row + " .state-cell").equals("小休 · " + reason));
+        assertThat(supervisor.text(row + " .intervention")).contains("班长暂停").contains("王班长").contains(reason);
+        supervisor.waitFor(() -> "".equals(supervisor.find(input).getDomProperty("value")));
         var recorded = app.pool().preparedQuery("SELECT action, reason FROM agent_queue_interventions WHERE agent_user_id = $1")
                 .execute(Tuple.of(agentId)).await().iterator().next();
         assertThat(recorded.getString("action")).isEqualTo("pause");
-        assertThat(recorded.getString("reason")).isEqualTo("临时支援东区爆管回访");
+        assertThat(recorded.getString("reason")).isEqualTo(reason);
         supervisor.screenshot("agents-zh");
         english(true);
         supervisor.open("/supervisor/agents");
         supervisor.screenshot("agents-en");
         english(false);
+    }
+
+    private static String drawnAt() {
+        return String.valueOf(supervisor.script("return document.documentElement.dataset.wbDrawnAt || ''"));
     }
 }

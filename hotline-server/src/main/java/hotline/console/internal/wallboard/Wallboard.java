@@ -6,6 +6,7 @@ import hotline.incident.IncidentService;
 import hotline.incident.IncidentStatus;
 import hotline.surveillance.QualityAlerts;
 import hotline.telephony.TelephonyModule;
+import hotline.telephony.ami.AmiLink;
 import hotline.telephony.callback.CallbackSummary;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -13,9 +14,11 @@ import io.vertx.core.json.JsonObject;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,7 +26,9 @@ import java.util.Map;
  * agents (telephony), callbacks still to make (telephony), open incidents, water-quality alerts of the last
  * {@value #ALERT_HOURS} hours (surveillance) — and judged against the {@link Thresholds}: a template model of plain
  * maps, the same for the wallboard, the TV view and their live updates. The reads other than the queue board are
- * shared for {@value #EXTRAS_MS} ms, so many open boards cost the database no more than one. Thread-safe.
+ * shared for {@value #EXTRAS_MS} ms, so many open boards cost the database no more than one. {@code link} says whether
+ * this instance holds the AMI link: on a standby the calls waiting and the agents' states are on the instance that
+ * does, while today's figures, read from the call records, are the same everywhere. Thread-safe.
  */
 public final class Wallboard {
 
@@ -38,29 +43,36 @@ public final class Wallboard {
     private final QualityAlerts alerts;
     private final Thresholds thresholds;
     private final Clock clock;
+    private final ZoneId zone;
     private volatile Future<Map<String, Object>> extras;
     private volatile long extrasAt;
 
     public Wallboard(TelephonyModule telephony, IncidentService incidents, QualityAlerts alerts, Thresholds thresholds,
-                     Clock clock) {
+                     Clock clock, ZoneId zone) {
         this.telephony = telephony;
         this.incidents = incidents;
         this.alerts = alerts;
         this.thresholds = thresholds;
         this.clock = clock;
+        this.zone = zone;
     }
 
-    /** The board as of now: {@code at}, {@code queues}, {@code agentStates}, {@code hourly}, {@code callbacks}, ... */
+    /**
+     * The board as of now: {@code at}, {@code zone} (the hotline's, for clocks), {@code link} (connected, standby, down
+     * or none), {@code queues}, {@code agentStates}, {@code hourly}, {@code callbacks}, ...
+     */
     public Future<Map<String, Object>> model() {
         JsonObject board = telephony.queueBoard();
         return telephony.agents().compose(agents -> extras().map(more -> {
             Map<String, Object> model = new LinkedHashMap<>(more);
             model.put("at", board.getString("at"));
+            model.put("zone", zone.getId());
+            model.put("link", telephony.amiLink().map(AmiLink.State::code).orElse("none"));
             List<Map<String, Object>> queues = new ArrayList<>();
             board.getJsonArray("queues").forEach(queue -> queues.add(queue((JsonObject) queue)));
             model.put("queues", queues);
             model.put("agentStates", byState(agents));
-            model.put("agents", Models.plain(agents));
+            model.put("agents", agents(agents));
             model.put("hourly", hourly(board.getJsonObject("callsPerHour")));
             return model;
         }));
@@ -98,12 +110,12 @@ public final class Wallboard {
         JsonArray waiting = queue.getJsonArray("waiting", new JsonArray());
         long longest = waiting.stream().mapToLong(w -> ((JsonObject) w).getLong("waitSeconds", 0L)).max().orElse(0);
         model.put("name", queue.getString("name"));
-        model.put("waiting", figure(waiting.size(), Integer.toString(waiting.size()), thresholds.waiting()));
-        model.put("longestWait", figure(longest, AgentStates.clockText(longest), thresholds.longestWait()));
+        model.put("waiting", figure(waiting.size(), Integer.toString(waiting.size()), "", thresholds.waiting()));
+        model.put("longestWait", figure(longest, AgentStates.clockText(longest), "", thresholds.longestWait()));
         model.put("oldestJoinedAt", waiting.isEmpty() ? null : waiting.getJsonObject(0).getString("joinedAt"));
-        model.put("serviceLevel", figure(today.getNumber("serviceLevel"), percent(today.getNumber("serviceLevel")),
+        model.put("serviceLevel", figure(today.getNumber("serviceLevel"), percent(today.getNumber("serviceLevel")), "%",
                 thresholds.serviceLevel()));
-        model.put("abandonRate", figure(today.getNumber("abandonRate"), percent(today.getNumber("abandonRate")),
+        model.put("abandonRate", figure(today.getNumber("abandonRate"), percent(today.getNumber("abandonRate")), "%",
                 thresholds.abandonRate()));
         model.put("asa", seconds(today.getNumber("averageSpeedOfAnswerSeconds")));
         model.put("aht", seconds(today.getNumber("averageHandleSeconds")));
@@ -117,9 +129,12 @@ public final class Wallboard {
         return model;
     }
 
-    /** A figure as the page draws it: its text, and its level with the word and sign that go with the colour. */
-    private static Map<String, Object> figure(Number value, String text, Thresholds.Limit limit) {
-        return Map.of("text", text, "level", limit.level(value).name().toLowerCase());
+    /**
+     * A figure as the page draws it: its text and unit (none while there is no value), and its level with the word and
+     * sign that go with the colour.
+     */
+    private static Map<String, Object> figure(Number value, String text, String unit, Thresholds.Limit limit) {
+        return Map.of("text", text, "unit", value == null ? "" : unit, "level", limit.level(value).name().toLowerCase());
     }
 
     /** The agents grouped by state, in {@link #STATES} order; each with name, since, reason. */
@@ -133,6 +148,17 @@ public final class Wallboard {
         });
         List<Map<String, Object>> list = new ArrayList<>();
         groups.forEach((state, members) -> list.add(Map.of("state", state, "agents", members, "count", members.size())));
+        return list;
+    }
+
+    /** The agents as {@code GET /api/agents} gives them, each with {@code aht}, its average handle time as text. */
+    private static List<Object> agents(JsonArray agents) {
+        List<Object> list = Models.plain(agents);
+        for (int i = 0; i < list.size(); i++) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> agent = (Map<String, Object>) list.get(i);
+            agent.put("aht", seconds(agents.getJsonObject(i).getJsonObject("today").getNumber("averageHandleSeconds")));
+        }
         return list;
     }
 
@@ -152,6 +178,6 @@ public final class Wallboard {
     }
 
     private static String percent(Number value) {
-        return value == null ? "–" : String.format("%.1f %%", value.doubleValue());
+        return value == null ? "–" : String.format(Locale.ROOT, "%.1f", value.doubleValue());
     }
 }
