@@ -1,6 +1,7 @@
-// The wallboard's own behaviour: the calls-per-hour chart (Chart.js) drawn from #wb-hourly and updated when a live
-// swap replaces it, the "live / may be out of date" indicator that follows the stream's connection (#conn), the time
-// of the last redraw, and the TV view's clock. The numbers themselves are server-rendered fragments (stream.js).
+// The wallboard's own behaviour: the calls-per-hour chart (Chart.js, its canvas kept across live swaps by hx-preserve)
+// updated from #wb-hourly after each swap, the "live / may be out of date" indicator that follows the stream's
+// connection (#conn), the time of the last redraw (data-wb-drawn-at), the TV view's clock (times in the hotline's
+// zone), and a spent reason cleared on the agents page. The numbers are server-rendered fragments (stream.js).
 "use strict";
 (function () {
   let chart = null;

@@ -3,13 +3,9 @@ package hotline.console;
 import hotline.App;
 import hotline.auth.AuthGuard;
 import hotline.auth.DemoUsers;
-import hotline.store.DbEndpoint;
 import hotline.telephony.ami.AmiLink;
-import hotline.telephony.peer.AmiPeer;
 import hotline.testing.ApiClient;
 import hotline.testing.Await;
-import hotline.testing.TestApp;
-import hotline.testing.TestDatabase;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import org.junit.jupiter.api.AfterAll;
@@ -22,13 +18,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.Cookie;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -36,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The wallboard, its TV view and the agents page in a real headless Chromium against the whole server
- * ({@code --demo}, the AMI test peer, a fixed port so a restart comes back where the page looks for it): the numbers
- * follow the calls the peer reports, come back the same from the call records after a restart and on a second
- * instance standing by for the AMI link, and a supervisor pauses an agent with a reason. Saves the screenshots of these pages in both languages.
+ * ({@link DemoDesk}: {@code --demo}, the AMI test peer, a port kept across a restart): the numbers follow the calls the
+ * peer reports, come back the same from the call records after a restart and on a second instance standing by for the
+ * AMI link, and a supervisor pauses an agent with a reason. Saves the screenshots of these pages in both languages.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WallboardBrowserTest {
@@ -47,34 +40,22 @@ class WallboardBrowserTest {
     private static final String PASSWORD = DemoUsers.DEFAULT_PASSWORD;
     private static final String PHONE = "PJSIP/agent1";
 
-    private static AmiPeer peer;
-    private static DbEndpoint database;
-    private static JsonObject settings;
-    private static App app;
+    private static DemoDesk desk;
     private static Browser supervisor;
-    private static Calls calls;
 
     @BeforeAll
     static void start() throws Exception {
-        peer = new AmiPeer("hotline", SECRET).start();
-        database = TestDatabase.fresh();
-        settings = new JsonObject()
-                .put("http", new JsonObject().put("port", freePort()))
-                .put("ami", new JsonObject().put("host", "127.0.0.1").put("port", peer.port()).put("user", "hotline")
-                        .put("secret", SECRET).put("standbyRetryMs", 200));
-        app = TestApp.start(settings.copy(), Clock.systemUTC(), database, true);
-        Await.until(() -> app.telephony().amiUp(), Duration.ofSeconds(10));
-        calls = new Calls(peer);
-        assertThat(ApiClient.login(app, "agent1", PASSWORD).post("/api/agent/queue",
+        desk = DemoDesk.start(SECRET);
+        assertThat(ApiClient.login(desk.app(), "agent1", PASSWORD).post("/api/agent/queue",
                 new JsonObject().put("action", "login")).status()).isEqualTo(202);
-        supervisor = new Browser(app.httpPort());
+        supervisor = new Browser(desk.app().httpPort());
         supervisor.logIn("supervisor1", PASSWORD);
         supervisor.waitFor(() -> supervisor.path().equals("/desk"));
     }
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable closeable : new AutoCloseable[]{supervisor, () -> app.close(), peer}) {
+        for (AutoCloseable closeable : new AutoCloseable[]{supervisor, desk}) {
             try {
                 if (closeable != null) {
                     closeable.close();
@@ -82,12 +63,6 @@ class WallboardBrowserTest {
             } catch (Exception ignored) {
                 // closing what is left of a failed start
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
         }
     }
 
@@ -107,10 +82,10 @@ class WallboardBrowserTest {
     @Order(1)
     @DisplayName("an agent is refused the wallboard, the TV view, the agents page and the training page (403)")
     void agentRefused() throws Exception {
-        String token = ApiClient.login(app, "agent2", PASSWORD).token();
+        String token = ApiClient.login(desk.app(), "agent2", PASSWORD).token();
         HttpClient http = HttpClient.newHttpClient();
         for (String page : List.of("/supervisor", "/supervisor/tv", "/supervisor/agents", "/supervisor/training")) {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + page))
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + desk.app().httpPort() + page))
                     .header("Cookie", AuthGuard.COOKIE + "=" + token).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as(page).isEqualTo(403);
         }
@@ -125,20 +100,20 @@ class WallboardBrowserTest {
         assertThat(tile("wb-waiting-hotline")).isEqualTo("0");
         assertThat(supervisor.all(".wb-link")).as("this instance holds the AMI link: nothing to explain").isEmpty();
 
-        String answered = calls.queued("13800000001", null);
+        String answered = desk.calls().queued("13800000001", null);
         supervisor.waitFor(() -> tile("wb-waiting-hotline").equals("1") && count("offered").equals("1"));
-        calls.connect(answered, "13800000001", PHONE);
+        desk.calls().connect(answered, "13800000001", PHONE);
         supervisor.waitFor(() -> tile("wb-waiting-hotline").equals("0") && count("answered").equals("1"));
         assertThat(supervisor.text("#wb-count-in_call")).isEqualTo("1");
 
-        String abandoned = calls.queued("13800000002", null);
+        String abandoned = desk.calls().queued("13800000002", null);
         supervisor.waitFor(() -> tile("wb-waiting-hotline").equals("1"));
-        calls.abandon(abandoned, "13800000002", 30);
+        desk.calls().abandon(abandoned, "13800000002", 30);
         supervisor.waitFor(() -> count("abandoned").equals("1") && tile("wb-waiting-hotline").equals("0"));
 
-        String hungUpAtOnce = calls.queued("13800000003", null);
-        calls.abandon(hungUpAtOnce, "13800000003", 2);
-        calls.hangUp(answered, "13800000001", PHONE);
+        String hungUpAtOnce = desk.calls().queued("13800000003", null);
+        desk.calls().abandon(hungUpAtOnce, "13800000003", 2);
+        desk.calls().hangUp(answered, "13800000001", PHONE);
         supervisor.waitFor(() -> supervisor.text(".wb-counts").contains("不计入） 1"));
 
         assertThat(count("offered")).as("the short abandon is not offered").isEqualTo("2");
@@ -164,11 +139,9 @@ class WallboardBrowserTest {
     @Order(3)
     @DisplayName("after a server restart the wallboard shows the same day's numbers, read from the call records")
     void sameAfterRestart() throws Exception {
-        Await.until(() -> app.pool().preparedQuery("SELECT count(*) AS n FROM calls").execute(Tuple.tuple()).await()
-                .iterator().next().getLong("n") == 3, Duration.ofSeconds(10));
-        app.close();
-        app = TestApp.start(settings.copy(), Clock.systemUTC(), database, true);
-        Await.until(() -> app.telephony().amiUp(), Duration.ofSeconds(10));
+        Await.until(() -> desk.query("SELECT count(*) AS n FROM calls", Tuple.tuple()).getLong("n") == 3,
+                Duration.ofSeconds(10));
+        desk.restart();
 
         supervisor.open("/supervisor");
         supervisor.waitFor(() -> count("offered").equals("2"));
@@ -182,8 +155,7 @@ class WallboardBrowserTest {
     @Order(4)
     @DisplayName("a second instance standing by for the AMI link shows the same day's numbers and says why it shows no calls waiting")
     void sameOnAStandby() throws Exception {
-        App standby = TestApp.start(settings.copy().put("http", new JsonObject().put("port", freePort())),
-                Clock.systemUTC(), database, false);
+        App standby = desk.another();
         try {
             Await.until(() -> standby.telephony().amiLink().orElse(null) == AmiLink.State.STANDBY, Duration.ofSeconds(20));
             String token = ApiClient.login(standby, "supervisor1", PASSWORD).token();
@@ -217,8 +189,7 @@ class WallboardBrowserTest {
     @Order(5)
     @DisplayName("a supervisor pauses an agent with a reason: the reason being typed survives live redraws, Asterisk pauses the phone, the reason is recorded and shown")
     void supervisorPausesAnAgent() throws Exception {
-        long agentId = app.pool().preparedQuery("SELECT id FROM users WHERE username = 'agent1'").execute(Tuple.tuple())
-                .await().iterator().next().getLong("id");
+        long agentId = desk.query("SELECT id FROM users WHERE username = 'agent1'", Tuple.tuple()).getLong("id");
         supervisor.open("/supervisor/agents");
         supervisor.waitFor(() -> "up".equals(supervisor.find("#conn").getDomAttribute("data-state")));
         String row = "#agent-" + agentId;
@@ -242,8 +213,8 @@ class WallboardBrowserTest {
         supervisor.waitFor(() -> supervisor.text(row + " .state-cell").equals("小休 · " + reason));
         assertThat(supervisor.text(row + " .intervention")).contains("班长暂停").contains("王班长").contains(reason);
         supervisor.waitFor(() -> "".equals(supervisor.find(input).getDomProperty("value")));
-        var recorded = app.pool().preparedQuery("SELECT action, reason FROM agent_queue_interventions WHERE agent_user_id = $1")
-                .execute(Tuple.of(agentId)).await().iterator().next();
+        var recorded = desk.query("SELECT action, reason FROM agent_queue_interventions WHERE agent_user_id = $1",
+                Tuple.of(agentId));
         assertThat(recorded.getString("action")).isEqualTo("pause");
         assertThat(recorded.getString("reason")).isEqualTo(reason);
         supervisor.screenshot("agents-zh");
