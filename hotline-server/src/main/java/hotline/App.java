@@ -2,6 +2,8 @@ package hotline;
 
 import hotline.app.TicketWork;
 import hotline.auth.AuthModule;
+import hotline.billing.BillingModule;
+import hotline.billing.BillingService;
 import hotline.capability.Capability;
 import hotline.config.Config;
 import hotline.config.UtilityZone;
@@ -65,6 +67,7 @@ public final class App implements AutoCloseable {
     private List<Capability> capabilities = List.of();
     private AuthModule auth;
     private CustomerModule customers;
+    private BillingModule billing;
     private TicketModule tickets;
     private TelephonyModule telephony;
     private SearchModule search;
@@ -138,6 +141,7 @@ public final class App implements AutoCloseable {
         ZoneId zone = UtilityZone.of(config);
         auth = new AuthModule(vertx, pool, config, clock, demo);
         customers = new CustomerModule(vertx, pool, config, clock);
+        billing = new BillingModule(vertx, pool, config, clock, zone, customers.service());
         tickets = new TicketModule(vertx, pool, clock, zone, meters);
         TicketWork work = new TicketWork(config, vertx, pool, clock, zone, tickets.service());
         work.checkReassignmentsWith(auth.users());
@@ -146,17 +150,18 @@ public final class App implements AutoCloseable {
         customers.service().addListener(work.sla().tracker()::customerChanged);
         telephony = new TelephonyModule(vertx, config, pool, database.endpoint().connectOptions(), clock, meters,
                 tickets.service(), auth.users(), TelephonyModule.hotlineServices(vertx, pool, tickets.service(),
-                customers.service(), work.incidents().service(), clock));
+                customers.service(), work.incidents().service(), billing.service(), clock));
         search = new SearchModule(vertx, pool, config, tickets.service(), clock);
         reports = new ReportsModule(vertx, pool, config, clock, zone);
         ConsoleCapability console = new ConsoleCapability(vertx, config, clock, zone, auth.sessions(), auth.users(),
                 customers.service(), tickets.service(), work.incidents().service(), search.service(),
-                work.ticketViews(), work.crews().service(), work.followUps().service(), telephony,
+                work.ticketViews(), work.crews().service(), work.followUps().service(), telephony, billing.service(),
                 reports.service(), demo ? telephony.simulatedCalls(clock) : null, search.reindexing(),
                 work.surveillance().alerts(), work.sla());
-        DemoModule demoData = new DemoModule(demo, config, vertx, pool, zone, customers.service(), clock);
-        return List.of(auth, customers, tickets, work.workflows(), work.crews(), work.incidents(), work.followUps(),
-                work.surveillance(), telephony, search, console, demoData, reports, work.sla());
+        DemoModule demoData = new DemoModule(demo, config, vertx, pool, zone, customers.service(), billing.service(),
+                clock);
+        return List.of(auth, customers, billing, tickets, work.workflows(), work.crews(), work.incidents(),
+                work.followUps(), work.surveillance(), telephony, search, console, demoData, reports, work.sla());
     }
 
     /** One API verticle per event loop ({@value #HTTP_INSTANCES}), serving every capability's routes. */
@@ -194,6 +199,11 @@ public final class App implements AutoCloseable {
     /** Customers: caller-ID lookup, tiers; built during {@link #start}. */
     public CustomerService customers() {
         return customers.service();
+    }
+
+    /** Bills, payments and readings from the utility's billing system. */
+    public BillingService billing() {
+        return billing.service();
     }
 
     public Vertx vertx() {

@@ -11,6 +11,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import hotline.auth.Access;
 import hotline.auth.AuthGuard;
+import hotline.billing.internal.CisClient;
 import hotline.capability.Capability;
 import hotline.telephony.switchboard.Switchboard;
 import hotline.telephony.switchboard.internal.RecordingStreamer;
@@ -53,12 +54,13 @@ class ArchitectureTest {
                     "hotline.console..")
             .and().doNotImplement(ApiRoutes.class)
             .and().doNotImplement(Capability.class)
-            .and().doNotBelongToAnyOf(AuthGuard.class, Access.class, Switchboard.class, RecordingStreamer.class)
+            .and().doNotBelongToAnyOf(AuthGuard.class, Access.class, Switchboard.class, RecordingStreamer.class,
+                    CisClient.class)
             .should().dependOnClassesThat().resideInAnyPackage("io.vertx.ext.web..", "io.vertx.core.http..",
                     "hotline.http..")
             .because("the domain runs and is tested without a server; only route classes, capability classes (and "
                     + "the switchboard, telephony's room that hands its routes up, with the file streamer of its routes), the auth guard and the console's "
-                    + "pages speak HTTP");
+                    + "pages speak HTTP, and billing's adapter to the utility's billing system calls out over it");
 
     private static ArchCondition<JavaClass> useNoInternalPackageOfAnotherCapability() {
         return new ArchCondition<>("use no internal package of another capability") {

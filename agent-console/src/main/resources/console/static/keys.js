@@ -1,5 +1,5 @@
-// The keyboard map (shown by "?"): F2 ready, F4 pause, F8 wrap-up, N new ticket, / search, G then T/C/F, digits pick a
-// wrap-up code. Plain keys never fire while the focus is in a text field; function keys always do.
+// The keyboard map (shown by "?"): F2 ready, F4 pause, F8 wrap-up, N new ticket, L leak repair and B bill complaint
+// (from the card's billing), / search, G then T/C/F, digits pick a wrap-up code. Plain keys never fire while the focus is in a text field; function keys always do.
 "use strict";
 (function () {
   const help = document.getElementById("keys-help");
@@ -51,6 +51,8 @@
       case "/": event.preventDefault(); location.assign("/search"); break;
       case "g": case "G": pendingG = Date.now(); break;
       case "n": case "N": press("N"); break;
+      case "l": case "L": press("L"); break;
+      case "b": case "B": press("B"); break;
       default: break;
     }
   });

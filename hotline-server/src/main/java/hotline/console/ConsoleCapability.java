@@ -2,11 +2,13 @@ package hotline.console;
 
 import hotline.auth.SessionService;
 import hotline.auth.UserService;
+import hotline.billing.BillingService;
 import hotline.capability.Capability;
 import hotline.config.ConfFiles;
 import hotline.config.Config;
 import hotline.console.internal.AgentStates;
 import hotline.console.internal.Assets;
+import hotline.console.internal.BillingBlocks;
 import hotline.console.internal.CallerCards;
 import hotline.console.internal.ConsoleApi;
 import hotline.console.internal.CurrentCalls;
@@ -27,6 +29,9 @@ import hotline.console.internal.admin.AdminPages;
 import hotline.console.internal.reports.ReportsPage;
 import hotline.console.internal.slaboard.SlaBoardPage;
 import hotline.console.internal.slaboard.SlaLive;
+import hotline.console.internal.wallboard.Thresholds;
+import hotline.console.internal.wallboard.Wallboard;
+import hotline.console.internal.wallboard.WallboardPages;
 import hotline.crew.CrewService;
 import hotline.customer.CustomerService;
 import hotline.followup.FollowUpService;
@@ -58,15 +63,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The agent console: server-rendered pages (templates, messages and static files from the {@code agent-console}
- * module) with the supervisor's SLA board ({@link SlaBoardPage}), the live stream per browser, and the state the
- * console keeps of each agent (phone state since when, current call). Settings: {@value #PAUSE_REASONS} (a file;
- * default {@code conf/pause-reasons.json}, else the one in the jar), {@value #SECURE_COOKIE} (shared with the session cookie; default false). {@code simulatedCalls} is given
- * only with {@code --demo}: then a supervisor can place training calls. {@code reindexing} serves the search index page.
+ * module) with the supervisor's areas (wallboard, SLA board, incidents, reports, administration), the live stream per
+ * browser, and the state the console keeps of each agent (phone state since when, current call). Settings:
+ * {@value #PAUSE_REASONS} (a file; default {@code conf/pause-reasons.json}, else the one in the jar),
+ * {@value #WALLBOARD} (likewise {@code conf/wallboard.json}), {@value #SECURE_COOKIE} (shared with the session cookie;
+ * default false). {@code simulatedCalls} is given only with {@code --demo}: then a supervisor can place training
+ * calls. {@code reindexing} serves the search index page.
  */
 public final class ConsoleCapability implements Capability {
 
     public static final String PAUSE_REASONS = "console.pauseReasons";
     public static final String SECURE_COOKIE = "auth.secureCookie";
+    /** The wallboard's colour thresholds (a file; default {@code conf/wallboard.json}, else the one in the jar). */
+    public static final String WALLBOARD = "console.wallboard";
 
     private final Vertx vertx;
     private final AgentStates agents;
@@ -74,6 +83,7 @@ public final class ConsoleCapability implements Capability {
     private final PageRoutes routes;
     private final ConsoleApi api;
     private final TicketPages ticketPages;
+    private final WallboardPages wallboard;
     private final AdminPages adminPages;
     private final IncidentsPage incidentsPage;
     private final ReportsPage reportsPage;
@@ -85,27 +95,32 @@ public final class ConsoleCapability implements Capability {
                              UserService users, CustomerService customers, TicketService tickets,
                              IncidentService incidents, SearchService search, List<TicketViewExtension> ticketViews,
                              CrewService crews, FollowUpService followUps, TelephonyModule telephony,
-                             ReportService reports, SimulatedCalls simulatedCalls, Reindexing reindexing,
-                             QualityAlerts alerts, SlaModule sla) {
+                             BillingService billing, ReportService reports, SimulatedCalls simulatedCalls,
+                             Reindexing reindexing, QualityAlerts alerts, SlaModule sla) {
         this.vertx = vertx;
         this.agents = new AgentStates(clock);
         PauseReasons pauseReasons = ConfFiles.locate(config.string(PAUSE_REASONS), PauseReasons.FILE, PauseReasons::parse);
         Templates templates = new Templates();
         Assets assets = new Assets();
-        CallerCards cards = new CallerCards(customers, tickets, incidents, search, zone);
+        BillingBlocks billingBlocks = new BillingBlocks(billing, zone);
+        CallerCards cards = new CallerCards(customers, tickets, incidents, search, billingBlocks, zone);
         Desk desk = new Desk(templates, assets, agents, calls, cards, pauseReasons, zone);
         TicketWatch watch = new TicketWatch();
+        Training training = simulatedCalls == null ? null : new Training(simulatedCalls, users);
+        PageKit kit = new PageKit(sessions, templates, assets);
+        this.wallboard = new WallboardPages(kit, new Wallboard(telephony, incidents, alerts,
+                ConfFiles.locate(config.string(WALLBOARD), Thresholds.FILE, Thresholds::parse), zone), training);
         LiveStream stream = new LiveStream(vertx, users, desk, calls, cards, this::trackPops,
-                new TicketNotices(tickets, watch, templates, assets, zone), new SlaLive(vertx, sla.inbox()::unread, templates));
+                new TicketNotices(tickets, watch, templates, assets, zone), new SlaLive(vertx, sla.inbox()::unread, templates),
+                wallboard::swaps);
         this.api = new ConsoleApi(cards, calls);
         this.routes = new PageRoutes(sessions, users, search, templates, assets, desk, agents, stream, zone,
                 config.bool(SECURE_COOKIE, false),
-                new CustomerPages(templates, assets, customers, tickets, followUps, telephony, zone),
+                new CustomerPages(templates, assets, customers, tickets, followUps, telephony, billingBlocks, zone),
                 new FollowUpsPage(templates, assets, followUps, customers, tickets, telephony, clock, zone),
-                simulatedCalls == null ? null : new Training(simulatedCalls, users));
+                training);
         this.ticketPages = new TicketPages(sessions, tickets, ticketViews, incidents, crews, search, calls, desk, watch,
                 templates, assets, clock, zone, sla.teams());
-        PageKit kit = new PageKit(sessions, templates, assets);
         this.adminPages = new AdminPages(kit, users, customers, reindexing, search, clock, zone);
         this.incidentsPage = new IncidentsPage(kit, vertx, incidents, alerts, crews, clock, zone);
         this.reportsPage = new ReportsPage(kit, reports, clock, zone);
@@ -124,7 +139,7 @@ public final class ConsoleCapability implements Capability {
 
     @Override
     public List<Handler<Router>> pages() {
-        return List.of(routes, ticketPages, adminPages, incidentsPage, reportsPage, slaBoard);
+        return List.of(routes, ticketPages, wallboard, adminPages, incidentsPage, reportsPage, slaBoard);
     }
 
     @Override

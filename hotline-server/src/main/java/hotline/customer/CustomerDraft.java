@@ -58,7 +58,8 @@ public record CustomerDraft(String accountNumber, String name, List<String> phon
                 fields.text("notes", NOTES_MAX).orElse(""));
     }
 
-    static String accountNumber(String raw) {
+    /** {@code raw} when it is an account number; else an {@link InvalidInputException} on {@code accountNumber}. */
+    public static String accountNumber(String raw) {
         if (!ACCOUNT_NUMBER.matcher(raw).matches()) {
             throw new InvalidInputException("accountNumber",
                     "must be " + ACCOUNT_MIN_DIGITS + " to " + ACCOUNT_MAX_DIGITS + " digits");

@@ -40,6 +40,6 @@ public final class CustomerModule implements Capability {
 
     @Override
     public List<Handler<Router>> pages() {
-        return List.of(CustomerRoutes::mountImportBody);
+        return List.of(CustomerRoutes.importBody());
     }
 }

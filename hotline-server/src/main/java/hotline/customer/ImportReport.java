@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The answer to an import: data rows read, rows imported (created + updated), the first bad rows (at most
- * {@code CustomerCsv.MAX_ERRORS}) and how many rows were bad in all.
+ * {@link ImportErrors#MAX}) and how many rows were bad in all.
  */
 public record ImportReport(ImportMode mode, int rows, int created, int updated, List<ImportError> errors,
                            int errorCount) {

@@ -2,6 +2,7 @@ package hotline.demo;
 
 import hotline.app.TicketWork;
 import hotline.auth.Principal;
+import hotline.billing.BillingService;
 import hotline.config.Config;
 import hotline.crew.Crew;
 import hotline.crew.CrewService;
@@ -29,6 +30,7 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +40,8 @@ import java.util.Optional;
 
 /**
  * The demo data of {@code --demo}: about 300 customers (Chinese and English names, every district and tier, a few
- * critical facilities) and about 3,000 past tickets of every type and status, made deterministically. What callers say
+ * critical facilities) with a year of bills, payments and meter readings in the billing ledger ({@link DemoBilling}),
+ * and about 3,000 past tickets of every type and status, made deterministically. What callers say
  * and how their cases end comes from the {@link CaseBook}: each ticket's story is worded once, when it is made, and
  * its later steps (crew notes, resolutions, key points, answers, follow-up comments) are told from the same story.
  * Everything goes through the real services (the customer import, the ticket service, the workflows and incidents),
@@ -76,6 +79,8 @@ public final class DemoData {
     private final Principal agent = Principal.system("agent1");
     private final Principal supervisor = Principal.system("supervisor1");
     private final List<DemoCustomer> demoCustomers = new ArrayList<>();
+    private final List<DemoBilling.Account> billingAccounts = new ArrayList<>();
+    private final BillingService billing;
     private final List<Crew> demoCrews = new ArrayList<>();
 
     /** The case of the latest repair report in one category and district, and when it came. */
@@ -88,7 +93,9 @@ public final class DemoData {
         }
     }
 
-    private DemoData(Config config, Vertx vertx, Pool pool, ZoneId zone, CustomerService customers, Clock realClock) {
+    private DemoData(Config config, Vertx vertx, Pool pool, ZoneId zone, CustomerService customers,
+                     BillingService billing, Clock realClock) {
+        this.billing = billing;
         this.now = realClock.instant();
         this.zone = zone;
         this.clock = new DemoClock(now.minus(Duration.ofDays(DAYS)));
@@ -104,7 +111,7 @@ public final class DemoData {
 
     /** Loads the demo data unless the database already has tickets; completes when everything is stored. */
     public static Future<Void> loadOnce(Config config, Vertx vertx, Pool pool, ZoneId zone, CustomerService customers,
-                                        Clock realClock) {
+                                        BillingService billing, Clock realClock) {
         return pool.query("SELECT (SELECT count(*) FROM ticket_facts) + (SELECT count(*) FROM customers)").execute()
                 .compose(rows -> {
                     if (rows.iterator().next().getLong(0) > 0) {
@@ -112,7 +119,7 @@ public final class DemoData {
                         return Future.succeededFuture();
                     }
                     long started = System.nanoTime();
-                    DemoData demo = new DemoData(config, vertx, pool, zone, customers, realClock);
+                    DemoData demo = new DemoData(config, vertx, pool, zone, customers, billing, realClock);
                     return demo.load().onSuccess(done -> log.info(
                             "Demo data loaded: {} customers, {} tickets in {} s", CUSTOMERS, TICKETS,
                             (System.nanoTime() - started) / 1_000_000_000));
@@ -121,6 +128,7 @@ public final class DemoData {
 
     private Future<Void> load() {
         return importCustomers()
+                .compose(done -> importBilling())
                 .compose(done -> createCrews())
                 .compose(done -> sequentially(TICKETS, n -> ticket(n).compose(v -> n % 50 == 49
                         ? settleIncidents(clock.instant()) : Future.succeededFuture())))
@@ -133,7 +141,7 @@ public final class DemoData {
                         + "monthlyConsumption,notes\n");
         for (int i = 0; i < CUSTOMERS; i++) {
             String[] district = text.district();
-            String account = "88" + String.format("%08d", 10_000 + i * 37);
+            String account = account(i);
             String phone = text.mobile();
             String phones = text.chance(0.3) ? phone + ";" + text.landline() : phone;
             String address = text.address(district);
@@ -150,6 +158,7 @@ public final class DemoData {
                     tier, critical.isEmpty() ? "false" : "true", critical, consumption,
                     critical.equals("home_dialysis") ? "居家透析，停水需优先保障" : "")).append('\n');
             demoCustomers.add(new DemoCustomer(account, phone, district[0], address, 0));
+            billingAccounts.add(new DemoBilling.Account(i, account, waterUse, Integer.parseInt(consumption)));
         }
         StringReader file = new StringReader(csv.toString());
         return customers.importCsv(file, ImportMode.ALL, Principal.system("demo")).compose(report -> {
@@ -162,6 +171,19 @@ public final class DemoData {
                         return null;
                     }));
         });
+    }
+
+    /** The account number of demo customer {@code i}. */
+    static String account(int i) {
+        return "88" + String.format("%08d", 10_000 + i * 37);
+    }
+
+    /** The customers' bills, payments and readings, loaded as the CIS's export into the billing ledger. */
+    private Future<Void> importBilling() {
+        String export = new DemoBilling(LocalDate.ofInstant(now, zone)).export(billingAccounts);
+        return billing.importLedger(new StringReader(export), Principal.system("demo")).compose(report ->
+                report.errorCount() == 0 ? Future.succeededFuture()
+                        : Future.failedFuture("demo billing did not import: " + report.errors()));
     }
 
     /** Name, water use, critical reason (empty: none) and monthly consumption of organisation number {@code n}. */

@@ -1,5 +1,6 @@
 package hotline.demo;
 
+import hotline.billing.BillingService;
 import hotline.capability.Capability;
 import hotline.config.Config;
 import hotline.customer.CustomerService;
@@ -22,10 +23,12 @@ public final class DemoModule implements Capability {
     private final Pool pool;
     private final ZoneId zone;
     private final CustomerService customers;
+    private final BillingService billing;
     private final Clock clock;
 
     public DemoModule(boolean enabled, Config config, Vertx vertx, Pool pool, ZoneId zone, CustomerService customers,
-                      Clock clock) {
+                      BillingService billing, Clock clock) {
+        this.billing = billing;
         this.enabled = enabled;
         this.config = config;
         this.vertx = vertx;
@@ -42,6 +45,6 @@ public final class DemoModule implements Capability {
 
     @Override
     public Future<Void> start() {
-        return enabled ? DemoData.loadOnce(config, vertx, pool, zone, customers, clock) : Future.succeededFuture();
+        return enabled ? DemoData.loadOnce(config, vertx, pool, zone, customers, billing, clock) : Future.succeededFuture();
     }
 }

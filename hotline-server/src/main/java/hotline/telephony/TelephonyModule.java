@@ -2,6 +2,7 @@ package hotline.telephony;
 
 import hotline.auth.UserService;
 import hotline.capability.Capability;
+import hotline.billing.BillingService;
 import hotline.config.Config;
 import hotline.config.ConfigException;
 import hotline.config.UtilityZone;
@@ -16,6 +17,7 @@ import hotline.telephony.callback.CallbackDialler;
 import hotline.telephony.callback.internal.CallbackRoutes;
 import hotline.telephony.callback.CallbackStatus;
 import hotline.telephony.callback.CallbackStore;
+import hotline.telephony.callback.CallbackSummary;
 import hotline.telephony.callback.CallbackThresholds;
 import hotline.telephony.callback.QueueCallbackDesk;
 import hotline.telephony.ivr.IvrAgiScript;
@@ -51,6 +53,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Telephony as the composition root sees it, and where its rooms are wired together: the IVR ({@link IvrAgiScript} on
@@ -67,7 +70,9 @@ import java.util.Objects;
  * the same switchboard — give each a distinct {@code systemname} so uniqueids never collide), {@code ami.port} (5038), {@code ami.user}, {@code ami.secret} (never logged),
  * {@code ami.standbyRetryMs} (5000: how often an instance that does not hold an Asterisk's link tries to take it over;
  * only the instance holding a PostgreSQL advisory lock per Asterisk logs in, see {@link AmiLink}),
- * {@code telephony.serviceLevelSeconds} (20), {@code telephony.wrapUpSeconds} (15), {@code telephony.recordingsDir}
+ * {@code telephony.serviceLevelSeconds} (20), {@code telephony.shortAbandonSeconds} (5: a caller who hangs up sooner
+ * is a short abandon, left out of the day's figures), {@code telephony.wrapUpSeconds} (15),
+ * {@code telephony.wrapUpCapSeconds} (300: the most wrap-up one call adds to the handle time), {@code telephony.recordingsDir}
  * (unset: recordings are not served by this instance), {@code telephony.queue} (the queue
  * agents log in to, {@code hotline}), {@code hotline.timezone}. Callbacks: the thresholds of {@link CallbackThresholds},
  * {@code telephony.callbackDueMinutes} (SLA target, 30), {@code telephony.callbackAttempts} (3),
@@ -90,6 +95,10 @@ public final class TelephonyModule implements Capability {
     public static final String AMI_STANDBY_RETRY_MS = "ami.standbyRetryMs";
     public static final String SERVICE_LEVEL_SECONDS = "telephony.serviceLevelSeconds";
     public static final String WRAP_UP_SECONDS = "telephony.wrapUpSeconds";
+    /** A caller who hangs up after waiting less than this many seconds is a short abandon (not in the figures). */
+    public static final String SHORT_ABANDON_SECONDS = "telephony.shortAbandonSeconds";
+    /** The most wrap-up time one call adds to the average handle time. */
+    public static final String WRAP_UP_CAP_SECONDS = "telephony.wrapUpCapSeconds";
     /** Where this instance reads the call recordings (Asterisk's monitor directory or a mount of it). */
     public static final String RECORDINGS_DIR = "telephony.recordingsDir";
     /** The Asterisk queue agents log in to ({@code queues_hotline.conf}). */
@@ -126,7 +135,9 @@ public final class TelephonyModule implements Capability {
         this.switchboard = new Switchboard(vertx, pool, clock, meters, tickets, users, this::anyConnection,
                 new Switchboard.Settings(queue, UtilityZone.of(config),
                         config.integer(SERVICE_LEVEL_SECONDS, 20, 1, 600),
+                        config.integer(SHORT_ABANDON_SECONDS, 5, 0, 60),
                         Duration.ofSeconds(config.integer(WRAP_UP_SECONDS, 15, 0, 3600)),
+                        Duration.ofSeconds(config.integer(WRAP_UP_CAP_SECONDS, 300, 0, 3600)),
                         config.string(RECORDINGS_DIR).map(Path::of).orElse(null)));
         this.callbacks = new CallbackStore(pool, clock,
                 Duration.ofMinutes(config.integer(CALLBACK_DUE_MINUTES, 30, 1, 24 * 60)),
@@ -150,8 +161,8 @@ public final class TelephonyModule implements Capability {
      * incidents through {@code incidents}.
      */
     public static IvrServices hotlineServices(Vertx vertx, Pool pool, TicketService tickets, CustomerService customers,
-                                              IncidentService incidents, Clock clock) {
-        return new TicketingIvrServices(vertx, pool, tickets, customers, incidents, clock);
+                                              IncidentService incidents, BillingService billing, Clock clock) {
+        return new TicketingIvrServices(vertx, pool, tickets, customers, incidents, billing, clock);
     }
 
     @Override
@@ -161,7 +172,8 @@ public final class TelephonyModule implements Capability {
 
     /**
      * The HTTP routes: {@code listQueues}, {@code listCalls}, {@code changeAgentQueueState}, {@code originateCall},
-     * {@code wrapUpCall}, {@code openCallInquiry}, {@code getCallRecording}, {@code listCallbacks}.
+     * {@code wrapUpCall}, {@code openCallInquiry}, {@code getCallRecording}, {@code listAgents},
+     * {@code superviseAgentQueue}, {@code listCallbacks}, {@code summariseCallbacks}.
      */
     @Override
     public List<ApiRoutes> routes() {
@@ -299,8 +311,8 @@ public final class TelephonyModule implements Capability {
             links.put(link.target(), state.code());
             if (state != AmiLink.State.CONNECTED) {
                 notHere.add(link.target() + ": " + link.lastProblem());
-                overall = state == AmiLink.State.DOWN ? state : overall == AmiLink.State.DOWN ? overall : state;
             }
+            overall = worse(overall, state);
         }
         JsonObject data = new JsonObject().put("asterisk", new JsonArray(amis.stream().map(AmiLink::target).toList()))
                 .put("link", overall.code()).put("links", links);
@@ -308,6 +320,22 @@ public final class TelephonyModule implements Capability {
             data.put("detail", String.join("; ", notHere));
         }
         return overall == AmiLink.State.DOWN ? Status.KO(data) : Status.OK(data);
+    }
+
+    /**
+     * This instance's AMI links taken together: {@code down} if any is, else {@code standby} if any is (another
+     * instance holds it, and with it the calls waiting and the agents' states), else {@code connected}; empty when no
+     * Asterisk is configured.
+     */
+    public Optional<AmiLink.State> amiLink() {
+        return amis.stream().map(AmiLink::state).reduce(TelephonyModule::worse);
+    }
+
+    private static AmiLink.State worse(AmiLink.State a, AmiLink.State b) {
+        if (a == AmiLink.State.DOWN || b == AmiLink.State.DOWN) {
+            return AmiLink.State.DOWN;
+        }
+        return a == AmiLink.State.STANDBY || b == AmiLink.State.STANDBY ? AmiLink.State.STANDBY : AmiLink.State.CONNECTED;
     }
 
     /** A callback's Originate: its channel variables let the call record link the callback and its ticket. */
@@ -334,6 +362,21 @@ public final class TelephonyModule implements Capability {
     /** The callbacks of {@code status} in the dialler's order (priority, then who asked first), at most {@code limit}. */
     public Future<List<Callback>> callbacks(CallbackStatus status, int limit) {
         return callbacks.list(status, limit);
+    }
+
+    /** Callbacks still to make and overdue, as of now. */
+    public Future<CallbackSummary> callbackSummary() {
+        return callbacks.summary();
+    }
+
+    /** The queue board as of now, today's figures included (the body of {@code GET /api/queues}). */
+    public JsonObject queueBoard() {
+        return switchboard.snapshot();
+    }
+
+    /** The agents with their state, current call and today's figures (the body of {@code GET /api/agents}). */
+    public Future<JsonArray> agents() {
+        return switchboard.agents();
     }
 
     /** The port FastAGI listens on (the configured one, or the one picked for 0 once started). */

@@ -77,14 +77,19 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Waits up to 10 s for {@code condition}; a WebDriver error (an element a live swap replaced) counts as not yet. */
     void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        waitFor(condition, Duration.ofSeconds(10));
+    }
+
+    void waitFor(java.util.function.BooleanSupplier condition, Duration limit) throws InterruptedException {
         Await.until(() -> {
             try {
                 return condition.getAsBoolean();
             } catch (org.openqa.selenium.WebDriverException e) {
                 return false;
             }
-        }, Duration.ofSeconds(10));
+        }, limit);
     }
 
     String path() {

@@ -176,12 +176,12 @@ class ConsolePagesBrowserTest {
     void simulatedCallPops() throws Exception {
         agent.open("/desk");
         agent.waitFor(() -> "up".equals(agent.find("#conn").getDomAttribute("data-state")));
-        supervisor.open("/supervisor");
+        supervisor.open("/supervisor/training");
         supervisor.find("#sim-agent option[value='PJSIP/agent1']").click();
         supervisor.find("#sim-caller").sendKeys(keyCustomer.getString("phone"));
         supervisor.find("#sim-customer").sendKeys(keyCustomer.getLong("id").toString());
         supervisor.find("#sim-reason").sendKeys("repair");
-        supervisor.screenshot("supervisor-zh");
+        supervisor.screenshot("training-zh");
         supervisor.find("#simulate-form button[type=submit]").click();
 
         agent.waitFor(() -> agent.text("#card .caller-name").equals(keyCustomer.getString("name")));
@@ -190,8 +190,8 @@ class ConsolePagesBrowserTest {
         supervisor.find("#simulate-form button[type=button]").click();
         agent.waitFor(() -> agent.find("#wrapup").isDisplayed());
         english(supervisor, true);
-        supervisor.open("/supervisor");
-        supervisor.screenshot("supervisor-en");
+        supervisor.open("/supervisor/training");
+        supervisor.screenshot("training-en");
         english(supervisor, false);
     }
 

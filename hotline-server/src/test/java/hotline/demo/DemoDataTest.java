@@ -1,6 +1,7 @@
 package hotline.demo;
 
 import hotline.App;
+import hotline.billing.BillingAnswer;
 import hotline.config.Config;
 import hotline.testing.HotlineServerExtension;
 import hotline.search.SearchHit;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ class DemoDataTest {
     static void loadDemo(App started) {
         app = started;
         await(DemoData.loadOnce(new Config(new JsonObject(), Map.of()), app.vertx(), app.pool(),
-                ZoneId.of("Asia/Shanghai"), app.customers(), WINTER));
+                ZoneId.of("Asia/Shanghai"), app.customers(), app.billing(), WINTER));
     }
 
     private static Set<String> distinct(String sql) {
@@ -107,10 +109,31 @@ class DemoDataTest {
     }
 
     @Test
+    @DisplayName("every demo customer has a year of bills and readings; a few readings estimated, a few balances overdue, one leak")
+    void billingLedger() {
+        assertThat(count("SELECT count(DISTINCT account_number) FROM billing_bills")).isEqualTo(DemoData.CUSTOMERS);
+        assertThat(count("SELECT min(n) FROM (SELECT count(*) AS n FROM billing_bills GROUP BY account_number) b")).isEqualTo(12);
+        assertThat(count("SELECT count(DISTINCT account_number) FROM billing_readings WHERE estimated"))
+                .isBetween(10L, 60L);
+        assertThat(count("SELECT count(*) FROM billing_accounts WHERE balance > 0")).isBetween(10L, DemoData.CUSTOMERS / 2L);
+
+        BillingAnswer.Known leak = (BillingAnswer.Known) await(app.billing().forAccount(DemoBilling.LEAK_ACCOUNT));
+        assertThat(app.billing().jump(leak.statement())).hasValueSatisfying(jump ->
+                assertThat(jump.ratio()).isGreaterThan(new java.math.BigDecimal("3")));
+        assertThat(leak.statement().overdue(LocalDate.of(2027, 1, 20))).isPositive();
+        long jumps = 0;
+        for (Row row : await(app.pool().query("SELECT account_number FROM billing_accounts").execute())) {
+            BillingAnswer.Known known = (BillingAnswer.Known) await(app.billing().forAccount(row.getString(0)));
+            jumps += app.billing().jump(known.statement()).isPresent() ? 1 : 0;
+        }
+        assertThat(jumps).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("loading again into a database that has data adds nothing")
     void loadsOnlyOnce() {
         await(DemoData.loadOnce(new Config(new JsonObject(), Map.of()), app.vertx(), app.pool(),
-                ZoneId.of("Asia/Shanghai"), app.customers(), app.clock()));
+                ZoneId.of("Asia/Shanghai"), app.customers(), app.billing(), app.clock()));
 
         assertThat(count("SELECT count(*) FROM tickets")).isEqualTo(DemoData.TICKETS);
     }

@@ -87,7 +87,7 @@ public final class AgentStates {
         return board;
     }
 
-    static String clockText(long seconds) {
+    public static String clockText(long seconds) {
         Duration d = Duration.ofSeconds(seconds);
         return d.toMinutes() + ":" + String.format("%02d", d.toSecondsPart());
     }

@@ -24,7 +24,8 @@ import java.util.Map;
 /**
  * The caller card of one call in one round trip: the customer (from the IVR's identification, else the caller's
  * number; several matches are returned for a chooser), open tickets, last contacts, open incidents in the customer's
- * district and similar past cases (one per distinct resolution, with how many there were). Reads run in parallel.
+ * district, the customer's billing (or {@code pending} when the billing system is slow: see {@link BillingBlocks}) and
+ * similar past cases (one per distinct resolution, with how many there were). Reads run in parallel.
  */
 public final class CallerCards {
 
@@ -37,10 +38,12 @@ public final class CallerCards {
     private final TicketService tickets;
     private final IncidentService incidents;
     private final SearchService search;
+    private final BillingBlocks billing;
     private final ZoneId zone;
 
     public CallerCards(CustomerService customers, TicketService tickets, IncidentService incidents, SearchService search,
-                       ZoneId zone) {
+                       BillingBlocks billing, ZoneId zone) {
+        this.billing = billing;
         this.customers = customers;
         this.tickets = tickets;
         this.incidents = incidents;
@@ -70,7 +73,9 @@ public final class CallerCards {
             Future<Page<Ticket>> history = tickets.list(new TicketFilter(null, null, customer.id(), null, 0, 20));
             Future<List<Incident>> nearby = customer.district() == null ? Future.succeededFuture(List.of())
                     : incidents.list(IncidentStatus.OPEN, customer.district());
-            return Future.all(history, nearby).compose(both -> {
+            Future<JsonObject> account = billing.forCard(customer.accountNumber());
+            return Future.all(history, nearby, account).compose(read -> {
+                card.put("billing", account.result());
                 List<Ticket> all = history.result().items();
                 List<Ticket> open = all.stream().filter(t -> !t.status().isFinal()).toList();
                 card.put("openTickets", new JsonArray(open.stream().map(this::ticket).toList()));

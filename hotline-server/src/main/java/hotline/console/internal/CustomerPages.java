@@ -17,6 +17,7 @@ import hotline.ticket.Ticket;
 import hotline.ticket.TicketFilter;
 import hotline.ticket.TicketService;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Instant;
@@ -29,9 +30,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /customers/{id}} (the customer 360: card, phones, tier with its override for supervisors, open tickets and
- * return calls still to make, and every contact in one timeline — tickets, calls, follow-ups made with their
- * satisfaction, tier changes) and
+ * {@code /customers/{id}} (the customer 360: card, phones, tier with its override for supervisors, billing, open
+ * tickets and return calls still to make, and every contact in one timeline — tickets, calls, follow-ups made with
+ * their satisfaction, tier changes), {@code /customers/{id}/billing} (the billing block alone) and
  * {@code /customers/new} (the form behind the caller card's "new customer"). Both write through {@code /api/customers}.
  */
 public final class CustomerPages {
@@ -45,10 +46,12 @@ public final class CustomerPages {
     private final TicketService tickets;
     private final FollowUpService followUps;
     private final TelephonyModule telephony;
+    private final BillingBlocks billing;
     private final ZoneId zone;
 
     public CustomerPages(Templates templates, Assets assets, CustomerService customers, TicketService tickets,
-                         FollowUpService followUps, TelephonyModule telephony, ZoneId zone) {
+                         FollowUpService followUps, TelephonyModule telephony, BillingBlocks billing, ZoneId zone) {
+        this.billing = billing;
         this.templates = templates;
         this.assets = assets;
         this.customers = customers;
@@ -74,6 +77,18 @@ public final class CustomerPages {
                 .onFailure(ctx::fail);
     }
 
+    /** {@code /customers/{id}/billing}: the billing block alone, as the card and the page fetch it when it was late. */
+    void billing(RoutingContext ctx) {
+        long id = id(ctx.pathParam("id"));
+        Map<String, Object> model = Viewer.of(ctx).model(assets);
+        billing.fullForCustomer(id).onFailure(ctx::fail).onSuccess(json -> {
+            model.put("billing", Models.plain(json));
+            model.put("customerId", id);
+            model.put("compact", "card".equals(ctx.request().getParam("in")));
+            PageKit.html(ctx, templates.render("fragments/billing.ftlh", model));
+        });
+    }
+
     /** The page's model for {@code viewer}: reads run in parallel; a missing customer fails with 404. */
     Future<Map<String, Object>> model(Viewer viewer, long id) {
         Future<Customer> customer = customers.get(id);
@@ -81,9 +96,11 @@ public final class CustomerPages {
         Future<Page<Ticket>> history = tickets.list(new TicketFilter(null, null, id, null, 0, TIMELINE));
         Future<List<CallRecord>> calls = telephony.callsOfCustomer(id, TIMELINE);
         Future<List<FollowUp>> done = followUps.ofCustomer(id, TIMELINE);
-        return Future.all(customer, events, history, calls, done).map(all -> {
+        Future<JsonObject> account = customer.compose(found -> billing.forCard(found.accountNumber()));
+        return Future.all(customer, events, history, calls, done, account).map(all -> {
             Map<String, Object> model = viewer.model(assets);
             model.put("customer", Models.plain(customer.result().toJson()));
+            model.put("billing", Models.plain(account.result()));
             model.put("tiers", Code.codes(Tier.class));
             List<Ticket> ticketList = history.result().items();
             model.put("openTickets", ticketList.stream().filter(t -> !t.status().isFinal()).map(this::ticketRow).toList());

@@ -6,6 +6,7 @@ import hotline.console.internal.slaboard.SlaLive;
 import hotline.sla.SlaScheduler;
 import hotline.telephony.TelephonyAddresses;
 import hotline.ticket.TicketService;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -24,10 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code GET /console/events}: the one Server-Sent Events stream of a signed-in browser. It carries only what concerns
- * this user — their screen pops and call endings, their status and the queue counts (at most once a second), SLA
- * notices addressed to them, a notice when someone else changes a ticket they have open ({@link TicketWatch}), and,
- * to supervisors, the swaps a supervisor area prepared for them ({@link #SUPERVISOR_SWAPS}) and the SLA board's
- * refreshes and unread badge, which differ per user ({@link SlaLive}) — as
+ * this user — their screen pops and call endings, their status and the queue counts (at most once a second, and for a
+ * supervisor the wallboard with them), SLA notices addressed to them, a notice when someone else changes a ticket they
+ * have open ({@link TicketWatch}), and, to supervisors, the swaps a supervisor area prepared for them
+ * ({@link #SUPERVISOR_SWAPS}) and the SLA board's refreshes and unread badge, which differ per user ({@link SlaLive}) — as
  * {@code live} events of rendered fragments, an {@code ended} event before it closes when the user's sessions were
  * ended (deactivated, password reset: {@link UserService#SESSIONS_ENDED}), and a {@code ping} every
  * {@value #HEARTBEAT_MS} ms. On every (re)connect it first sends the whole current state. Uncompressed and flushed per
@@ -55,9 +56,10 @@ public final class LiveStream implements Handler<RoutingContext> {
     private final PopTracking tracking;
     private final TicketNotices tickets;
     private final SlaLive sla;
+    private final SupervisorViews supervisorViews;
 
     public LiveStream(Vertx vertx, UserService users, Desk desk, CurrentCalls calls, CallerCards cards,
-                      PopTracking tracking, TicketNotices tickets, SlaLive sla) {
+                      PopTracking tracking, TicketNotices tickets, SlaLive sla, SupervisorViews supervisorViews) {
         this.vertx = vertx;
         this.users = users;
         this.desk = desk;
@@ -66,6 +68,12 @@ public final class LiveStream implements Handler<RoutingContext> {
         this.tracking = tracking;
         this.tickets = tickets;
         this.sla = sla;
+        this.supervisorViews = supervisorViews;
+    }
+
+    /** The live fragments of the supervisor's pages (wallboard, TV, agents), sent to supervisors with the queue board. */
+    public interface SupervisorViews {
+        Future<List<Map<String, String>>> swaps(Viewer viewer);
     }
 
     /** Follows the screen pops of each user who opened a console stream, so the current call survives a reload. */
@@ -130,6 +138,7 @@ public final class LiveStream implements Handler<RoutingContext> {
                     })
                     .onFailure(e -> log.warn("Console state for a stream could not be drawn: {}", e.getMessage()));
             slaBoard.start();
+            supervisorBoards();
         }
 
         private void popped(JsonObject pop) {
@@ -164,12 +173,21 @@ public final class LiveStream implements Handler<RoutingContext> {
             if (now - lastBoard >= BOARD_EVERY_MS) {
                 lastBoard = now;
                 send(List.of(desk.statusSwap(viewer, phone)), null, null);
+                supervisorBoards();
             } else if (!boardPending) {
                 boardPending = true;
                 vertx.setTimer(BOARD_EVERY_MS - (now - lastBoard), id -> {
                     boardPending = false;
                     boardChanged();
                 });
+            }
+        }
+
+        /** A supervisor's stream also redraws the wallboard, the TV view and the agents (whichever page is open). */
+        private void supervisorBoards() {
+            if (viewer.principal().role().includes(Role.SUPERVISOR)) {
+                supervisorViews.swaps(viewer).onSuccess(swaps -> send(swaps, null, null))
+                        .onFailure(e -> log.warn("Wallboard could not be drawn: {}", e.getMessage()));
             }
         }
 

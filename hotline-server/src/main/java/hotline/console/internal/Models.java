@@ -25,6 +25,11 @@ public final class Models {
         return map;
     }
 
+    @SuppressWarnings("unchecked")
+    public static List<Object> plain(JsonArray array) {
+        return (List<Object>) plainValue(array);
+    }
+
     private static Object plainValue(Object value) {
         return switch (value) {
             case JsonObject object -> plain(object);

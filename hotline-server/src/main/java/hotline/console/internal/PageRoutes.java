@@ -25,7 +25,7 @@ import java.util.Map;
 
 /**
  * The console's routes outside {@code /api}: {@code /} (to the desk or the log-in page), {@code /login},
- * {@code /logout}, {@code /desk}, {@code /search}, {@code /supervisor}, {@code /console/lang}, {@code /customers/…},
+ * {@code /logout}, {@code /desk}, {@code /search}, {@code /console/lang}, {@code /customers/…},
  * {@code /followups}, the simulated calls of {@code --demo}, the live stream
  * {@code /console/events}, and the static files ({@code /static/}, {@code /webjars/}). Each route carries the
  * {@link SecurityHeaders} and the {@link ErrorPages} failure handler.
@@ -82,10 +82,10 @@ public final class PageRoutes implements Handler<Router> {
         kit.page(router.post("/console/lang"), forms, this::language);
         kit.page(router.get("/desk"), agent, this::desk);
         kit.page(router.get("/search"), agent, this::search);
-        kit.page(router.get("/supervisor"), supervisor, this::supervisor);
         kit.page(router.get("/console/events"), agent, stream);
         kit.page(router.get("/customers/new"), agent, customers::newForm);
         kit.page(router.get("/customers/:id"), agent, customers::page);
+        kit.page(router.get("/customers/:id/billing"), agent, customers::billing);
         kit.page(router.get("/followups"), agent, followUps);
         if (training != null) {
             kit.page(router.post("/supervisor/simulated-calls"), forms, supervisor, training::call);
@@ -149,26 +149,6 @@ public final class PageRoutes implements Handler<Router> {
                 .map(model -> templates.render("desk.ftlh", model))
                 .onSuccess(body -> PageKit.html(ctx, body))
                 .onFailure(ctx::fail);
-    }
-
-    private void supervisor(RoutingContext ctx) {
-        Viewer viewer = Viewer.of(ctx);
-        Map<String, Object> model = viewer.model(assets);
-        List<Map<String, Object>> board = new ArrayList<>();
-        agents.board().getJsonArray("queues").forEach(q -> {
-            Map<String, Object> queue = Models.plain((JsonObject) q);
-            queue.put("waiting", ((JsonObject) q).getJsonArray("waiting").size());
-            board.add(queue);
-        });
-        model.put("board", board);
-        if (training == null) {
-            PageKit.html(ctx, templates.render("supervisor.ftlh", model));
-            return;
-        }
-        training.phones().onFailure(ctx::fail).onSuccess(phones -> {
-            model.put("training", Map.of("phones", phones));
-            PageKit.html(ctx, templates.render("supervisor.ftlh", model));
-        });
     }
 
     private void search(RoutingContext ctx) {

@@ -35,8 +35,9 @@ import java.util.stream.Collectors;
 /**
  * The ticket pages of the console:
  * <ul>
- *   <li>{@code GET /tickets/new}: the form of a new ticket, prefilled from the agent's current call (caller,
- *   customer, IVR findings), drawn into the desk's work area;</li>
+ *   <li>{@code GET /tickets/new[?bill=yyyy-MM|?leak]}: the form of a new ticket, prefilled from the agent's current
+ *   call (caller, customer, IVR findings; a complaint about a bill of the card, or a repair of a possible leak after
+ *   the meter: see {@link BillingPrefill}), drawn into the desk's work area;</li>
  *   <li>{@code POST /tickets}: creates it through the {@link TicketService} under the draft's idempotency key (a
  *   double click makes one ticket), notes it on the current call for the wrap-up, answers its work panel;</li>
  *   <li>{@code GET /tickets/{id}}: the ticket page; {@code GET /tickets/{id}/work[?since=instant]}: the work panel of
@@ -107,6 +108,8 @@ public final class TicketPages implements Handler<Router> {
             if (found != null) {
                 model.put("card", Models.plain(found));
                 model.put("suggested", suggestedType(found.getJsonObject("ivr", new JsonObject())));
+                BillingPrefill.of(found.getJsonObject("billing"), ctx.request().getParam("bill"),
+                        ctx.request().getParam("leak") != null, viewer.lang()).ifPresent(prefill -> model.put("prefill", prefill));
             }
             PageKit.html(ctx, templates.render("fragments/new-ticket.ftlh", model));
         });
@@ -130,7 +133,8 @@ public final class TicketPages implements Handler<Router> {
                     .orElseThrow(() -> new InvalidInputException("type", "choose a ticket type")),
                     Channel.PHONE, null, "on".equals(form.get("urgent")), customerId(form.get("customerId")),
                     blankToNull(form.get("callerNumber")), form.get("subject"), form.get("description"),
-                    form.get("location"), form.get("district"), null, null);
+                    form.get("location"), form.get("district"), blankToNull(form.get("category")),
+                    BillingPrefill.details(form));
         } catch (InvalidInputException invalid) {
             fieldError(ctx, invalid);
             return;

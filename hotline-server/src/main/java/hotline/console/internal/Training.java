@@ -26,7 +26,7 @@ public final class Training {
     }
 
     /** The agents a call can ring: active users with a phone, as {@code phone} and {@code name}. */
-    Future<List<Map<String, String>>> phones() {
+    public Future<List<Map<String, String>>> phones() {
         return users.list().map(all -> all.stream().filter(u -> u.active() && u.phoneInterface() != null)
                 .map(u -> Map.of("phone", u.phoneInterface(), "name", u.displayName())).toList());
     }

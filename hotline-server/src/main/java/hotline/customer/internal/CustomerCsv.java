@@ -1,35 +1,30 @@
 package hotline.customer.internal;
 
+import hotline.common.CsvFiles;
 import hotline.common.InvalidInputException;
 import hotline.common.StorableText;
 import hotline.customer.CustomerDraft;
 import hotline.customer.ImportError;
+import hotline.customer.ImportErrors;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import java.io.IOException;
-import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads a customer import file (docs/customers-import.md): UTF-8 CSV, optional BOM, a header row naming the columns
  * in any order. Records are read one at a time from the reader; each becomes a validated {@link CustomerDraft} or an
- * {@link ImportError}, of which the first {@value #MAX_ERRORS} are kept and all are counted. A later record with an
+ * {@link ImportError}, of which the first {@value ImportErrors#MAX} are kept and all are counted. A later record with an
  * account number seen before is an error. Messages are plain words, never a library's. Blocking and thread-safe:
  * run it off the event loop (it reads megabytes).
  */
@@ -40,14 +35,9 @@ public final class CustomerCsv {
             "district", "tier", "criticalFacility", "criticalReason", "monthlyConsumption", "notes");
     /** The reason a manual tier from a file carries. */
     public static final String FILE_TIER_REASON = "given in an import file";
-    private static final Set<String> TRUE = Set.of("true", "yes", "1", "y", "是");
-    private static final Set<String> FALSE = Set.of("false", "no", "0", "n", "否");
 
     private CustomerCsv() {
     }
-
-    /** Bad rows reported one by one; the others are only counted (a file of bad rows makes a small answer). */
-    public static final int MAX_ERRORS = 100;
 
     /** A record that passed validation, with its row number. */
     public record Row(int row, CustomerDraft draft) {
@@ -67,72 +57,21 @@ public final class CustomerCsv {
      * @throws UncheckedIOException  when the reader fails for another reason (an upload broke off or is too large)
      */
     public static Parsed parse(Reader text) {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).get();
-        CSVParser parser = null;
-        try (Reader reader = withoutBom(text)) {
-            parser = CSVParser.parse(reader, format);
-            checkHeader(parser.getHeaderNames());
-            List<Row> good = new ArrayList<>();
-            List<ImportError> errors = new ArrayList<>();
-            Map<String, Integer> seen = new HashMap<>();
-            int rows = 0;
-            int errorCount = 0;
-            for (CSVRecord record : parser) {
-                rows++;
-                int row = (int) record.getRecordNumber() + 1;
-                try {
-                    CustomerDraft draft = CustomerDraft.fromJson(json(record));
-                    Integer first = seen.putIfAbsent(draft.accountNumber(), row);
-                    if (first != null) {
-                        throw new InvalidInputException("accountNumber", "repeats the account number of row " + first);
-                    }
-                    good.add(new Row(row, draft));
-                } catch (InvalidInputException e) {
-                    if (errorCount++ < MAX_ERRORS) {
-                        errors.add(new ImportError(row, e.field(), e.getMessage()));
-                    }
-                }
+        List<Row> good = new ArrayList<>();
+        ImportErrors errors = new ImportErrors();
+        Map<String, Integer> seen = new HashMap<>();
+        int rows = CsvFiles.read(text, header -> CsvFiles.checkHeader(header, COLUMNS, 5), (record, row) -> {
+            CustomerDraft draft = CustomerDraft.fromJson(json(record));
+            Integer first = seen.putIfAbsent(draft.accountNumber(), row);
+            if (first != null) {
+                throw new InvalidInputException("accountNumber", "repeats the account number of row " + first);
             }
-            return new Parsed(rows, good, errors, errorCount);
-        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
-            if (cause instanceof IOException reading && !(cause instanceof CSVException)
-                    && !(cause instanceof CharacterCodingException)) {
-                throw new UncheckedIOException(reading); // the text could not be read to its end: not the file's fault
-            }
-            long line = parser == null ? 1 : parser.getCurrentLineNumber();
-            throw new InvalidInputException("body", CsvTrouble.describe(cause, line));
-        }
-    }
-
-    /** The reader past a byte-order mark, if the text starts with one. */
-    private static Reader withoutBom(Reader text) throws IOException {
-        PushbackReader reader = new PushbackReader(text, 1);
-        int first = reader.read();
-        if (first >= 0 && first != '\uFEFF') {
-            reader.unread(first);
-        }
-        return reader;
-    }
-
-    private static void checkHeader(List<String> header) {
-        for (String column : header) {
-            if (!COLUMNS.contains(column)) {
-                throw new InvalidInputException("body", "unknown column '" + column + "'; the columns are " + COLUMNS);
-            }
-        }
-        for (String required : COLUMNS.subList(0, 5)) {
-            if (!header.contains(required)) {
-                throw new InvalidInputException("body", "the header lacks the column '" + required + "'");
-            }
-        }
+            good.add(new Row(row, draft));
+        }, errors::add);
+        return new Parsed(rows, good, errors.first(), errors.count());
     }
 
     private static JsonObject json(CSVRecord record) {
-        if (!record.isConsistent()) {
-            throw new InvalidInputException("row", "has " + record.size() + " cells, the header " + record.getParser().getHeaderNames().size());
-        }
         JsonObject json = new JsonObject();
         record.toMap().forEach((column, value) -> {
             if (value != null && !value.isEmpty()) {
@@ -150,21 +89,10 @@ public final class CustomerCsv {
             case "phones" -> new JsonArray(Arrays.stream(value.split(";")).map(String::trim)
                     .filter(phone -> !phone.isEmpty()).map(Object.class::cast).toList());
             case "waterUse", "kind", "tier", "criticalReason" -> value.toLowerCase(Locale.ROOT);
-            case "criticalFacility" -> flag(value);
+            case "criticalFacility" -> CsvFiles.flag("criticalFacility", value);
             case "monthlyConsumption" -> amount(value);
             default -> value;
         };
-    }
-
-    private static boolean flag(String value) {
-        String lower = value.toLowerCase(Locale.ROOT);
-        if (TRUE.contains(lower)) {
-            return true;
-        }
-        if (FALSE.contains(lower)) {
-            return false;
-        }
-        throw new InvalidInputException("criticalFacility", "must be true or false");
     }
 
     private static BigDecimal amount(String value) {

@@ -15,23 +15,17 @@ import hotline.customer.PhoneNumbers;
 import hotline.customer.Tier;
 import hotline.customer.TierOverride;
 import hotline.http.ApiRoutes;
-import hotline.http.BlockingBody;
+import hotline.http.CsvUploads;
 import hotline.http.Requests;
 import hotline.http.Responses;
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.impl.RoutingContextInternal;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -42,7 +36,6 @@ public final class CustomerRoutes implements ApiRoutes {
     public static final String IMPORT_PATH = "/api/customers/import";
     /** Import files may be larger than the API's JSON limit: 10,000 rows are about 1.5 MB. */
     public static final long IMPORT_MAX_BYTES = 20L * 1024 * 1024;
-    private static final String BODY = "hotline.importBody";
 
     private final CustomerService customers;
 
@@ -63,29 +56,9 @@ public final class CustomerRoutes implements ApiRoutes {
         builder.getRoute("importCustomers").setDoValidation(false).addHandler(this::importCsv);
     }
 
-    /**
-     * Takes import bodies off the API router's 1 MiB body reader: they are streamed to the parser instead (see
-     * {@link BlockingBody}), up to {@link #IMPORT_MAX_BYTES}. Mount it on the root router (a non-API route of
-     * {@code ApiVerticle}), so it sees the request before anything reads or resumes it.
-     */
-    public static void mountImportBody(Router root) {
-        root.post(IMPORT_PATH).handler(ctx -> {
-            String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && length.length() < 19 && length.chars().allMatch(Character::isDigit)
-                    && Long.parseLong(length) > IMPORT_MAX_BYTES) {
-                tooLarge(ctx);
-                return;
-            }
-            ctx.put(BODY, BlockingBody.of(ctx.request(), IMPORT_MAX_BYTES));
-            // Tells the API router's body handler that this body is taken care of.
-            ((RoutingContextInternal) ctx).visitHandler(RoutingContextInternal.BODY_HANDLER);
-            ctx.next();
-        });
-    }
-
-    private static void tooLarge(RoutingContext ctx) {
-        Responses.send(ctx, 413, new JsonObject().put("error", "the file is larger than 20 MiB")
-                .put("field", "body").encode());
+    /** Streams import bodies to the parser instead of the API router's body reader (see {@link CsvUploads}). */
+    public static Handler<Router> importBody() {
+        return CsvUploads.streamed(IMPORT_PATH, IMPORT_MAX_BYTES);
     }
 
     private void create(RoutingContext ctx) {
@@ -171,25 +144,11 @@ public final class CustomerRoutes implements ApiRoutes {
 
     private void importCsv(RoutingContext ctx) {
         Principal principal = Access.require(ctx, Role.SUPERVISOR);
-        String type = Optional.ofNullable(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)).orElse("");
-        if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv")) {
-            ctx.fail(415);
-            return;
-        }
         String modeParam = ctx.request().getParam("mode");
         ImportMode mode = modeParam == null ? ImportMode.ALL : Code.parse(ImportMode.class, modeParam)
                 .orElseThrow(() -> new InvalidInputException("mode", "must be one of " + Code.codes(ImportMode.class)));
-        BlockingBody body = ctx.get(BODY);
-        Reader text = new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-        customers.importCsv(text, mode, principal)
+        CsvUploads.text(ctx).ifPresent(text -> customers.importCsv(text, mode, principal)
                 .onSuccess(report -> Responses.ok(ctx, report.toJson()))
-                .onFailure(failure -> {
-                    if (failure instanceof UncheckedIOException e && e.getCause() instanceof BlockingBody.TooLarge) {
-                        tooLarge(ctx);
-                    } else {
-                        ctx.fail(failure);
-                    }
-                });
+                .onFailure(failure -> CsvUploads.fail(ctx, failure, IMPORT_MAX_BYTES)));
     }
 }

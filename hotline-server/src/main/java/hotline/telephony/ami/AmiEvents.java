@@ -10,6 +10,7 @@ import org.asteriskjava.manager.event.AgentRingNoAnswerEvent;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.HoldEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
@@ -17,8 +18,10 @@ import org.asteriskjava.manager.event.QueueCallerJoinEvent;
 import org.asteriskjava.manager.event.QueueCallerLeaveEvent;
 import org.asteriskjava.manager.event.QueueEntryEvent;
 import org.asteriskjava.manager.event.QueueMemberEvent;
+import org.asteriskjava.manager.event.QueueMemberPauseEvent;
 import org.asteriskjava.manager.event.QueueMemberPausedEvent;
 import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
+import org.asteriskjava.manager.event.UnholdEvent;
 import org.asteriskjava.manager.event.VarSetEvent;
 
 /**
@@ -38,6 +41,9 @@ public final class AmiEvents {
     public static final String AGENT_COMPLETE = "agent_complete";
     public static final String AGENT_NO_ANSWER = "agent_no_answer";
     public static final String BRIDGE_ENTER = "bridge_enter";
+    /** A channel of the call went on hold (its phone pressed hold) or came back: the call record's hold time. */
+    public static final String HOLD = "hold";
+    public static final String UNHOLD = "unhold";
     public static final String HANGUP = "hangup";
     public static final String MEMBER = "member";
     public static final String MEMBER_REMOVED = "member_removed";
@@ -80,12 +86,18 @@ public final class AmiEvents {
                     .put("queue", e.getQueue()).put("interface", e.getInterface());
             case BridgeEnterEvent e -> channel(BRIDGE_ENTER, e.getUniqueId(), e.getLinkedId(), e.getChannel())
                     .put("bridge", e.getBridgeUniqueId());
+            case HoldEvent e -> channel(HOLD, e.getUniqueId(), e.getLinkedId(), e.getChannel());
+            case UnholdEvent e -> channel(UNHOLD, e.getUniqueId(), e.getLinkedId(), e.getChannel());
             case HangupEvent e -> channel(HANGUP, e.getUniqueId(), e.getLinkedId(), e.getChannel()).put("cause", e.getCause());
             case QueueMemberRemovedEvent e -> new JsonObject().put("type", MEMBER_REMOVED).put("queue", e.getQueue())
                     .put("interface", e.getInterface());
             case QueueMemberEvent e -> member(e.getQueue(), e.getInterface() != null ? e.getInterface() : e.getLocation(),
                     e.getMemberName() != null ? e.getMemberName() : e.getName(), e.getStatus(), e.getPaused(),
                     e.getPausedreason(), e.getIncall() != null && e.getIncall() == 1);
+            // Asterisk 12+ names it QueueMemberPause; Asterisk-Java keeps its PausedReason in a field of that class only.
+            case QueueMemberPauseEvent e -> member(e.getQueue(), e.getInterface(), e.getMemberName(), null, e.getPaused(),
+                    e.getPausedreason() != null ? e.getPausedreason() : e.getReason(),
+                    e.getIncall() != null && e.getIncall() == 1);
             case QueueMemberPausedEvent e -> member(e.getQueue(), e.getInterface(), e.getMemberName(), null,
                     e.getPaused(), e.getReason() != null ? e.getReason() : e.getPausedReason(), "1".equals(e.getInCall()));
             case AbstractQueueMemberEvent e -> member(e.getQueue(), e.getInterface(), e.getMemberName(), null, null,

@@ -42,4 +42,9 @@ final class CallbackSql {
                                  next_attempt_at = $4, agent_interface = NULL, updated_at = $2
             WHERE id = $1 AND status = 'dialling'
             RETURNING\s""" + COLUMNS;
+
+    /** $1 now: callbacks still to make (requested or being dialled) and those of them past their due time. */
+    static final String SUMMARY = """
+            SELECT count(*)::int AS pending, count(*) FILTER (WHERE due_at < $1)::int AS overdue
+            FROM callbacks WHERE status IN ('requested', 'dialling')""";
 }

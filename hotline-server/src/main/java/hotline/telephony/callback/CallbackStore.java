@@ -51,6 +51,15 @@ public final class CallbackStore {
                 .map(CallbackStore::all);
     }
 
+    /** How many callbacks are still to make and how many of them are overdue, as of now. */
+    public Future<CallbackSummary> summary() {
+        return pool.preparedQuery(CallbackSql.SUMMARY).execute(Tuple.of(utc(clock.instant())))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new CallbackSummary(row.getInteger("pending"), row.getInteger("overdue"));
+                });
+    }
+
     /** Claims the next pending callback for the agent at {@code agentInterface}; empty when none is due. */
     public Future<Optional<Callback>> claimNext(String agentInterface) {
         return one(CallbackSql.CLAIM_NEXT, Tuple.of(agentInterface, utc(clock.instant())));

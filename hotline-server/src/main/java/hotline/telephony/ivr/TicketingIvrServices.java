@@ -1,6 +1,8 @@
 package hotline.telephony.ivr;
 
 import hotline.auth.Principal;
+import hotline.billing.BillingAnswer;
+import hotline.billing.BillingService;
 import hotline.customer.Customer;
 import hotline.customer.CustomerService;
 import hotline.incident.Incident;
@@ -29,7 +31,7 @@ import java.util.Optional;
  * through {@link CustomerService} (a number shared by several customers identifies nobody), ticket status by number
  * through {@link TicketService#findByNumber}, open incidents of a district through {@link IncidentService} (a report
  * with the incident's category and district is attached to it by the incident capability's ticket listener), survey
- * scores in {@code call_satisfaction}. Thread-safe.
+ * scores in {@code call_satisfaction}, an account's billing through {@link BillingService}. Thread-safe.
  */
 public final class TicketingIvrServices implements IvrServices {
 
@@ -54,10 +56,12 @@ public final class TicketingIvrServices implements IvrServices {
     private final TicketService tickets;
     private final CustomerService customers;
     private final IncidentService incidents;
+    private final BillingService billing;
     private final Clock clock;
 
     public TicketingIvrServices(Vertx vertx, Pool pool, TicketService tickets, CustomerService customers,
-                                IncidentService incidents, Clock clock) {
+                                IncidentService incidents, BillingService billing, Clock clock) {
+        this.billing = billing;
         this.ticketing = vertx.getOrCreateContext();
         this.pool = pool;
         this.clock = clock;
@@ -112,6 +116,11 @@ public final class TicketingIvrServices implements IvrServices {
         return incidents.list(IncidentStatus.OPEN, district).map(open -> open.stream()
                 .max(java.util.Comparator.comparing(Incident::lastReportAt))
                 .map(incident -> new KnownIncident(incident.id(), incident.district(), incident.category())));
+    }
+
+    @Override
+    public Future<BillingAnswer> billing(String accountNumber) {
+        return billing.forAccount(accountNumber);
     }
 
     private static IvrCustomer ivrCustomer(Customer customer) {

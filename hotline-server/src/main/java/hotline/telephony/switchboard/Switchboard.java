@@ -4,18 +4,24 @@ import hotline.auth.UserService;
 import hotline.http.ApiRoutes;
 import hotline.telephony.TelephonyAddresses;
 import hotline.telephony.switchboard.internal.AgentActions;
+import hotline.telephony.switchboard.internal.AgentBoard;
+import hotline.telephony.switchboard.internal.Interventions;
 import hotline.telephony.switchboard.internal.CallRecordStore;
 import hotline.telephony.switchboard.internal.CallRecordWriter;
+import hotline.telephony.switchboard.internal.DayReader;
+import hotline.telephony.switchboard.internal.DayRules;
 import hotline.telephony.switchboard.internal.QueueBoard;
 import hotline.telephony.switchboard.internal.RecordingFiles;
 import hotline.telephony.switchboard.internal.RecordingStreamer;
 import hotline.telephony.switchboard.internal.SwitchboardRoutes;
 import hotline.telephony.switchboard.internal.SwitchboardVerticle;
+import hotline.telephony.switchboard.internal.Today;
 import hotline.telephony.switchboard.internal.WrapUps;
 import hotline.ticket.TicketService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import org.asteriskjava.manager.ManagerConnection;
@@ -40,11 +46,15 @@ public final class Switchboard {
      * @param queue               the Asterisk queue agents log in to
      * @param zone                where the board's daily figures restart at midnight
      * @param serviceLevelSeconds a call answered within this many seconds counts towards the service level
+     * @param shortAbandonSeconds a caller who hangs up after waiting less than this is a short abandon, left out of
+     *                            the service level and the abandon rate
      * @param wrapUp              how long an agent stays in wrap-up after a call
+     * @param wrapUpCap           the most wrap-up time one call adds to the average handle time
      * @param recordings          where this instance reads Asterisk's recordings (its monitor directory or a mount of
      *                            it), null when it cannot
      */
-    public record Settings(String queue, ZoneId zone, int serviceLevelSeconds, Duration wrapUp, Path recordings) {
+    public record Settings(String queue, ZoneId zone, int serviceLevelSeconds, int shortAbandonSeconds, Duration wrapUp,
+                           Duration wrapUpCap, Path recordings) {
     }
 
     private final Vertx vertx;
@@ -53,6 +63,7 @@ public final class Switchboard {
     private final AgentActions agents;
     private final SwitchboardRoutes routes;
     private final CallRecordStore calls;
+    private final AgentBoard agentBoard;
     private String writerDeployment;
     private String verticleDeployment;
 
@@ -64,12 +75,21 @@ public final class Switchboard {
                        UserService users, Supplier<ManagerConnection> link, Settings settings) {
         this.vertx = vertx;
         this.calls = new CallRecordStore(pool, clock, tickets);
-        this.writer = new CallRecordWriter(calls);
-        this.verticle = new SwitchboardVerticle(new QueueBoard(clock, settings.zone(), settings.serviceLevelSeconds(),
-                settings.wrapUp()), writer, users, meters);
+        this.writer = new CallRecordWriter(calls, this::callsStored);
+        DayRules rules = new DayRules(settings.serviceLevelSeconds(), settings.shortAbandonSeconds(), settings.wrapUpCap());
+        this.verticle = new SwitchboardVerticle(new QueueBoard(clock, settings.queue(), settings.wrapUp()),
+                new Today(rules, settings.zone(), clock), new DayReader(pool, settings.zone(), rules), writer, users,
+                meters);
         this.agents = new AgentActions(vertx, users, settings.queue(), link);
+        Interventions interventions = new Interventions(pool, users, agents, clock);
+        this.agentBoard = new AgentBoard(users, verticle, interventions, clock, settings.zone());
         this.routes = new SwitchboardRoutes(verticle::snapshot, calls, agents, new WrapUps(pool, tickets, clock),
-                new RecordingStreamer(calls, new RecordingFiles(settings.recordings())));
+                new RecordingStreamer(calls, new RecordingFiles(settings.recordings())), agentBoard, interventions);
+    }
+
+    /** The writer stored calls: the board reads the day's figures again. */
+    private void callsStored() {
+        verticle.callsStored();
     }
 
     public Future<Void> start() {
@@ -92,6 +112,11 @@ public final class Switchboard {
                 : vertx.undeploy(writerDeployment));
     }
 
+    /** The agents with their state, current call and today's figures (the body of {@code GET /api/agents}). */
+    public Future<JsonArray> agents() {
+        return agentBoard.list();
+    }
+
     /** The queue board as of now (the body of {@code GET /api/queues}); safe to read from any thread. */
     public JsonObject snapshot() {
         return verticle.snapshot();
@@ -112,7 +137,7 @@ public final class Switchboard {
 
     /**
      * {@code listQueues}, {@code listCalls}, {@code changeAgentQueueState}, {@code originateCall}, {@code wrapUpCall},
-     * {@code openCallInquiry} and {@code getCallRecording}.
+     * {@code openCallInquiry}, {@code getCallRecording}, {@code listAgents} and {@code superviseAgentQueue}.
      */
     public ApiRoutes routes() {
         return routes;

@@ -56,7 +56,10 @@ public final class ComplaintWorkflow {
                 StepData.escalate(),
                 StepData.reassign(),
                 StepData.reopen(RESOLVE)),
-                Set.of(RECORD), Set.of(FOLLOW_UP), List.of());
+                Set.of(RECORD), Set.of(FOLLOW_UP),
+                // A complaint about a bill names it: the month billed (yyyy-MM) and its amount in yuan.
+                List.of(FieldSpec.object("disputedBill", List.of(FieldSpec.text("period"),
+                        FieldSpec.decimal("amount", 0, 10_000_000_000L))).optional()));
     }
 
     private static Step vent(WorkflowState state, JsonObject input, ActionContext context) {

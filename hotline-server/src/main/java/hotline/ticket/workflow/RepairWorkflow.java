@@ -70,7 +70,9 @@ public final class RepairWorkflow {
                 Set.of(ON_SITE), Set.of(REPAIRED, VERIFIED),
                 // Where the caller is, if the console knows: incidents group reports by distance with it.
                 List.of(FieldSpec.object("coordinates", List.of(
-                        FieldSpec.decimal("latitude", -90, 90), FieldSpec.decimal("longitude", -180, 180))).optional()));
+                        FieldSpec.decimal("latitude", -90, 90), FieldSpec.decimal("longitude", -180, 180))).optional(),
+                        // The side of the meter the report already points to (a consumption jump: the customer's).
+                        FieldSpec.choice("side", Code.codes(MeterSide.class)).optional()));
     }
 
     private static Step assess(WorkflowState state, JsonObject input, ActionContext context) {

@@ -19,7 +19,8 @@ import java.util.Set;
  * {@link ConflictException} (action not allowed now; details {@code allowedActions}) or
  * {@link InvalidInputException} (a field missing or wrong, named {@code fields.<name>}). {@link #intake} checks the
  * {@code details} a client gives when it creates a ticket: only the few the type takes at creation (a repair's
- * {@code coordinates}); the step records in {@code details} are written by the actions alone. Thread-safe.
+ * {@code coordinates} and {@code side}, a complaint's {@code disputedBill}); the step records in {@code details} are
+ * written by the actions alone. Thread-safe.
  */
 public final class Workflow {
 

@@ -88,7 +88,7 @@ class CustomerCsvTest {
         CustomerCsv.Parsed parsed = CustomerCsv.parse(file.toString());
 
         assertThat(parsed.errors().getFirst()).extracting(ImportError::row, ImportError::field).containsExactly(2, "name");
-        assertThat(parsed.errors()).hasSize(CustomerCsv.MAX_ERRORS);
+        assertThat(parsed.errors()).hasSize(hotline.customer.ImportErrors.MAX);
         assertThat(parsed.errorCount()).isEqualTo(151);
     }
 }

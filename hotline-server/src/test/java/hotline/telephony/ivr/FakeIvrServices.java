@@ -1,5 +1,6 @@
 package hotline.telephony.ivr;
 
+import hotline.billing.BillingAnswer;
 import hotline.customer.Tier;
 import io.vertx.core.Future;
 
@@ -23,6 +24,8 @@ public class FakeIvrServices implements IvrServices {
     public final Map<String, String> statuses = new ConcurrentHashMap<>();
     public final Map<String, KnownIncident> incidents = new ConcurrentHashMap<>();
     public final Map<String, Integer> scores = new ConcurrentHashMap<>();
+    /** Billing answers by account number; an account without one is unknown. */
+    public final Map<String, BillingAnswer> billing = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger(41);
 
     @Override
@@ -63,5 +66,10 @@ public class FakeIvrServices implements IvrServices {
     @Override
     public Future<Optional<KnownIncident>> openIncident(String district) {
         return Future.succeededFuture(Optional.ofNullable(incidents.get(district)));
+    }
+
+    @Override
+    public Future<BillingAnswer> billing(String accountNumber) {
+        return Future.succeededFuture(billing.getOrDefault(accountNumber, new BillingAnswer.Unknown(accountNumber)));
     }
 }

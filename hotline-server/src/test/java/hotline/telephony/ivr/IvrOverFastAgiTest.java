@@ -9,7 +9,6 @@ import hotline.telephony.peer.AgiPeer;
 import hotline.telephony.peer.Dialplan;
 import hotline.telephony.peer.AgiPeer.Caller;
 import hotline.telephony.peer.AgiPeer.Transcript;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,10 +18,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,12 +39,9 @@ class IvrOverFastAgiTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
-        server = new VirtualThreadAgiServer(IvrAgiScript.load(List.of("ivr", "survey"), IvrFiles.PACKAGED, services, callbacks,
-                Duration.ofSeconds(5), new SimpleMeterRegistry()), InetAddress.getLoopbackAddress(), port);
-        server.start();
+        FastAgiFixture fixture = FastAgiFixture.start(List.of("ivr", "survey"), services, callbacks);
+        server = fixture.server();
+        port = fixture.port();
     }
 
     @AfterAll

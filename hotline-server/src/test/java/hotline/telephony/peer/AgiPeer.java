@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * (timeout)} or {@code 200 result=-1} when the caller hangs up; {@code SAY DIGITS} → {@code 200 result=0};
  * {@code SET VARIABLE} → {@code 200 result=1}; {@code STREAM FILE} → {@code 200 result=0 endpos=N};
  * {@code CHANNEL STATUS} → {@code 200 result=6} (up); unknown commands {@code 510 Invalid or unknown command}; a bad
- * argument count the {@code 520-} usage block. After the caller hangs up, {@code HANGUP} is sent once (AGISIGHUP) and
+ * argument count the {@code 520-} usage block. {@code SAY NUMBER} and {@code SAY DATETIME} answer {@code 200 result=0}
+ * (their arguments checked as {@code handle_saynumber} and {@code handle_saydatetime} do). After the caller hangs up, {@code HANGUP} is sent once (AGISIGHUP) and
  * every command not allowed on a dead channel gets {@code 511 Command Not Permitted on a dead channel or intercept
  * routine}.
  *
@@ -42,7 +43,8 @@ public final class AgiPeer {
     private static final Set<String> DEAD_OK = Set.of("SET VARIABLE", "GET VARIABLE", "GET FULL VARIABLE", "VERBOSE",
             "NOOP", "EXEC", "DATABASE GET", "DATABASE PUT", "DATABASE DEL", "DATABASE DELTREE", "ASYNCAGI BREAK");
     /** Commands during which Asterisk plays audio to the caller. */
-    private static final Set<String> PLAYING = Set.of("STREAM FILE", "GET DATA", "SAY DIGITS");
+    private static final Set<String> PLAYING = Set.of("STREAM FILE", "GET DATA", "SAY DIGITS", "SAY NUMBER",
+            "SAY DATETIME");
     private static final AtomicLong UNIQUE = new AtomicLong(1_700_000_000L);
     /** The sounds an install has: the shipped list, as packaged from ivr-scripts. */
     public static final Set<String> SHIPPED_SOUNDS = shippedSounds();
@@ -95,11 +97,12 @@ public final class AgiPeer {
 
     /**
      * What happened on the call, for assertions: {@code prompts} the caller heard (a sound Asterisk lacks is not
-     * among them), {@code saidDigits} the digits read out that had a sound.
+     * among them), {@code saidDigits} the digits read out that had a sound; {@code heard} everything in order: sound
+     * names, {@code digits:<d>}, {@code number:<n>} (SAY NUMBER) and {@code datetime:<time> <format> <zone>}.
      */
     public record Transcript(String uniqueid, List<String> commands, List<String> prompts, List<String> saidDigits,
                              Map<String, String> variables, boolean hungUpByCaller, boolean hungUpByIvr,
-                             List<String> replies, long[] turnaroundNanos) {
+                             List<String> replies, long[] turnaroundNanos, List<String> heard) {
 
         /** Every digit the IVR read out with SAY DIGITS, in order. */
         public String allSaidDigits() {
@@ -201,6 +204,7 @@ public final class AgiPeer {
         private final List<String> commands = new ArrayList<>();
         private final List<String> prompts = new ArrayList<>();
         private final List<String> said = new ArrayList<>();
+        private final List<String> heard = new ArrayList<>();
         private final List<String> replies = new ArrayList<>();
         private final Map<String, String> variables;
         private final List<Long> turnarounds = new ArrayList<>();
@@ -251,7 +255,7 @@ public final class AgiPeer {
 
         private Transcript transcript() {
             return new Transcript(uniqueid, commands, prompts, said, Map.copyOf(variables), callerHungUp, ivrHungUp, replies,
-                    turnarounds.stream().mapToLong(Long::longValue).toArray());
+                    turnarounds.stream().mapToLong(Long::longValue).toArray(), heard);
         }
 
         private String answer(String line) {
@@ -292,6 +296,7 @@ public final class AgiPeer {
                         yield "200 result=-1 endpos=0";
                     }
                     prompts.add(argv.get(2));
+                    heard.add(argv.get(2));
                     yield "200 result=0 endpos=16000";
                 }
                 case "SAY DIGITS" -> {
@@ -303,6 +308,24 @@ public final class AgiPeer {
                     said.add(argv.get(2).chars().filter(Character::isDigit)
                             .filter(d -> playable("digits/" + (char) d))
                             .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString());
+                    heard.add("digits:" + said.getLast());
+                    yield "200 result=0";
+                }
+                case "SAY NUMBER" -> {
+                    // handle_saynumber: 4 or 5 arguments, the number read with sscanf %30d
+                    if (argv.size() < 4 || argv.size() > 5 || !argv.get(2).matches("\\s*[+-]?[0-9]{1,30}.*")) {
+                        yield usage("SAY NUMBER <number> <escape_digits> [gender]");
+                    }
+                    heard.add("number:" + argv.get(2).strip().replaceAll("^([+-]?[0-9]+).*", "$1"));
+                    yield "200 result=0";
+                }
+                case "SAY DATETIME" -> {
+                    // handle_saydatetime: at least 4 arguments, the time a whole number of seconds (ast_get_time_t)
+                    if (argv.size() < 4 || !argv.get(2).matches("[0-9]+")) {
+                        yield usage("SAY DATETIME <time> <escape_digits> [format] [timezone]");
+                    }
+                    heard.add("datetime:" + argv.get(2) + " " + (argv.size() > 4 ? argv.get(4) : "") + " "
+                            + (argv.size() > 5 ? argv.get(5) : ""));
                     yield "200 result=0";
                 }
                 case "CHANNEL STATUS" -> argv.size() == 2 ? "200 result=6" : usage("CHANNEL STATUS [<channelname>]");
@@ -326,6 +349,7 @@ public final class AgiPeer {
                 return "200 result=-1";
             }
             prompts.add(argv.get(2));
+            heard.add(argv.get(2));
             int max = argv.size() >= 5 ? Integer.parseInt(argv.get(4)) : 1024;
             Key key = keys.pollFirst();
             if (key == null) {
@@ -373,7 +397,7 @@ public final class AgiPeer {
         }
 
         private static final Set<String> KNOWN = Set.of("ANSWER", "NOOP", "VERBOSE", "EXEC", "SET VARIABLE",
-                "GET VARIABLE", "GET FULL VARIABLE", "STREAM FILE", "SAY DIGITS", "GET DATA", "HANGUP", "CHANNEL STATUS",
+                "GET VARIABLE", "GET FULL VARIABLE", "STREAM FILE", "SAY DIGITS", "SAY NUMBER", "SAY DATETIME", "GET DATA", "HANGUP", "CHANNEL STATUS",
                 "DATABASE GET", "DATABASE PUT", "DATABASE DEL", "DATABASE DELTREE", "ASYNCAGI BREAK");
 
         /** Splits like res_agi.c's parse_args: spaces separate, double quotes group, backslash escapes. */

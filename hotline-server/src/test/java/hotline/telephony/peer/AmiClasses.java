@@ -33,6 +33,8 @@ public final class AmiClasses {
             Map.entry("BridgeDestroy", Set.of("call")),
             Map.entry("OriginateResponse", Set.of("call")),
             Map.entry("MusicOnHoldStart", Set.of("call")),
+            Map.entry("Hold", Set.of("call")),
+            Map.entry("Unhold", Set.of("call")),
             Map.entry("VarSet", Set.of("dialplan")),
             Map.entry("Newexten", Set.of("dialplan")),
             Map.entry("DTMFBegin", Set.of("dtmf")),

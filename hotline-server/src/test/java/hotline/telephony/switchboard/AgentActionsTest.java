@@ -20,7 +20,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Agent log-in, pause and click-to-call over HTTP, checked on the AMI peer's side of the wire. */
+/**
+ * Agent log-in, pause and click-to-call over HTTP, and a supervisor's pause of an agent, checked on the AMI peer's side
+ * of the wire.
+ */
 class AgentActionsTest {
 
     private static AmiPeer peer;
@@ -69,6 +72,16 @@ class AgentActionsTest {
         Map<String, String> pause = next("QueuePause");
         assertThat(AmiPeer.header(pause, "Paused")).isEqualToIgnoringCase("true");
         assertThat(AmiPeer.header(pause, "Reason")).isEqualTo("午餐");
+        // and the queue board shows the reason Asterisk reports back (QueueMemberPause)
+        Await.until(() -> "午餐".equals(member(agent.get("/api/queues").json(), "PJSIP/agent7").getString("pausedReason")),
+                Duration.ofSeconds(10));
+        assertThat(member(agent.get("/api/queues").json(), "PJSIP/agent7").getString("state")).isEqualTo("paused");
+    }
+
+    private static JsonObject member(JsonObject board, String phone) {
+        return board.getJsonArray("queues").stream().map(JsonObject.class::cast)
+                .flatMap(queue -> queue.getJsonArray("members").stream().map(JsonObject.class::cast))
+                .filter(member -> phone.equals(member.getString("interface"))).findFirst().orElse(new JsonObject());
     }
 
     @Test
@@ -95,5 +108,56 @@ class AgentActionsTest {
         ApiResponse noPhone = ApiClient.as(app, Role.AGENT).post("/api/agent/queue", new JsonObject().put("action", "login"));
         assertThat(noPhone.status()).isEqualTo(422);
         assertThat(noPhone.json().getString("field")).isEqualTo("phoneInterface");
+    }
+
+    @Test
+    @DisplayName("a supervisor pauses an agent with a reason: QueuePause on the agent's phone carries it; who, whom and why are recorded")
+    void supervisorPausesAnAgent() throws Exception {
+        ApiClient supervisor = ApiClient.as(app, Role.SUPERVISOR);
+        long agentId = agent.user().getLong("id");
+
+        ApiResponse paused = supervisor.post("/api/agents/" + agentId + "/queue",
+                new JsonObject().put("action", "pause").put("reason", " 支援东区爆管回访 "));
+
+        assertThat(paused.status()).isEqualTo(202);
+        Map<String, String> pause = next("QueuePause");
+        assertThat(AmiPeer.header(pause, "Interface")).isEqualTo("PJSIP/agent7");
+        assertThat(AmiPeer.header(pause, "Paused")).isEqualToIgnoringCase("true");
+        assertThat(AmiPeer.header(pause, "Reason")).isEqualTo("支援东区爆管回访");
+        var recorded = app.pool().preparedQuery("SELECT action, reason, by_user_id FROM agent_queue_interventions "
+                + "WHERE agent_user_id = $1").execute(Tuple.of(agentId)).await().iterator().next();
+        assertThat(recorded.getString("action")).isEqualTo("pause");
+        assertThat(recorded.getString("reason")).isEqualTo("支援东区爆管回访");
+        assertThat(recorded.getLong("by_user_id")).isEqualTo(supervisor.user().getLong("id"));
+    }
+
+    @Test
+    @DisplayName("a pause reason is one line (an AMI header): a line break is a 400 naming reason, for the agent's own pause and a supervisor's; an agent may not pause another (403)")
+    void pauseReasonsAreOneLine() throws Exception {
+        ApiClient supervisor = ApiClient.as(app, Role.SUPERVISOR);
+        String path = "/api/agents/" + agent.user().getLong("id") + "/queue";
+
+        ApiResponse own = agent.post("/api/agent/queue",
+                new JsonObject().put("action", "pause").put("reason", "午餐\r\nAction: Originate"));
+        ApiResponse supervised = supervisor.post(path,
+                new JsonObject().put("action", "pause").put("reason", "支援\nAction: QueueRemove"));
+        ApiResponse blank = supervisor.post(path, new JsonObject().put("action", "pause").put("reason", "   "));
+        ApiResponse byAnAgent = agent.post(path, new JsonObject().put("action", "pause").put("reason", "支援"));
+        ApiResponse nobody = supervisor.post("/api/agents/999999/queue",
+                new JsonObject().put("action", "pause").put("reason", "支援"));
+        ApiResponse noPhone = supervisor.post("/api/agents/" + supervisor.user().getLong("id") + "/queue",
+                new JsonObject().put("action", "logout").put("reason", "下班"));
+
+        for (ApiResponse refused : new ApiResponse[]{own, supervised, blank}) {
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.body()).contains("reason");
+        }
+        assertThat(byAnAgent.status()).isEqualTo(403);
+        assertThat(nobody.status()).isEqualTo(404);
+        assertThat(noPhone.status()).isEqualTo(422);
+        assertThat(noPhone.json().getString("field")).isEqualTo("userId");
+        for (Map<String, String> sent; (sent = peer.nextAction(500)) != null; ) {
+            assertThat(AmiPeer.header(sent, "Action")).as("nothing reached Asterisk").isNotIn("QueuePause", "QueueRemove");
+        }
     }
 }

@@ -13,7 +13,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
-/** {@code GET /api/callbacks}: the callbacks in the dialler's order, optionally of one status. */
+/**
+ * {@code GET /api/callbacks}: the callbacks in the dialler's order, optionally of one status;
+ * {@code GET /api/callbacks/summary}: how many are still to make and overdue.
+ */
 public final class CallbackRoutes implements ApiRoutes {
 
     private final CallbackStore callbacks;
@@ -25,6 +28,8 @@ public final class CallbackRoutes implements ApiRoutes {
     @Override
     public void mount(RouterBuilder builder) {
         builder.getRoute("listCallbacks").addHandler(this::listCallbacks);
+        builder.getRoute("summariseCallbacks").addHandler(ctx -> callbacks.summary()
+                .onSuccess(summary -> Responses.ok(ctx, summary.toJson())).onFailure(ctx::fail));
     }
 
     private void listCallbacks(RoutingContext ctx) {

@@ -8,7 +8,9 @@ import org.asteriskjava.fastagi.command.AgiCommand;
 import org.asteriskjava.fastagi.command.ChannelStatusCommand;
 import org.asteriskjava.fastagi.command.GetDataCommand;
 import org.asteriskjava.fastagi.command.HangupCommand;
+import org.asteriskjava.fastagi.command.SayDateTimeCommand;
 import org.asteriskjava.fastagi.command.SayDigitsCommand;
+import org.asteriskjava.fastagi.command.SayNumberCommand;
 import org.asteriskjava.fastagi.command.SetVariableCommand;
 import org.asteriskjava.fastagi.command.StreamFileCommand;
 import org.asteriskjava.fastagi.reply.AgiReply;
@@ -77,6 +79,26 @@ public final class AgiIvrChannel implements IvrChannel {
     @Override
     public void sayDigits(String digits) {
         if (send(new SayDigitsCommand(digits, "")).getResultCode() == FAILED) {
+            throw new CallerHungUpException();
+        }
+    }
+
+    @Override
+    public String language() {
+        return request.getLanguage() == null ? "" : request.getLanguage();
+    }
+
+    /** Like SAY DIGITS, {@code result=-1} is a hang-up: a missing number sound is skipped in silence. */
+    @Override
+    public void sayNumber(long number) {
+        if (send(new SayNumberCommand(Long.toString(number), "")).getResultCode() == FAILED) {
+            throw new CallerHungUpException();
+        }
+    }
+
+    @Override
+    public void sayDateTime(long epochSecond, String format) {
+        if (send(new SayDateTimeCommand(epochSecond, "", format, "UTC")).getResultCode() == FAILED) {
             throw new CallerHungUpException();
         }
     }

@@ -18,6 +18,8 @@ public enum IvrAction implements Code {
     RECORD_SATISFACTION("saved", "failed"),
     CHECK_WAIT("short", "long"),
     REQUEST_CALLBACK("saved", "failed"),
+    /** The caller's account in the billing system: balance, last payment, last and next reading as variables. */
+    BILLING_LOOKUP("found", "unknown", "unavailable"),
     TO_QUEUE;
 
     private final Set<String> outcomes;

@@ -22,8 +22,17 @@ public interface IvrChannel {
     /** Plays {@code sound}; one Asterisk cannot play is logged and skipped. */
     void play(String sound);
 
+    /** The channel's language as Asterisk gives it ({@code zh}, {@code en}, {@code en_US}, ...). */
+    String language();
+
     /** Reads {@code digits} out one by one. */
     void sayDigits(String digits);
+
+    /** Reads a whole number out in the channel's language (SAY NUMBER). */
+    void sayNumber(long number);
+
+    /** Reads the moment {@code epochSecond} out in {@code format} (SAY DATETIME's letters), as of UTC. */
+    void sayDateTime(long epochSecond, String format);
 
     /** Sets a channel variable, which the dialplan and the AMI events (VarSet) then carry. */
     void setVariable(String name, String value);

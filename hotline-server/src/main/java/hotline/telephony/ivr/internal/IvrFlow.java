@@ -38,8 +38,35 @@ public record IvrFlow(String name, String start, String agentNode, Map<String, P
     public record Action(IvrAction action, Map<String, String> params, Map<String, Edge> outcomes) implements Node {
     }
 
-    /** Plays prompts, then optionally reads a variable out digit by digit, then goes on. */
-    public record Say(List<String> prompts, String digitsOf, Edge next) implements Node {
+    /** Says its parts in order, then goes on. */
+    public record Say(List<Part> parts, Edge next) implements Node {
+    }
+
+    /**
+     * One part of what a {@link Say} node says: a prompt, or a variable read out by one of Asterisk's say commands
+     * in the channel's language. A part whose variable is not set is left out.
+     */
+    public sealed interface Part permits Play, DigitsOf, NumberOf, DateOf {
+    }
+
+    /** Plays a prompt. */
+    public record Play(String prompt) implements Part {
+    }
+
+    /** Reads the variable out digit by digit (SAY DIGITS): a ticket or phone number. */
+    public record DigitsOf(String variable) implements Part {
+    }
+
+    /**
+     * Reads a decimal variable ({@code 123.45}) as a number (SAY NUMBER 123); when it has a fraction and
+     * {@code point} is given, then that prompt and the decimals digit by digit; then {@code unit} (may be null).
+     * Without {@code point} only the whole part is said.
+     */
+    public record NumberOf(String variable, String point, String unit) implements Part {
+    }
+
+    /** Reads a date variable ({@code 2026-03-05}) with SAY DATETIME, in the format given per language (zh, en). */
+    public record DateOf(String variable, Map<String, String> formats) implements Part {
     }
 
     /** Goes to {@code present} when the variable is set, else to {@code absent}. */

@@ -30,6 +30,7 @@ public final class IvrFlowParser {
 
     private static final Set<String> NODE_KINDS = Set.of("menu", "input", "action", "say", "branch", "hangup");
     private static final Pattern DIGIT_KEY = Pattern.compile("[0-9*#]");
+    private static final Pattern DATE_FORMAT = Pattern.compile("[ABaBbdehmYIlHkMPpQqRSTt ]{1,20}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.]{0,63}");
 
     private final String flowName;
@@ -96,8 +97,7 @@ public final class IvrFlowParser {
             case "menu" -> menu(id, json);
             case "input" -> input(id, json);
             case "action" -> action(id, json);
-            case "say" -> new Say(promptList(id, json, "say"), digitsOf(id, json),
-                    edge(id, json.getValue("next"), "next"));
+            case "say" -> new Say(parts(id, json), edge(id, json.getValue("next"), "next"));
             case "branch" -> new Branch(name(id, json, "branch"), edge(id, json.getValue("present"), "present"),
                     edge(id, json.getValue("absent"), "absent"));
             default -> new Hangup(promptList(id, json, "hangup"));
@@ -211,14 +211,72 @@ public final class IvrFlowParser {
         return List.copyOf(list);
     }
 
-    /** A variable to read out digit by digit, which needs Asterisk's digit sounds. */
-    private String digitsOf(String id, JsonObject json) {
-        String variable = optionalName(id, json, "digitsOf");
-        if (variable != null && !sounds.names().containsAll(IvrSounds.DIGITS)) {
-            throw fail(id, "digitsOf: reading digits out needs digits/0 to digits/9 in the sound list "
-                    + sounds.source());
+    /**
+     * The parts of a say node: {@code say} is a prompt id or a list of prompt ids and variables to read out
+     * ({@code {"digits": v}}, {@code {"number": v, "point": p, "unit": p}}, {@code {"date": v, "format": {"zh": f,
+     * "en": f}}}); the older {@code digitsOf} adds a digits part at the end. Each needs the sounds Asterisk's say
+     * command plays.
+     */
+    private List<IvrFlow.Part> parts(String id, JsonObject json) {
+        Object value = json.getValue("say");
+        JsonArray items = value instanceof JsonArray array ? array : new JsonArray().add(value);
+        List<IvrFlow.Part> parts = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            parts.add(part(id, items.getValue(i)));
         }
-        return variable;
+        String digitsOf = optionalName(id, json, "digitsOf");
+        if (digitsOf != null) {
+            parts.add(digits(id, digitsOf, "digitsOf"));
+        }
+        return List.copyOf(parts);
+    }
+
+    private IvrFlow.Part part(String id, Object item) {
+        if (item instanceof String prompt) {
+            if (!prompts.containsKey(prompt)) {
+                throw fail(id, "say: prompt '" + prompt + "' is not in prompts");
+            }
+            return new IvrFlow.Play(prompt);
+        }
+        if (!(item instanceof JsonObject part)) {
+            throw fail(id, "say: expected a prompt id, a list of them, or {\"digits\"|\"number\"|\"date\": variable}");
+        }
+        if (part.containsKey("digits")) {
+            return digits(id, name(id, part, "digits"), "say.digits");
+        }
+        if (part.containsKey("number")) {
+            needSounds(id, "say.number", IvrSounds.NUMBERS);
+            return new IvrFlow.NumberOf(name(id, part, "number"), optionalPrompt(id, part, "point"),
+                    optionalPrompt(id, part, "unit"));
+        }
+        if (part.containsKey("date")) {
+            needSounds(id, "say.date", IvrSounds.DATES);
+            JsonObject formats = objectField(part, "format", id);
+            Map<String, String> byLanguage = new LinkedHashMap<>();
+            for (String language : List.of("zh", "en")) {
+                String format = text(formats, language, id);
+                if (!DATE_FORMAT.matcher(format).matches()) {
+                    throw fail(id, "say.date.format." + language + ": '" + format + "' is not a date format of "
+                            + "Asterisk's SAY DATETIME (letters such as Y B d A)");
+                }
+                byLanguage.put(language, format);
+            }
+            return new IvrFlow.DateOf(name(id, part, "date"), Map.copyOf(byLanguage));
+        }
+        throw fail(id, "say: a part reads out one of digits, number, date");
+    }
+
+    /** A variable to read out digit by digit, which needs Asterisk's digit sounds. */
+    private IvrFlow.DigitsOf digits(String id, String variable, String field) {
+        needSounds(id, field, IvrSounds.DIGITS);
+        return new IvrFlow.DigitsOf(variable);
+    }
+
+    private void needSounds(String id, String field, Set<String> needed) {
+        if (!sounds.names().containsAll(needed)) {
+            throw fail(id, field + ": reading it out needs " + (needed == IvrSounds.DIGITS ? "digits/0 to digits/9"
+                    : "the digits/ sounds of Asterisk's say commands") + " in the sound list " + sounds.source());
+        }
     }
 
     private String onFail(String id, JsonObject json) {

@@ -1,5 +1,7 @@
 package hotline.telephony.ivr.internal;
 
+import hotline.billing.BillingAnswer;
+import hotline.billing.Statement;
 import hotline.common.Code;
 import hotline.customer.Tier;
 import hotline.telephony.ChannelVariables;
@@ -23,7 +25,11 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -62,6 +68,9 @@ public final class IvrInterpreter {
     private static final int MAX_STEPS = 200;
     /** {@code create_repair} waits this many service timeouts. */
     private static final int CREATE_TIMEOUT_FACTOR = 3;
+    /** The variables {@code billing_lookup} sets; a second lookup in the same call starts from none. */
+    private static final List<String> BILLING_VARIABLES = List.of("balanceDue", "lastPaymentDate", "lastPaymentAmount",
+            "lastReadingDate", "lastReadingValue", "lastReadingEstimated", "nextReadingDate");
 
     private final IvrFlow flow;
     private final IvrServices services;
@@ -181,13 +190,45 @@ public final class IvrInterpreter {
         }
 
         private Optional<IvrResult.Ending> say(Say say) {
-            say.prompts().forEach(this::play);
-            if (say.digitsOf() != null && vars.containsKey(say.digitsOf())) {
-                publish();
-                channel.sayDigits(vars.get(say.digitsOf()));
+            for (IvrFlow.Part part : say.parts()) {
+                switch (part) {
+                    case IvrFlow.Play play -> play(play.prompt());
+                    case IvrFlow.DigitsOf digits -> ifSet(digits.variable(), channel::sayDigits);
+                    case IvrFlow.NumberOf number -> ifSet(number.variable(), value -> sayNumber(value, number));
+                    case IvrFlow.DateOf date -> ifSet(date.variable(), value -> channel.sayDateTime(
+                            LocalDate.parse(value).atTime(12, 0).toEpochSecond(ZoneOffset.UTC), format(date)));
+                }
             }
             follow(say.next());
             return Optional.empty();
+        }
+
+        private void ifSet(String variable, java.util.function.Consumer<String> sayIt) {
+            if (vars.containsKey(variable)) {
+                publish();
+                sayIt.accept(vars.get(variable));
+            }
+        }
+
+        /** 123.45 as "123", the point prompt, "45", the unit; the decimals only when there are some and a point. */
+        private void sayNumber(String value, IvrFlow.NumberOf number) {
+            BigDecimal decimal = new BigDecimal(value).stripTrailingZeros();
+            BigDecimal whole = decimal.setScale(0, RoundingMode.DOWN);
+            channel.sayNumber(whole.longValueExact());
+            if (number.point() != null && decimal.scale() > 0) {
+                play(number.point());
+                channel.sayDigits(decimal.subtract(whole).abs().toPlainString().substring(2));
+            }
+            if (number.unit() != null) {
+                play(number.unit());
+            }
+        }
+
+        /** The format of the channel's language ({@code en_US} takes {@code en}'s); Chinese when there is none. */
+        private String format(IvrFlow.DateOf date) {
+            String language = channel.language().toLowerCase(java.util.Locale.ROOT);
+            return date.formats().entrySet().stream().filter(entry -> language.startsWith(entry.getKey()))
+                    .map(Map.Entry::getValue).findFirst().orElse(date.formats().get("zh"));
         }
 
         private Optional<IvrResult.Ending> hangup(Hangup hangup) {
@@ -207,6 +248,7 @@ public final class IvrInterpreter {
                 case RECORD_SATISFACTION -> recordSatisfaction(action.params());
                 case CHECK_WAIT -> callbacks.offerCallback(Code.parse(Tier.class, vars.get("tier")).orElse(null)) ? "long" : "short";
                 case REQUEST_CALLBACK -> requestCallback(action.params());
+                case BILLING_LOOKUP -> billingLookup();
                 case TO_QUEUE -> null;
             };
             if (outcome == null) {
@@ -278,6 +320,43 @@ public final class IvrInterpreter {
             }
             vars.put("ticketStatus", status.get());
             return status.get();
+        }
+
+        /**
+         * Puts what the caller may hear of their account into variables (each only when there is something to say):
+         * {@code balanceDue} (yuan owed), {@code lastPaymentDate}, {@code lastPaymentAmount}, {@code lastReadingDate},
+         * {@code lastReadingValue}, {@code lastReadingEstimated}, {@code nextReadingDate}. A billing system that is
+         * down, or slower than the service timeout, is {@code unavailable}: stale figures are never read out.
+         */
+        private String billingLookup() {
+            BILLING_VARIABLES.forEach(vars::remove);
+            String account = vars.get("accountNumber");
+            if (account == null) {
+                return "unknown";
+            }
+            BillingAnswer answer = await(services.billing(account), "billing");
+            if (!(answer instanceof BillingAnswer.Known known)) {
+                return answer instanceof BillingAnswer.Unknown ? "unknown" : "unavailable";
+            }
+            Statement statement = known.statement();
+            if (statement.balance().signum() > 0) {
+                vars.put("balanceDue", statement.balance().toPlainString());
+            }
+            statement.lastPayment().ifPresent(payment -> {
+                vars.put("lastPaymentDate", payment.paidOn().toString());
+                vars.put("lastPaymentAmount", payment.amount().toPlainString());
+            });
+            statement.lastReading().ifPresent(reading -> {
+                vars.put("lastReadingDate", reading.readOn().toString());
+                vars.put("lastReadingValue", reading.value().toPlainString());
+                if (reading.estimated()) {
+                    vars.put("lastReadingEstimated", "true");
+                }
+            });
+            if (statement.nextReadingOn() != null) {
+                vars.put("nextReadingDate", statement.nextReadingOn().toString());
+            }
+            return "found";
         }
 
         private String announceIncidents() {

@@ -24,6 +24,23 @@ public record IvrSounds(String source, Set<String> names) {
     /** What Asterisk's SAY DIGITS plays for 0–9 (a missing one is silently skipped, so the number reads wrong). */
     public static final Set<String> DIGITS =
             Set.copyOf(IntStream.rangeClosed(0, 9).mapToObj(d -> "digits/" + d).toList());
+    /**
+     * What SAY NUMBER plays in Chinese and English (digits/0 to 19, the tens, hundred, thousand, 万, 亿, million,
+     * minus); Asterisk skips a missing one without a word, so the number would read wrong.
+     */
+    public static final Set<String> NUMBERS = Set.copyOf(java.util.stream.Stream.of(
+            IntStream.rangeClosed(0, 19).mapToObj(n -> "digits/" + n),
+            IntStream.rangeClosed(2, 9).mapToObj(n -> "digits/" + n * 10),
+            java.util.stream.Stream.of("digits/hundred", "digits/thousand", "digits/million", "digits/wan",
+                    "digits/yi", "digits/minus")).flatMap(s -> s).toList());
+    /**
+     * What SAY DATETIME plays for a date (formats of Y, B, d) in Chinese and English: the numbers, the months
+     * (digits/mon-0 to 11), 年 and 日, and the English ordinals of the days (digits/h-1 to h-19, h-20, h-30).
+     */
+    public static final Set<String> DATES = Set.copyOf(java.util.stream.Stream.of(NUMBERS.stream(),
+            IntStream.rangeClosed(0, 11).mapToObj(n -> "digits/mon-" + n),
+            IntStream.rangeClosed(1, 19).mapToObj(n -> "digits/h-" + n),
+            java.util.stream.Stream.of("digits/h-20", "digits/h-30", "digits/year", "digits/day")).flatMap(s -> s).toList());
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_/-]{0,127}");
 
     public IvrSounds {

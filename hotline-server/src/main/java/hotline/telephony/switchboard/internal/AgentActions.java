@@ -69,18 +69,26 @@ public final class AgentActions {
     }
 
     public Future<Void> logout(Principal agent) {
-        return phoneOf(agent).compose(phone -> send(new QueueRemoveAction(queue, phone), ACTION_TIMEOUT_MS));
+        return phoneOf(agent).compose(this::logout);
+    }
+
+    /** Takes {@code phone} out of the queue. */
+    Future<Void> logout(String phone) {
+        return send(new QueueRemoveAction(queue, phone), ACTION_TIMEOUT_MS);
     }
 
     /** Pauses ({@code reason} shown on the wallboard) or, with {@code paused} false, resumes. */
     public Future<Void> pause(Principal agent, boolean paused, String reason) {
-        return phoneOf(agent).compose(phone -> {
-            QueuePauseAction pause = new QueuePauseAction(phone, queue, paused);
-            if (paused && reason != null) {
-                pause.setReason(reason);
-            }
-            return send(pause, ACTION_TIMEOUT_MS);
-        });
+        return phoneOf(agent).compose(phone -> pause(phone, paused, reason));
+    }
+
+    /** Pauses {@code phone} in the queue ({@code reason} shown on the wallboard) or resumes it. */
+    Future<Void> pause(String phone, boolean paused, String reason) {
+        QueuePauseAction pause = new QueuePauseAction(phone, queue, paused);
+        if (paused && reason != null) {
+            pause.setReason(reason);
+        }
+        return send(pause, ACTION_TIMEOUT_MS);
     }
 
     /** Rings the agent's phone, then {@code number}; {@code ticketNumber} (may be null) is linked to the call. */

@@ -68,7 +68,8 @@ public final class CallRecordStore {
             CallRecord record = call.record();
             rows.add(Tuple.from(new Object[]{record.uniqueid(), record.callerNumber(), record.calledNumber(),
                     time(record.startedAt()), time(record.answeredAt()), time(record.endedAt()), record.ivrPath(),
-                    record.queue(), record.waitSeconds(), record.talkSeconds(), record.agentInterface(), call.agentUserId(),
+                    record.queue(), record.waitSeconds(), record.talkSeconds(), record.holdSeconds(), record.agentInterface(),
+                    call.agentUserId(),
                     record.disposition().code(), record.recording(), record.customerId(), created}));
             record.ticketNumbers().stream().filter(ticketIdOf::containsKey)
                     .forEach(number -> links.add(Tuple.of(record.uniqueid(), ticketIdOf.get(number))));
@@ -123,7 +124,8 @@ public final class CallRecordStore {
             records.add(new CallRecord(row.getString("uniqueid"), row.getString("caller_number"),
                     row.getString("called_number"), instant(row, "started_at"), instant(row, "answered_at"),
                     instant(row, "ended_at"), row.getString("ivr_path"), row.getString("queue"),
-                    row.getInteger("wait_seconds"), row.getInteger("talk_seconds"), row.getString("agent_interface"),
+                    row.getInteger("wait_seconds"), row.getInteger("talk_seconds"), row.getInteger("hold_seconds"),
+                    row.getString("agent_interface"),
                     Code.parse(CallDisposition.class, row.getString("disposition")).orElseThrow(),
                     row.getString("recording"), row.getLong("customer_id"),
                     Arrays.stream(row.getArrayOfLongs("ticket_ids")).map(ticketNumberOf::get).filter(Objects::nonNull)

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Writes finished calls on an event loop of its own, in batches (every {@value #FLUSH_MS} ms or at
  * {@value #BATCH} calls), so that a burst of hang-ups never delays the switchboard's screen pops behind database work.
- * A failed batch is retried call by call, so one bad row loses only itself. {@link #submit} may be called from any
- * thread.
+ * A failed batch is retried call by call, so one bad row loses only itself. After each write, {@code stored} is told
+ * (on the writer's event loop). {@link #submit} may be called from any thread.
  */
 public final class CallRecordWriter extends VerticleBase {
 
@@ -21,11 +21,13 @@ public final class CallRecordWriter extends VerticleBase {
     static final int BATCH = 500;
 
     private final CallRecordStore store;
+    private final Runnable stored;
     private List<CallRecordStore.Finished> pending = new ArrayList<>();
     private boolean writing;
 
-    public CallRecordWriter(CallRecordStore store) {
+    public CallRecordWriter(CallRecordStore store, Runnable stored) {
         this.store = store;
+        this.stored = stored;
     }
 
     @Override
@@ -68,6 +70,9 @@ public final class CallRecordWriter extends VerticleBase {
                             log.error("Call record {} not stored: {}", call.record().uniqueid(), one.getMessage()))).toList())
                             .<Void>mapEmpty().otherwiseEmpty();
                 })
-                .onComplete(done -> writing = false);
+                .onComplete(done -> {
+                    writing = false;
+                    stored.run();
+                });
     }
 }

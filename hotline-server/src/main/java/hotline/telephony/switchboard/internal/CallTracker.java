@@ -6,9 +6,11 @@ import hotline.telephony.switchboard.CallDisposition;
 import hotline.telephony.switchboard.CallRecord;
 import io.vertx.core.json.JsonObject;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,10 @@ public final class CallTracker {
         Integer talkSeconds;
         String agentInterface;
         boolean abandoned;
+        /** The call's channels on hold now; while any is, the call is on hold (since {@code holdSince}). */
+        final Set<String> held = new HashSet<>();
+        Instant holdSince;
+        long holdSeconds;
         final Map<String, String> vars = new LinkedHashMap<>();
 
         LiveCall(String uniqueid, Instant startedAt) {
@@ -87,6 +93,18 @@ public final class CallTracker {
                 return new Effect(null, screenPop(call, event));
             }
             case AmiEvents.AGENT_COMPLETE -> call(uniqueid, at).talkSeconds = event.getInteger("talkTime");
+            case AmiEvents.HOLD -> {
+                LiveCall call = calls.get(linkedid);
+                if (call != null && call.held.add(uniqueid) && call.held.size() == 1) {
+                    call.holdSince = at;
+                }
+            }
+            case AmiEvents.UNHOLD -> {
+                LiveCall call = calls.get(linkedid);
+                if (call != null && call.held.remove(uniqueid) && call.held.isEmpty()) {
+                    endHold(call, at);
+                }
+            }
             case AmiEvents.BRIDGE_ENTER -> {
                 LiveCall call = calls.get(linkedid);
                 if (call != null && call.answeredAt == null && !callerLeg) {
@@ -128,6 +146,25 @@ public final class CallTracker {
         return calls.size();
     }
 
+    /** A call still going: when it started, and how its queue counts it so far (null before it joined a queue). */
+    record OpenCall(Instant startedAt, DayRules.QueuedCall queued) {
+    }
+
+    /** The calls still going, for today's figures. */
+    List<OpenCall> open() {
+        List<OpenCall> open = new ArrayList<>(calls.size());
+        for (LiveCall call : calls.values()) {
+            DayRules.QueuedCall queued = null;
+            if (call.queue != null) {
+                DayRules.Outcome outcome = call.answeredAt != null ? DayRules.Outcome.ANSWERED
+                        : call.abandoned ? DayRules.Outcome.ABANDONED : DayRules.Outcome.WAITING;
+                queued = new DayRules.QueuedCall(call.queue, outcome, call.waitSeconds, null, null, null, null);
+            }
+            open.add(new OpenCall(call.startedAt, queued));
+        }
+        return open;
+    }
+
     private LiveCall call(String uniqueid, Instant at) {
         return calls.computeIfAbsent(uniqueid, id -> new LiveCall(id, at));
     }
@@ -156,7 +193,15 @@ public final class CallTracker {
                 .put("amiReceivedAt", event.getLong("at"));
     }
 
+    private static void endHold(LiveCall call, Instant at) {
+        call.holdSeconds += Math.max(0, Duration.between(call.holdSince, at).toSeconds());
+        call.holdSince = null;
+    }
+
     private static CallRecord finish(LiveCall call, Instant endedAt) {
+        if (call.holdSince != null) {
+            endHold(call, endedAt);
+        }
         Map<String, String> vars = call.vars;
         CallDisposition disposition;
         if (call.answeredAt != null) {
@@ -175,7 +220,7 @@ public final class CallTracker {
         String ticket = vars.get(ChannelVariables.VAR_TICKET);
         return new CallRecord(call.uniqueid, call.callerNumber, call.calledNumber, call.startedAt, call.answeredAt,
                 endedAt, vars.get(ChannelVariables.VAR_IVR_PATH), call.queue, call.waitSeconds, call.talkSeconds,
-                call.agentInterface, disposition, vars.get(ChannelVariables.VAR_RECORDING),
+                call.answeredAt == null ? null : (int) call.holdSeconds, call.agentInterface, disposition, vars.get(ChannelVariables.VAR_RECORDING),
                 customerId(vars),
                 ticket == null ? List.of() : List.of(ticket), null, null);
     }

@@ -7,8 +7,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,11 +14,10 @@ import java.util.TreeMap;
 
 /**
  * The live state of the queues for the wallboard and {@code GET /api/queues}: calls waiting with the moment they
- * joined and their wait, members with their state, and today's figures (offered, answered, abandoned, service level =
- * answered within the threshold over answered + abandoned, average wait, average handle time). Fed with
- * {@link AmiEvents} messages; the figures restart at midnight in the hotline's time zone. A published snapshot is
- * brought up to the moment it is read with {@link #live}, so a wait keeps counting between events. Plain Java with an
- * injected clock; not thread-safe (one event loop), except {@link #live}.
+ * joined and their wait, members with their state since when and their current call. Fed with {@link AmiEvents}
+ * messages; today's figures are not kept here but given to {@link #snapshot} ({@link Today}). A published snapshot is
+ * brought up to the moment it is read with {@link #live}, so a wait keeps counting and a wrap-up ends between events.
+ * Plain Java with an injected clock; not thread-safe (one event loop), except {@link #live}.
  */
 public final class QueueBoard {
 
@@ -34,16 +31,14 @@ public final class QueueBoard {
     static final String LOGGED_OUT = "logged_out";
 
     private final Clock clock;
-    private final ZoneId zone;
-    private final int serviceLevelSeconds;
     private final Duration wrapUp;
     private final Map<String, Queue> queues = new TreeMap<>();
 
-    public QueueBoard(Clock clock, ZoneId zone, int serviceLevelSeconds, Duration wrapUp) {
+    /** {@code queue}, the agents' queue, is on the board from the start, with or without members and calls. */
+    public QueueBoard(Clock clock, String queue, Duration wrapUp) {
         this.clock = clock;
-        this.zone = zone;
-        this.serviceLevelSeconds = serviceLevelSeconds;
         this.wrapUp = wrapUp;
+        queues.put(queue, new Queue());
     }
 
     private static final class Member {
@@ -55,6 +50,12 @@ public final class QueueBoard {
         boolean ringing;
         boolean loggedOut;
         Instant wrapUpUntil;
+        /** The state last shown and since when (the board's clock). */
+        String state;
+        Instant since;
+        /** The call the member is connected to, null when none. */
+        Waiting call;
+        Instant callSince;
     }
 
     private record Waiting(String uniqueid, String callerNumber, Instant joinedAt) {
@@ -63,15 +64,6 @@ public final class QueueBoard {
     private static final class Queue {
         final Map<String, Member> members = new TreeMap<>();
         final Map<String, Waiting> waiting = new LinkedHashMap<>();
-        LocalDate day;
-        int offered;
-        int answered;
-        int answeredInServiceLevel;
-        int abandoned;
-        long waitSeconds;
-        int waits;
-        long handleSeconds;
-        int handled;
     }
 
     /** Applies one event; true when the board changed. */
@@ -80,44 +72,36 @@ public final class QueueBoard {
         if (name == null) {
             return false;
         }
-        Queue queue = queue(name);
+        boolean changed = change(queue(name), event);
+        if (changed) {
+            updateStates();
+        }
+        return changed;
+    }
+
+    private boolean change(Queue queue, JsonObject event) {
         Instant now = clock.instant();
         String iface = event.getString("interface");
         switch (event.getString("type")) {
-            case AmiEvents.QUEUE_JOIN -> {
-                queue.waiting.put(event.getString("uniqueid"), new Waiting(event.getString("uniqueid"),
-                        event.getString("callerNumber"), now));
-                queue.offered++;
-            }
-            case AmiEvents.QUEUE_LEAVE -> queue.waiting.remove(event.getString("uniqueid"));
-            case AmiEvents.QUEUE_ABANDON -> {
-                queue.waiting.remove(event.getString("uniqueid"));
-                queue.abandoned++;
-                addWait(queue, event.getInteger("holdTime"));
-            }
+            case AmiEvents.QUEUE_JOIN -> queue.waiting.put(event.getString("uniqueid"),
+                    new Waiting(event.getString("uniqueid"), event.getString("callerNumber"), now));
+            case AmiEvents.QUEUE_LEAVE, AmiEvents.QUEUE_ABANDON -> queue.waiting.remove(event.getString("uniqueid"));
             case AmiEvents.AGENT_CALLED -> member(queue, iface, event.getString("memberName")).ringing = true;
             case AmiEvents.AGENT_NO_ANSWER -> member(queue, iface, null).ringing = false;
             case AmiEvents.AGENT_CONNECT -> {
                 Member member = member(queue, iface, event.getString("memberName"));
                 member.ringing = false;
                 member.inCall = true;
-                queue.waiting.remove(event.getString("uniqueid"));
-                queue.answered++;
-                Integer hold = event.getInteger("holdTime");
-                if (hold != null && hold <= serviceLevelSeconds) {
-                    queue.answeredInServiceLevel++;
-                }
-                addWait(queue, hold);
+                Waiting call = queue.waiting.remove(event.getString("uniqueid"));
+                member.call = call != null ? call : new Waiting(event.getString("uniqueid"), null, now);
+                member.callSince = now;
             }
             case AmiEvents.AGENT_COMPLETE -> {
                 Member member = member(queue, iface, null);
                 member.inCall = false;
+                member.call = null;
+                member.callSince = null;
                 member.wrapUpUntil = now.plus(wrapUp);
-                Integer talk = event.getInteger("talkTime");
-                if (talk != null) {
-                    queue.handleSeconds += talk;
-                    queue.handled++;
-                }
             }
             case AmiEvents.MEMBER -> {
                 Member member = member(queue, iface, event.getString("name"));
@@ -142,7 +126,9 @@ public final class QueueBoard {
      */
     public void resync(Collection<JsonObject> statusEvents, Instant askedAt) {
         Instant now = clock.instant();
-        queues.values().forEach(queue -> {
+        Map<String, Map<String, Member>> before = new TreeMap<>();
+        queues.forEach((name, queue) -> {
+            before.put(name, new TreeMap<>(queue.members));
             queue.members.clear();
             queue.waiting.values().removeIf(call -> call.joinedAt().isBefore(askedAt));
         });
@@ -156,16 +142,34 @@ public final class QueueBoard {
                 queue(name).waiting.put(event.getString("uniqueid"), new Waiting(event.getString("uniqueid"),
                         event.getString("callerNumber"), now.minusSeconds(wait)));
             } else {
-                apply(event);
+                change(queue(name), event);
             }
         }
+        // A member in the same state as before the link was lost has been in it since then, not since the resync.
+        before.forEach((name, members) -> members.forEach((iface, old) -> {
+            Member current = queues.get(name).members.get(iface);
+            if (current != null) {
+                current.state = old.state;
+                current.since = old.since;
+                if (current.inCall) {
+                    current.call = old.call;
+                    current.callSince = old.callSince;
+                }
+            }
+        }));
+        updateStates();
     }
 
-    public JsonObject snapshot() {
+    /**
+     * The board as of now, with each queue's {@code today} from {@code today} (by queue name; a queue with figures
+     * but nothing live, as on an instance without the AMI link, is listed too).
+     */
+    public JsonObject snapshot(Map<String, JsonObject> today) {
         Instant now = clock.instant();
+        updateStates();
+        today.keySet().forEach(this::queue);
         JsonArray list = new JsonArray();
         queues.forEach((name, queue) -> {
-            rollOver(queue);
             JsonArray waiting = new JsonArray();
             int position = 1;
             for (Waiting call : queue.waiting.values()) {
@@ -176,22 +180,22 @@ public final class QueueBoard {
             JsonArray members = new JsonArray();
             queue.members.forEach((iface, member) -> {
                 JsonObject json = new JsonObject().put("interface", iface).put("name", member.name)
-                        .put("state", state(member, now));
+                        .put("state", member.state).put("since", member.since.toString());
                 if (member.paused && member.pausedReason != null) {
                     json.put("pausedReason", member.pausedReason);
                 }
+                if (WRAP_UP.equals(member.state)) {
+                    json.put("wrapUpUntil", member.wrapUpUntil.toString());
+                }
+                if (member.call != null) {
+                    json.put("call", new JsonObject().put("uniqueid", member.call.uniqueid())
+                            .put("callerNumber", member.call.callerNumber())
+                            .put("answeredAt", member.callSince.toString()));
+                }
                 members.add(json);
             });
-            int finished = queue.answered + queue.abandoned;
             list.add(new JsonObject().put("name", name).put("waiting", waiting).put("members", members)
-                    .put("today", new JsonObject()
-                            .put("offered", queue.offered)
-                            .put("answered", queue.answered)
-                            .put("abandoned", queue.abandoned)
-                            .put("serviceLevelSeconds", serviceLevelSeconds)
-                            .put("serviceLevel", finished == 0 ? null : round(100.0 * queue.answeredInServiceLevel / finished))
-                            .put("averageWaitSeconds", queue.waits == 0 ? null : round((double) queue.waitSeconds / queue.waits))
-                            .put("averageHandleSeconds", queue.handled == 0 ? null : round((double) queue.handleSeconds / queue.handled))));
+                    .put("today", today.getOrDefault(name, new JsonObject())));
         });
         return new JsonObject().put("at", now.toString()).put("queues", list);
     }
@@ -204,11 +208,23 @@ public final class QueueBoard {
     public JsonObject live(JsonObject snapshot) {
         Instant now = clock.instant();
         JsonObject live = snapshot.copy().put("at", now.toString());
-        live.getJsonArray("queues").forEach(queue -> ((JsonObject) queue).getJsonArray("waiting").forEach(call -> {
-            JsonObject waiting = (JsonObject) call;
-            long seconds = Duration.between(Instant.parse(waiting.getString("joinedAt")), now).toSeconds();
-            waiting.put("waitSeconds", Math.max(0, seconds));
-        }));
+        live.getJsonArray("queues").forEach(item -> {
+            JsonObject queue = (JsonObject) item;
+            queue.getJsonArray("waiting").forEach(call -> {
+                JsonObject waiting = (JsonObject) call;
+                long seconds = Duration.between(Instant.parse(waiting.getString("joinedAt")), now).toSeconds();
+                waiting.put("waitSeconds", Math.max(0, seconds));
+            });
+            queue.getJsonArray("members").forEach(m -> {
+                JsonObject member = (JsonObject) m;
+                String until = (String) member.remove("wrapUpUntil");
+                if (until != null && !now.isBefore(Instant.parse(until))) {
+                    member.put("state", AVAILABLE).put("since", until);
+                } else if (until != null) {
+                    member.put("wrapUpUntil", until);
+                }
+            });
+        });
         return live;
     }
 
@@ -235,25 +251,30 @@ public final class QueueBoard {
         return AVAILABLE;
     }
 
-    private Queue queue(String name) {
-        Queue queue = queues.computeIfAbsent(name, n -> new Queue());
-        rollOver(queue);
-        return queue;
+    /** The queues on the board now. */
+    public java.util.Set<String> names() {
+        return java.util.Set.copyOf(queues.keySet());
     }
 
-    private void rollOver(Queue queue) {
-        LocalDate today = LocalDate.now(clock.withZone(zone));
-        if (!today.equals(queue.day)) {
-            queue.day = today;
-            queue.offered = 0;
-            queue.answered = 0;
-            queue.answeredInServiceLevel = 0;
-            queue.abandoned = 0;
-            queue.waitSeconds = 0;
-            queue.waits = 0;
-            queue.handleSeconds = 0;
-            queue.handled = 0;
-        }
+    private Queue queue(String name) {
+        return queues.computeIfAbsent(name, n -> new Queue());
+    }
+
+    /**
+     * Notes since when each member is in its state: now for a change an event made, the end of the wrap-up for a
+     * wrap-up that ran out between events.
+     */
+    private void updateStates() {
+        Instant now = clock.instant();
+        queues.values().forEach(queue -> queue.members.values().forEach(member -> {
+            String state = state(member, now);
+            if (!state.equals(member.state)) {
+                boolean wrapUpRanOut = WRAP_UP.equals(member.state) && member.wrapUpUntil != null
+                        && !now.isBefore(member.wrapUpUntil);
+                member.since = wrapUpRanOut ? member.wrapUpUntil : now;
+                member.state = state;
+            }
+        }));
     }
 
     private static Member member(Queue queue, String iface, String name) {
@@ -264,14 +285,4 @@ public final class QueueBoard {
         return member;
     }
 
-    private static void addWait(Queue queue, Integer seconds) {
-        if (seconds != null) {
-            queue.waitSeconds += seconds;
-            queue.waits++;
-        }
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 10) / 10.0;
-    }
 }

@@ -2,6 +2,7 @@ package hotline.telephony.switchboard.internal;
 
 import hotline.auth.Access;
 import hotline.auth.Principal;
+import hotline.auth.Role;
 import hotline.common.Code;
 import hotline.common.InvalidInputException;
 import hotline.http.ApiRoutes;
@@ -22,8 +23,9 @@ import java.util.function.Supplier;
 /**
  * {@code GET /api/queues} (the live queue board), {@code GET /api/calls} (call records of a customer or a ticket),
  * {@code POST /api/agent/queue} (log in, log out, pause, resume), {@code POST /api/calls/originate} (click-to-call),
- * {@code POST /api/calls/wrap-up}, {@code POST /api/calls/inquiry} and {@code GET /api/calls/{uniqueid}/recording}
- * ({@link RecordingStreamer}).
+ * {@code POST /api/calls/wrap-up}, {@code POST /api/calls/inquiry}, {@code GET /api/calls/{uniqueid}/recording}
+ * ({@link RecordingStreamer}), and for supervisors {@code GET /api/agents} ({@link AgentBoard}) and
+ * {@code POST /api/agents/{userId}/queue} ({@link Interventions}).
  * A link to Asterisk that is down answers 503, an action Asterisk refuses 502.
  */
 public final class SwitchboardRoutes implements ApiRoutes {
@@ -33,14 +35,18 @@ public final class SwitchboardRoutes implements ApiRoutes {
     private final AgentActions agents;
     private final WrapUps wrapUps;
     private final RecordingStreamer recordings;
+    private final AgentBoard agentBoard;
+    private final Interventions interventions;
 
     public SwitchboardRoutes(Supplier<JsonObject> board, CallRecordStore calls, AgentActions agents, WrapUps wrapUps,
-                             RecordingStreamer recordings) {
+                             RecordingStreamer recordings, AgentBoard agentBoard, Interventions interventions) {
         this.board = board;
         this.calls = calls;
         this.agents = agents;
         this.wrapUps = wrapUps;
         this.recordings = recordings;
+        this.agentBoard = agentBoard;
+        this.interventions = interventions;
     }
 
     @Override
@@ -54,6 +60,17 @@ public final class SwitchboardRoutes implements ApiRoutes {
         // Vert.x's validator reads a uniqueid such as 1700000100.11 as a number and refuses it as not a string: the
         // streamer checks the parameter itself.
         builder.getRoute("getCallRecording").setDoValidation(false).addHandler(recordings::stream);
+        builder.getRoute("listAgents").addHandler(Access.requireRole(Role.SUPERVISOR)).addHandler(ctx -> agentBoard.list()
+                .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("agents", list))).onFailure(ctx::fail));
+        builder.getRoute("superviseAgentQueue").addHandler(Access.requireRole(Role.SUPERVISOR))
+                .addHandler(this::superviseAgentQueue);
+    }
+
+    private void superviseAgentQueue(RoutingContext ctx) {
+        JsonObject body = Requests.body(ctx);
+        Interventions.Action action = Interventions.Action.valueOf(body.getString("action").toUpperCase());
+        long userId = Long.parseLong(ctx.pathParam("userId"));
+        answer(ctx, interventions.apply(userId, action, body.getString("reason").strip(), Access.principal(ctx)));
     }
 
     private void wrapUp(RoutingContext ctx) {

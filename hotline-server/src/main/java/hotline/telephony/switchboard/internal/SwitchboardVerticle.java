@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,7 +25,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Consumes the AMI events on {@link TelephonyAddresses#AMI_EVENTS} in order, on one event loop: feeds the
  * {@link CallTracker} and the {@link QueueBoard}, publishes screen pops at once and the queue board at most every
- * {@value #BOARD_PUBLISH_MS} ms, and hands finished calls to the {@link CallRecordWriter}.
+ * {@value #BOARD_PUBLISH_MS} ms, and hands finished calls to the {@link CallRecordWriter}. Today's figures on the board
+ * ({@link Today}) are read again from the call records after the writer stored calls (at most every
+ * {@value #READ_MIN_MS} ms) and every {@value #READ_EVERY_MS} ms (wrap-ups, satisfaction, a standby instance, midnight).
  * Screen-pop latency (AMI event received → published) is timed as {@code hotline_screenpop_seconds}; events handled
  * are counted as {@code hotline_ami_events_total}.
  */
@@ -34,30 +37,51 @@ public final class SwitchboardVerticle extends VerticleBase {
     private static final long DIRECTORY_RELOAD_MS = 30_000;
     /** The board is published at most this often: a burst of events costs one snapshot, not one per event. */
     private static final long BOARD_PUBLISH_MS = 100;
+    static final long READ_MIN_MS = 1_000;
+    static final long READ_EVERY_MS = 5_000;
 
     private final CallTracker tracker = new CallTracker();
     private final QueueBoard board;
+    private final Today today;
+    private final DayReader days;
     private final CallRecordWriter writer;
     private final AgentDirectory agents;
     private final Timer screenPopLatency;
     private final io.micrometer.core.instrument.Counter eventsHandled;
     private final AtomicReference<JsonObject> snapshot = new AtomicReference<>();
+    private final AtomicReference<Map<Long, StoredDay.AgentDay>> agentDays = new AtomicReference<>(Map.of());
     private boolean boardChanged;
+    private boolean reading;
+    private boolean readAgain;
+    private long lastRead;
 
-    public SwitchboardVerticle(QueueBoard board, CallRecordWriter writer, UserService users, MeterRegistry meters) {
+    public SwitchboardVerticle(QueueBoard board, Today today, DayReader days, CallRecordWriter writer, UserService users,
+                               MeterRegistry meters) {
         this.board = board;
+        this.today = today;
+        this.days = days;
         this.writer = writer;
         this.agents = new AgentDirectory(users);
         this.screenPopLatency = Timer.builder("hotline_screenpop_seconds")
                 .description("From the AMI event to the screen pop on the event bus")
                 .publishPercentiles(0.5, 0.99).register(meters);
         this.eventsHandled = io.micrometer.core.instrument.Counter.builder("hotline_ami_events_total").register(meters);
-        snapshot.set(board.snapshot());
+        snapshot.set(current());
     }
 
     /** The queue board as of now (waits counted to this moment); safe to read from any thread. */
     public JsonObject snapshot() {
         return board.live(snapshot.get());
+    }
+
+    /** Each agent's day (by user id) as last read from the call records; safe to read from any thread. */
+    Map<Long, StoredDay.AgentDay> agentDays() {
+        return agentDays.get();
+    }
+
+    /** The writer stored calls: read the day again (from any thread). */
+    public void callsStored() {
+        context.runOnContext(v -> requestRead());
     }
 
     @Override
@@ -68,7 +92,9 @@ public final class SwitchboardVerticle extends VerticleBase {
                 publishBoard();
             }
         });
+        vertx.setPeriodic(READ_EVERY_MS, id -> requestRead());
         vertx.eventBus().<JsonObject>localConsumer(TelephonyAddresses.AMI_EVENTS, message -> handle(message.body()));
+        read();
         return agents.reload().recover(e -> {
             log.warn("Agent phone interfaces not loaded yet: {}", e.getMessage());
             return Future.succeededFuture();
@@ -92,7 +118,7 @@ public final class SwitchboardVerticle extends VerticleBase {
         if (effect.finished() != null) {
             finished(effect.finished());
         }
-        if (board.apply(event)) {
+        if (board.apply(event) || AmiEvents.NEW_CHANNEL.equals(event.getString("type"))) {
             boardChanged = true;
         }
     }
@@ -122,6 +148,8 @@ public final class SwitchboardVerticle extends VerticleBase {
     }
 
     private void finished(CallRecord record) {
+        today.finished(record);
+        boardChanged = true;
         AgentDirectory.Agent agent = agents.find(record.agentInterface());
         vertx.eventBus().publish(TelephonyAddresses.CALLS, record.toJson());
         writer.submit(new CallRecordStore.Finished(record, agent == null ? null : agent.userId()));
@@ -146,8 +174,60 @@ public final class SwitchboardVerticle extends VerticleBase {
 
     private void publishBoard() {
         boardChanged = false;
-        JsonObject current = board.snapshot();
+        JsonObject current = current();
         snapshot.set(current);
         vertx.eventBus().publish(TelephonyAddresses.QUEUES, current);
+    }
+
+    private JsonObject current() {
+        List<CallTracker.OpenCall> open = tracker.open();
+        return board.snapshot(today.queues(open, board.names())).put("callsPerHour", today.callsPerHour(open));
+    }
+
+    private void requestRead() {
+        if (reading) {
+            readAgain = true;
+            return;
+        }
+        long wait = lastRead + READ_MIN_MS - System.currentTimeMillis();
+        if (wait > 0) {
+            if (!readAgain) {
+                readAgain = true;
+                vertx.setTimer(wait, id -> {
+                    readAgain = false;
+                    requestRead();
+                });
+            }
+            return;
+        }
+        read();
+    }
+
+    /** Reads today's figures (and, once a day, the usual calls per hour) from the call records. */
+    private void read() {
+        reading = true;
+        var day = today.day();
+        Future<Void> usual = !today.needsUsual() ? Future.succeededFuture()
+                : days.usual(day).map(perHour -> {
+                    today.usual(day, perHour);
+                    return null;
+                });
+        days.read(day, today.now(), today.pendingIds())
+                .map(stored -> {
+                    today.stored(stored);
+                    agentDays.set(today.agents());
+                    return null;
+                })
+                .compose(v -> usual)
+                .onSuccess(v -> boardChanged = true)
+                .onFailure(e -> log.warn("Today's figures not read from the call records: {}", e.getMessage()))
+                .onComplete(done -> {
+                    reading = false;
+                    lastRead = System.currentTimeMillis();
+                    if (readAgain) {
+                        readAgain = false;
+                        requestRead();
+                    }
+                });
     }
 }

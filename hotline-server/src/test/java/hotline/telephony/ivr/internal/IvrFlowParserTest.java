@@ -40,7 +40,7 @@ class IvrFlowParserTest {
     void shippedSoundList() {
         IvrSounds shipped = IvrSounds.load(null);
 
-        assertThat(shipped.names()).containsAll(IvrSounds.DIGITS)
+        assertThat(shipped.names()).containsAll(IvrSounds.DIGITS).containsAll(IvrSounds.NUMBERS).containsAll(IvrSounds.DATES)
                 .contains("hotline/choose-language", "hotline/agents-busy", "hotline/queue-periodic");
         assertThat(IvrFlows.load(List.of("ivr", "survey"), null, shipped).values().stream()
                 .flatMap(flow -> flow.prompts().values().stream()).map(IvrFlow.Prompt::sound)).allMatch(shipped::has);
@@ -63,6 +63,25 @@ class IvrFlowParserTest {
 
         assertThatThrownBy(() -> IvrFlowParser.parse("test", text, SOUNDS)).hasMessageContaining("node 'main'")
                 .hasMessageContaining("digits/0 to digits/9");
+    }
+
+    @Test
+    @DisplayName("numbers and dates to read out need the say commands' sounds, and a date a format in zh and en")
+    void numbersAndDates() {
+        IvrSounds all = IvrSounds.parse("full list", String.join("\n", IvrSounds.DATES) + "\nhotline/menu\n");
+        String number = flow("\"main\": { \"say\": [\"menu\", { \"number\": \"balanceDue\", \"point\": \"menu\" }], \"next\": \"agent\" }");
+        String date = flow("\"main\": { \"say\": [{ \"date\": \"paidOn\", \"format\": { \"zh\": \"YBd\" } }], \"next\": \"agent\" }");
+        String badFormat = flow("\"main\": { \"say\": [{ \"date\": \"paidOn\", \"format\": { \"zh\": \"YBd\", \"en\": \"%Y-%m\" } }], \"next\": \"agent\" }");
+        String strange = flow("\"main\": { \"say\": [{ \"money\": \"balanceDue\" }], \"next\": \"agent\" }");
+
+        assertThat(IvrFlowParser.parse("test", number, all).nodes().get("main")).isEqualTo(new IvrFlow.Say(List.of(
+                new IvrFlow.Play("menu"), new IvrFlow.NumberOf("balanceDue", "menu", null)), new IvrFlow.Edge("agent", false, java.util.Map.of())));
+        assertThatThrownBy(() -> IvrFlowParser.parse("test", number, SOUNDS)).hasMessageContaining("say.number")
+                .hasMessageContaining("test list");
+        assertThatThrownBy(() -> IvrFlowParser.parse("test", date, all)).hasMessageContaining("node 'main'")
+                .hasMessageContaining("en");
+        assertThatThrownBy(() -> IvrFlowParser.parse("test", badFormat, all)).hasMessageContaining("say.date.format.en");
+        assertThatThrownBy(() -> IvrFlowParser.parse("test", strange, all)).hasMessageContaining("digits, number, date");
     }
 
     @Test

@@ -59,8 +59,23 @@ class IvrInterpreterTest {
         }
 
         @Override
+        public String language() {
+            return "zh";
+        }
+
+        @Override
         public void sayDigits(String digits) {
             played.add("digits:" + digits);
+        }
+
+        @Override
+        public void sayNumber(long number) {
+            played.add("number:" + number);
+        }
+
+        @Override
+        public void sayDateTime(long epochSecond, String format) {
+            played.add("date:" + epochSecond + ":" + format);
         }
 
         @Override

@@ -49,7 +49,7 @@ class CallRecordStoreTest {
     private static CallRecord answered(String uniqueid, List<String> ticketNumbers) {
         Instant start = Instant.parse("2026-11-23T08:00:00Z");
         return new CallRecord(uniqueid, "13800138000", "96655", start, start.plusSeconds(12), start.plusSeconds(107),
-                "identify>agent", "hotline", 12, 95, "PJSIP/agent1", CallDisposition.ANSWERED, null, null,
+                "identify>agent", "hotline", 12, 95, 20, "PJSIP/agent1", CallDisposition.ANSWERED, null, null,
                 ticketNumbers, null, null);
     }
 

@@ -11,12 +11,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The live queue board: waiting calls, members' states since when, current calls; fed with AMI messages. */
 class QueueBoardTest {
-
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private static final class MovableClock extends Clock {
         Instant now = Instant.parse("2026-11-23T02:00:00Z");
@@ -46,40 +46,16 @@ class QueueBoardTest {
     }
 
     private static JsonObject hotline(QueueBoard board) {
-        return board.snapshot().getJsonArray("queues").getJsonObject(0);
-    }
-
-    @Test
-    @DisplayName("today's figures: service level counts answers within 20 s over answered plus abandoned")
-    void figures() {
-        MovableClock clock = new MovableClock();
-        QueueBoard board = new QueueBoard(clock, SHANGHAI, 20, Duration.ofSeconds(15));
-
-        board.apply(event(AmiEvents.QUEUE_JOIN, "uniqueid", "1"));
-        board.apply(event(AmiEvents.QUEUE_JOIN, "uniqueid", "2"));
-        board.apply(event(AmiEvents.QUEUE_JOIN, "uniqueid", "3"));
-        board.apply(event(AmiEvents.AGENT_CONNECT, "uniqueid", "1", "interface", "PJSIP/agent1", "holdTime", "10"));
-        board.apply(event(AmiEvents.AGENT_CONNECT, "uniqueid", "2", "interface", "PJSIP/agent2", "holdTime", "30"));
-        board.apply(event(AmiEvents.QUEUE_ABANDON, "uniqueid", "3", "holdTime", "50"));
-        board.apply(event(AmiEvents.AGENT_COMPLETE, "uniqueid", "1", "interface", "PJSIP/agent1", "talkTime", "100"));
-
-        JsonObject today = hotline(board).getJsonObject("today");
-        assertThat(today.getInteger("offered")).isEqualTo(3);
-        assertThat(today.getInteger("answered")).isEqualTo(2);
-        assertThat(today.getInteger("abandoned")).isEqualTo(1);
-        assertThat(today.getDouble("serviceLevel")).isEqualTo(33.3);
-        assertThat(today.getDouble("averageWaitSeconds")).isEqualTo(30.0);
-        assertThat(today.getDouble("averageHandleSeconds")).isEqualTo(100.0);
-        assertThat(hotline(board).getJsonArray("waiting")).isEmpty();
+        return board.snapshot(Map.of()).getJsonArray("queues").getJsonObject(0);
     }
 
     @Test
     @DisplayName("a snapshot read later counts each caller's wait to the moment it is read, not to when it was published")
     void liveWait() {
         MovableClock clock = new MovableClock();
-        QueueBoard board = new QueueBoard(clock, SHANGHAI, 20, Duration.ofSeconds(15));
+        QueueBoard board = new QueueBoard(clock, "hotline", Duration.ofSeconds(15));
         board.apply(event(AmiEvents.QUEUE_JOIN, "uniqueid", "1"));
-        JsonObject published = board.snapshot();
+        JsonObject published = board.snapshot(Map.of());
 
         clock.now = clock.now.plusSeconds(5);
         JsonObject live = board.live(published);
@@ -96,7 +72,7 @@ class QueueBoardTest {
     @DisplayName("member states: in call, wrap-up for the wrap-up time, paused with its reason, logged out")
     void memberStates() {
         MovableClock clock = new MovableClock();
-        QueueBoard board = new QueueBoard(clock, SHANGHAI, 20, Duration.ofSeconds(15));
+        QueueBoard board = new QueueBoard(clock, "hotline", Duration.ofSeconds(15));
 
         board.apply(event(AmiEvents.MEMBER, "interface", "PJSIP/agent1", "name", "李娜", "status", "1"));
         board.apply(event(AmiEvents.AGENT_CONNECT, "uniqueid", "1", "interface", "PJSIP/agent1", "holdTime", "3"));
@@ -112,22 +88,63 @@ class QueueBoardTest {
     }
 
     @Test
-    @DisplayName("the figures start again at midnight in the hotline's time zone, and a resync keeps calls joined since")
-    void midnightAndResync() {
+    @DisplayName("a resync keeps the calls joined since it was asked for, and a member's time in an unchanged state")
+    void resync() {
         MovableClock clock = new MovableClock();
-        QueueBoard board = new QueueBoard(clock, SHANGHAI, 20, Duration.ofSeconds(15));
+        QueueBoard board = new QueueBoard(clock, "hotline", Duration.ofSeconds(15));
+        board.apply(event(AmiEvents.MEMBER, "interface", "PJSIP/agent1", "status", "1"));
         board.apply(event(AmiEvents.QUEUE_JOIN, "uniqueid", "1"));
         clock.now = clock.now.plusSeconds(1);
         Instant asked = clock.now;
         clock.now = clock.now.plusSeconds(1);
         board.apply(event(AmiEvents.QUEUE_JOIN, "uniqueid", "2"));
 
-        board.resync(List.of(event(AmiEvents.ENTRY, "uniqueid", "9", "wait", "40")), asked);
+        board.resync(List.of(event(AmiEvents.ENTRY, "uniqueid", "9", "wait", "40"),
+                event(AmiEvents.MEMBER, "interface", "PJSIP/agent1", "status", "1")), asked);
+
         assertThat(hotline(board).getJsonArray("waiting").stream().map(w -> ((JsonObject) w).getString("uniqueid")))
                 .containsExactlyInAnyOrder("2", "9");
+        assertThat(member(board).getString("since")).isEqualTo("2026-11-23T02:00:00Z");
+    }
 
-        clock.now = Instant.parse("2026-11-23T16:00:01Z");
-        assertThat(hotline(board).getJsonObject("today").getInteger("offered")).isZero();
+    @Test
+    @DisplayName("a member's state carries since when, and their current call while connected")
+    void sinceAndCurrentCall() {
+        MovableClock clock = new MovableClock();
+        QueueBoard board = new QueueBoard(clock, "hotline", Duration.ofSeconds(15));
+        board.apply(event(AmiEvents.MEMBER, "interface", "PJSIP/agent1", "status", "1"));
+        board.apply(event(AmiEvents.QUEUE_JOIN, "uniqueid", "7").put("callerNumber", "13800138000"));
+        clock.now = clock.now.plusSeconds(30);
+        board.apply(event(AmiEvents.AGENT_CONNECT, "uniqueid", "7", "interface", "PJSIP/agent1", "holdTime", "30"));
+
+        JsonObject inCall = member(board);
+        assertThat(inCall.getString("since")).isEqualTo("2026-11-23T02:00:30Z");
+        assertThat(inCall.getJsonObject("call").getString("callerNumber")).isEqualTo("13800138000");
+        assertThat(inCall.getJsonObject("call").getString("answeredAt")).isEqualTo("2026-11-23T02:00:30Z");
+
+        clock.now = clock.now.plusSeconds(60);
+        board.apply(event(AmiEvents.AGENT_COMPLETE, "uniqueid", "7", "interface", "PJSIP/agent1", "talkTime", "60"));
+        JsonObject published = board.snapshot(Map.of());
+        clock.now = clock.now.plusSeconds(20);
+        JsonObject after = board.live(published).getJsonArray("queues").getJsonObject(0).getJsonArray("members")
+                .getJsonObject(0);
+        assertThat(after.getString("state")).as("the wrap-up ran out between events").isEqualTo("available");
+        assertThat(after.getString("since")).isEqualTo("2026-11-23T02:01:45Z");
+        assertThat(after.containsKey("call")).isFalse();
+    }
+
+    @Test
+    @DisplayName("the agents' queue is on the board without any call, and a queue with figures but nothing live is too")
+    void queuesOnTheBoard() {
+        QueueBoard board = new QueueBoard(new MovableClock(), "hotline", Duration.ofSeconds(15));
+        JsonObject snapshot = board.snapshot(Map.of("complaints", new JsonObject().put("offered", 3)));
+        assertThat(snapshot.getJsonArray("queues").stream().map(q -> ((JsonObject) q).getString("name")))
+                .containsExactly("complaints", "hotline");
+        assertThat(snapshot.getJsonArray("queues").getJsonObject(0).getJsonObject("today").getInteger("offered")).isEqualTo(3);
+    }
+
+    private static JsonObject member(QueueBoard board) {
+        return hotline(board).getJsonArray("members").getJsonObject(0);
     }
 
     private static String state(QueueBoard board, int index) {
