@@ -27,7 +27,7 @@ public final class ConsoleApi implements ApiRoutes {
     }
 
     private void callerCard(RoutingContext ctx) {
-        var customerId = Requests.query(ctx, "customerId").map(Long::valueOf);
+        var customerId = Requests.queryLong(ctx, "customerId");
         var phone = Requests.query(ctx, "phone");
         if (customerId.isEmpty() && phone.isEmpty()) {
             throw new InvalidInputException("phone", "give phone or customerId");

@@ -82,7 +82,7 @@ public final class TicketRoutes implements ApiRoutes {
                         .orElse(null),
                 Requests.query(ctx, "type").flatMap(code -> Code.parse(TicketType.class, code))
                         .orElse(null),
-                Requests.query(ctx, "customerId").map(Long::valueOf).orElse(null),
+                Requests.queryLong(ctx, "customerId").orElse(null),
                 Requests.query(ctx, "district").orElse(null),
                 Requests.queryInt(ctx, "page").orElse(0),
                 Requests.queryInt(ctx, "size").orElse(TicketFilter.DEFAULT_SIZE));

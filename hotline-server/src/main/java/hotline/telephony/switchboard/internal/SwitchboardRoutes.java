@@ -101,8 +101,8 @@ public final class SwitchboardRoutes implements ApiRoutes {
 
     private void listCalls(RoutingContext ctx) {
         int limit = Requests.queryInt(ctx, "limit").orElse(50);
-        var customerId = Requests.query(ctx, "customerId").map(Long::valueOf);
-        var ticketId = Requests.query(ctx, "ticketId").map(Long::valueOf);
+        var customerId = Requests.queryLong(ctx, "customerId");
+        var ticketId = Requests.queryLong(ctx, "ticketId");
         boolean unwrapped = Requests.query(ctx, "unwrapped").map(Boolean::parseBoolean).orElse(false);
         if (customerId.isPresent() && ticketId.isPresent()) {
             throw new InvalidInputException("ticketId", "give customerId or ticketId, not both");
