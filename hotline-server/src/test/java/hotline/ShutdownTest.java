@@ -129,8 +129,9 @@ class ShutdownTest {
 
     private boolean healthy() {
         try {
-            return http.send(HttpRequest.newBuilder(uri("/health")).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode() == 200;
+            // A time limit: a request lost while the server starts (seen once under load) is asked again, not awaited forever.
+            return http.send(HttpRequest.newBuilder(uri("/health")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException notListeningYet) {
             return false;
         } catch (InterruptedException e) {
