@@ -32,16 +32,12 @@ public final class ContractFuzz {
     public static void main(String[] args) throws Exception {
         int drawn = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
         Path dataDir = Files.createDirectories(Path.of("target", "fuzz-" + System.currentTimeMillis()).toAbsolutePath());
-        JsonObject settings = new JsonObject()
+        JsonObject settings = Fuzzer.settings()
                 .put("http", new JsonObject().put("port", 0))
                 .put("agi", new JsonObject().put("port", 0))
                 .put("data", new JsonObject().put("dir", dataDir.toString()))
-                .put("admin", new JsonObject().put("password", TestApp.ADMIN_PASSWORD))
-                .put("auth", new JsonObject().put("hashMemoryKib", 1024).put("hashIterations", 1)
-                        .put("loginFailures", new JsonObject().put("perUserAndAddress", 1000).put("perUsername", 1000)
-                                .put("perAddress", 1000)))
-                // As in ContractFuzzTest: no outbox pruning in the background, which a refused request would seem to do.
-                .put("search", new JsonObject().put("heartbeatSeconds", 3600).put("instanceExpirySeconds", 10_800));
+                .put("admin", new JsonObject().put("password", TestApp.ADMIN_PASSWORD));
+        settings.getJsonObject("auth").put("hashMemoryKib", 1024).put("hashIterations", 1);
         int failures;
         try (App app = App.start(new Config(settings, Map.of()), false)) {
             Fuzzer fuzzer = Fuzzer.against(app);

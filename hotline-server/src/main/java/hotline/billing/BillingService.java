@@ -72,7 +72,7 @@ public final class BillingService {
 
     /** Today in the utility's time zone: what "overdue" is measured against. */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(zone));
+        return LocalDate.ofInstant(clock.instant(), zone);
     }
 
     /** How long the caller card waits for billing before it shows without it ({@code billing.cardWaitMs}). */

@@ -37,7 +37,7 @@ public final class Requests {
         return parameter == null || parameter.isNull() ? Optional.empty() : Optional.of(parameter.getInteger());
     }
 
-    /** An integer query parameter as the validator read it (so {@code 1000.0}, an integer to JSON Schema, is 1000). */
+    /** An int64 query parameter, read as the validator decoded it ({@code 1e3} is 1000, not the text "1000.0"). */
     public static Optional<Long> queryLong(RoutingContext ctx, String name) {
         RequestParameter parameter = validated(ctx).getQuery().get(name);
         return parameter == null || parameter.isNull() ? Optional.empty() : Optional.of(parameter.getLong());

@@ -6,7 +6,6 @@ import hotline.testing.fuzz.ApiOperation;
 import hotline.testing.fuzz.Fuzzer;
 import hotline.testing.fuzz.HostileRequest;
 import hotline.testing.fuzz.Mutation;
-import io.vertx.core.json.JsonObject;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -35,13 +34,7 @@ class ContractFuzzTest {
 
     @BeforeContainer
     static void start() {
-        // Refused log-ins are part of the fuzzing; the throttle must not lock the fuzzer's own address out.
-        JsonObject unthrottled = new JsonObject().put("auth", new JsonObject().put("loginFailures",
-                new JsonObject().put("perUserAndAddress", 1000).put("perUsername", 1000).put("perAddress", 1000)))
-                // The search heartbeat prunes the outbox in the background: under a refused request that reads as a
-                // change it made. One heartbeat an hour keeps it out of the run.
-                .put("search", new JsonObject().put("heartbeatSeconds", 3600).put("instanceExpirySeconds", 10_800));
-        app = TestApp.start(unthrottled, Clock.systemUTC());
+        app = TestApp.start(Fuzzer.settings(), Clock.systemUTC());
         fuzzer = Fuzzer.against(app);
     }
 

@@ -47,6 +47,18 @@ public final class Fuzzer {
     }
 
     /** Reads the contract, logs in as a new admin and creates a customer, a repair ticket, a crew and a user to aim at. */
+    /**
+     * The settings the server of a fuzz run needs, over its own: no log-in throttle (refused log-ins are part of the
+     * fuzzing; the throttle must not lock the fuzzer's own address out), and no outbox pruning while it runs (the
+     * search heartbeat deleting applied rows would read as a refused request that changed what is stored).
+     */
+    public static JsonObject settings() {
+        return new JsonObject()
+                .put("auth", new JsonObject().put("loginFailures", new JsonObject().put("perUserAndAddress", 1000)
+                        .put("perUsername", 1000).put("perAddress", 1000)))
+                .put("search", new JsonObject().put("heartbeatSeconds", 3_600).put("instanceExpirySeconds", 3 * 3_600));
+    }
+
     public static Fuzzer against(App app) {
         ApiClient admin = ApiClient.as(app, Role.ADMIN);
         long customer = admin.post("/api/customers", new JsonObject().put("accountNumber", "900100200")

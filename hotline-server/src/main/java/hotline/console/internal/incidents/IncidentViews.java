@@ -114,7 +114,7 @@ final class IncidentViews {
     /** The local time, with the date unless it is today's. */
     private String text(Instant instant) {
         ZonedDateTime at = instant.atZone(zone);
-        return at.toLocalDate().equals(LocalDate.now(clock.withZone(zone))) ? HOUR.format(at) : WHEN.format(at);
+        return at.toLocalDate().equals(LocalDate.ofInstant(clock.instant(), zone)) ? HOUR.format(at) : WHEN.format(at);
     }
 
     private static Instant instant(JsonObject json, String field) {

@@ -56,7 +56,7 @@ public final class ReportsPage implements Handler<Router> {
 
     /** The parameters as given, with the defaults filled in (the form shows them back as they were typed). */
     private Map<String, String> params(RoutingContext ctx) {
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         Map<String, String> params = new HashMap<>();
         params.put("report", param(ctx, "report", Report.TICKETS.code()));
         params.put("from", param(ctx, "from", today.minusDays(DEFAULT_DAYS - 1).toString()));

@@ -43,7 +43,7 @@ public final class AgentBoard {
                 .forEach(member -> members.putIfAbsent(((JsonObject) member).getString("interface"), (JsonObject) member)));
         Map<Long, StoredDay.AgentDay> today = switchboard.agentDays();
         return users.list().compose(all -> interventions.latestSince(
-                LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant()).map(latest -> {
+                LocalDate.ofInstant(clock.instant(), zone).atStartOfDay(zone).toInstant()).map(latest -> {
             Map<Long, String> names = new HashMap<>();
             all.forEach(user -> names.put(user.id(), user.displayName()));
             JsonArray agents = new JsonArray();

@@ -45,7 +45,7 @@ public final class Today {
     }
 
     LocalDate day() {
-        return LocalDate.now(clock.withZone(zone));
+        return LocalDate.ofInstant(clock.instant(), zone);
     }
 
     /** A call the switchboard finished: counted as pending until a read finds it stored. */
