@@ -88,8 +88,10 @@ public final class IncidentService {
         if (limit < 1 || limit > MAX_LIST) {
             return Future.failedFuture(new InvalidInputException("limit", "must be between 1 and " + MAX_LIST));
         }
-        return pool.preparedQuery(IncidentSql.LIST).execute(Tuple.tuple().addArrayOfString(FINAL)
-                        .addString(status == null ? null : status.code()).addString(district).addInteger(limit))
+        Tuple criteria = Tuple.tuple().addArrayOfString(FINAL).addString(status == null ? null : status.code())
+                .addString(district).addInteger(limit);
+        return pool.withTransaction(tx -> tx.query(IncidentSql.CUSTOM_PLANS).execute()
+                        .compose(set -> tx.preparedQuery(IncidentSql.LIST).execute(criteria)))
                 .map(rows -> rows.stream().map(Incident::of).toList());
     }
 

@@ -67,6 +67,13 @@ public final class IncidentSql {
                 """.formatted(listed);
     }
 
+    /**
+     * Makes the transaction's prepared statements planned for their parameters at each execution: the list's cached
+     * generic plan, not knowing how many incidents it lists, looks their reports up one by one (about twice the time
+     * of the custom plan's join at 500 open incidents, docs/benchmarks.md). Planning takes about 2 ms.
+     */
+    public static final String CUSTOM_PLANS = "SET LOCAL plan_cache_mode = force_custom_plan";
+
     /** Incidents of status $2 (null: any) in district $3 (null: any), newest first, at most $4; $1 as in summary. */
     public static final String LIST = summary("""
             SELECT * FROM incidents i WHERE ($2::text IS NULL OR i.status = $2) AND ($3::text IS NULL OR i.district = $3)
