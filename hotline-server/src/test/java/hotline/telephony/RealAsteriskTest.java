@@ -1,6 +1,7 @@
 package hotline.telephony;
 
 import hotline.App;
+import hotline.auth.NewUser;
 import hotline.auth.Role;
 import hotline.telephony.peer.SoftPhone;
 import hotline.testing.ApiClient;
@@ -15,6 +16,9 @@ import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.action.GetVarAction;
 import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.action.QueueStatusAction;
+import org.asteriskjava.manager.event.QueueMemberEvent;
+import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -280,6 +284,66 @@ class RealAsteriskTest {
                 (answering - restarted) / 1_000_000, (fullyBooted - answering) / 1_000_000, (up - answering) / 1_000_000,
                 (up - fullyBooted) / 1_000_000);
         assertThat(Duration.ofNanos(up - fullyBooted)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("a supervisor pauses an agent with a reason, resumes and logs her out: the real queue member follows each step")
+    void supervisorQueueActions() throws Exception {
+        Await.until(() -> app.telephony().amiUp(), Duration.ofSeconds(15));
+        String username = "agent-queue-" + ProcessHandle.current().pid();
+        app.auth().users().create(new NewUser(username, "Agent Queue", Role.AGENT, ApiClient.PASSWORD, "PJSIP/agent2"))
+                .await();
+        ApiClient agent = ApiClient.login(app, username, ApiClient.PASSWORD);
+        ApiClient supervisor = ApiClient.as(app, Role.SUPERVISOR);
+        long agentId = agent.user().getLong("id");
+        assertThat(agent.post("/api/agent/queue", new JsonObject().put("action", "login")).status()).isEqualTo(202);
+        Await.until(() -> member("PJSIP/agent2") != null, Duration.ofSeconds(5));
+
+        assertThat(supervisor.post("/api/agents/" + agentId + "/queue",
+                new JsonObject().put("action", "pause").put("reason", "质检辅导 coaching")).status()).isEqualTo(202);
+        Await.until(() -> "1".equals(attribute(member("PJSIP/agent2"), "paused")), Duration.ofSeconds(5));
+        assertThat(attribute(member("PJSIP/agent2"), "pausedreason")).isEqualTo("质检辅导 coaching");
+        assertThat(app.pool().preparedQuery("SELECT action, reason FROM agent_queue_interventions WHERE agent_user_id = $1 ORDER BY id")
+                .execute(Tuple.of(agentId)).await().iterator().next().getString("reason")).isEqualTo("质检辅导 coaching");
+
+        assertThat(supervisor.post("/api/agents/" + agentId + "/queue",
+                new JsonObject().put("action", "resume").put("reason", "back")).status()).isEqualTo(202);
+        Await.until(() -> "0".equals(attribute(member("PJSIP/agent2"), "paused")), Duration.ofSeconds(5));
+
+        assertThat(supervisor.post("/api/agents/" + agentId + "/queue",
+                new JsonObject().put("action", "logout").put("reason", "end of shift")).status()).isEqualTo(202);
+        Await.until(() -> member("PJSIP/agent2") == null, Duration.ofSeconds(5));
+        System.out.println("REAL-ASTERISK supervisor pause (with a Chinese reason), resume and log-out followed by the queue member");
+    }
+
+    /** The attributes of Asterisk's QueueMember event for {@code phone} in the hotline queue, or null when it is no member. */
+    private static Map<String, String> member(String phone) {
+        try {
+            ManagerConnection ami = new ManagerConnectionFactory(host, port, user, secret).createManagerConnection();
+            ami.login("off");
+            try {
+                QueueStatusAction status = new QueueStatusAction();
+                status.setQueue("hotline");
+                ResponseEvents events = ami.sendEventGeneratingAction(status, 5_000);
+                return events.getEvents().stream()
+                        .filter(event -> event instanceof QueueMemberEvent member && phone.equals(member.getLocation()))
+                        .map(event -> {
+                            QueueMemberEvent member = (QueueMemberEvent) event;
+                            return Map.of("paused", Boolean.TRUE.equals(member.getPaused()) ? "1" : "0",
+                                    "pausedreason", member.getPausedreason() == null ? "" : member.getPausedreason());
+                        })
+                        .findFirst().orElse(null);
+            } finally {
+                ami.logoff();
+            }
+        } catch (Exception e) {
+            throw new AssertionError("QueueStatus failed", e);
+        }
+    }
+
+    private static String attribute(Map<String, String> member, String name) {
+        return member == null ? null : member.get(name);
     }
 
     /** True when Asterisk's manager port accepts a connection and sends its banner. */
