@@ -36,12 +36,14 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -68,6 +70,8 @@ class RealAsteriskTest {
     private static final String CLI = System.getenv("HOTLINE_IT_ASTERISK_CLI");
     /** The caller ID of the sandbox's SIP account, which the softphone test registers as a customer's phone. */
     private static final String SIP_CALLER_ID = "13912345678";
+    /** The account of the customer with that phone. */
+    private static final String SIP_ACCOUNT = "31000077";
     /** What the IVR publishes on the event bus's AMI address, seen without taking it from the switchboard. */
     private static final BlockingQueue<JsonObject> amiEvents = new LinkedBlockingQueue<>();
     private static App app;
@@ -158,42 +162,15 @@ class RealAsteriskTest {
     void softPhoneLeakReport() throws Exception {
         assumeTrue(SIP != null && !SIP.isBlank(), "HOTLINE_IT_SIP is not set (host:port,user,password): the SIP phone call is skipped");
         String[] sip = SIP.split(",", 3);
-        long customerId = app.pool().preparedQuery("INSERT INTO customers (account_number, name, address, district, water_use, "
-                        + "kind, tier, critical_facility, created_at, updated_at) VALUES ('31000077', '赵敏', '解放路5号', '07', "
-                        + "'residential', 'individual', 'ordinary', false, now(), now()) RETURNING id")
-                .execute().await().iterator().next().getLong("id");
-        app.pool().preparedQuery("INSERT INTO customer_phones (customer_id, phone, position) VALUES ($1, $2, 0)")
-                .execute(Tuple.of(customerId, SIP_CALLER_ID)).await();
+        long customerId = sipCaller();
         // the key the caller presses when the IVR's path reaches each node (the path is published before each prompt)
-        Map<String, Character> keys = Map.of("main_menu", '1', "leak_category", '1', "q_flooding", '2', "q_supply", '2',
-                "location_menu", '1', "confirm", '1');
-        amiEvents.clear();
+        Map<String, String> keys = Map.of("main_menu", "1", "leak_category", "1", "q_flooding", "2", "q_supply", "2",
+                "location_menu", "1", "confirm", "1");
 
         try (SoftPhone phone = SoftPhone.start(sip[0], sip[1], sip[2])) {
-            phone.dial("sip:96655@" + sip[0]);
-            assertThat(phone.await("CALL_ESTABLISHED", Duration.ofSeconds(10))).as("call established").isNotNull();
-            // 1 for Chinese at the language choice, then a key for each menu as its prompt starts
-            TimeUnit.MILLISECONDS.sleep(1500);
-            phone.press('1');
-            String uniqueid = null;
-            String path = "";
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (!path.endsWith(">goodbye") && System.nanoTime() < deadline) {
-                JsonObject event = amiEvents.poll(1, TimeUnit.SECONDS);
-                if (event == null || !"var_set".equals(event.getString("type"))
-                        || !event.getString("channel", "").startsWith("PJSIP/" + sip[1])) {
-                    continue;
-                }
-                uniqueid = event.getString("linkedid");
-                if (event.getString("variable").equals("HOTLINE_IVR_PATH")) {
-                    path = event.getString("value");
-                    Character key = keys.get(path.substring(path.lastIndexOf('>') + 1));
-                    if (key != null) {
-                        TimeUnit.MILLISECONDS.sleep(600);
-                        phone.press(key);
-                    }
-                }
-            }
+            Walk walk = walkIvr(phone, sip, keys, path -> path.endsWith(">goodbye"));
+            String uniqueid = walk.uniqueid();
+            String path = walk.path();
             assertThat(path).as("IVR path").contains("confirm>create>read_ticket>repeat_menu").endsWith(">goodbye");
             assertThat(phone.await("CALL_CLOSED", Duration.ofSeconds(20))).as("the IVR hung up").isNotNull();
 
@@ -288,6 +265,89 @@ class RealAsteriskTest {
 
     @Test
     @Order(6)
+    @DisplayName("a known caller hears her balance, last payment and meter readings read out by SAY NUMBER and SAY DATE, then is back at the menu")
+    void billingByPhone() throws Exception {
+        assumeTrue(SIP != null && !SIP.isBlank(), "HOTLINE_IT_SIP is not set (host:port,user,password): the billing call is skipped");
+        String[] sip = SIP.split(",", 3);
+        sipCaller();
+        String account = SIP_ACCOUNT;
+        app.pool().query("DELETE FROM billing_accounts WHERE account_number = '" + account + "'").execute().await();
+        app.pool().query("INSERT INTO billing_accounts (account_number, balance, next_reading_on, imported_at) VALUES ('"
+                + account + "', 1234.50, DATE '2026-12-15', now())").execute().await();
+        app.pool().query("INSERT INTO billing_payments (account_number, paid_on, amount, method) VALUES ('" + account
+                + "', DATE '2026-11-02', 88.00, 'wechat')").execute().await();
+        app.pool().query("INSERT INTO billing_readings (account_number, read_on, value, estimated) VALUES ('" + account
+                + "', DATE '2026-11-10', 3021.40, false)").execute().await();
+        // past the leak reported before (2), 3 for the balance, back to the menu with 1, then 4 for the meter readings
+        Map<String, String> keys = Map.of("incident_menu", "2", "main_menu", "34", "after_status", "1");
+
+        try (SoftPhone phone = SoftPhone.start(sip[0], sip[1], sip[2])) {
+            Walk walk = walkIvr(phone, sip, keys, path -> path.contains("say_next_reading>after_status"));
+            phone.hangUp();
+            System.out.printf("REAL-ASTERISK billing call %s: path %s%n", walk.uniqueid(), walk.path());
+            assertThat(walk.path()).contains("balance_lookup>balance_due>say_balance_due>last_payment>say_last_payment>after_status")
+                    .contains("reading_lookup>last_reading>say_last_reading>reading_estimated>next_reading>say_next_reading>after_status");
+            Row call = awaitCall(walk.uniqueid(), Duration.ofSeconds(20));
+            assertThat(call.getString("ivr_path")).contains("say_balance_due").contains("say_last_reading");
+        }
+    }
+
+    /** The customer whose phone is the sandbox SIP account's caller ID (made once); its id. */
+    private static long sipCaller() {
+        app.pool().query("INSERT INTO customers (account_number, name, address, district, water_use, kind, tier, "
+                + "critical_facility, created_at, updated_at) VALUES ('" + SIP_ACCOUNT + "', '赵敏', '解放路5号', '07', "
+                + "'residential', 'individual', 'ordinary', false, now(), now()) ON CONFLICT (account_number) DO NOTHING")
+                .execute().await();
+        long customerId = app.pool().preparedQuery("SELECT id FROM customers WHERE account_number = $1")
+                .execute(Tuple.of(SIP_ACCOUNT)).await().iterator().next().getLong("id");
+        app.pool().preparedQuery("INSERT INTO customer_phones (customer_id, phone, position) VALUES ($1, $2, 0) "
+                + "ON CONFLICT DO NOTHING").execute(Tuple.of(customerId, SIP_CALLER_ID)).await();
+        return customerId;
+    }
+
+    private record Walk(String uniqueid, String path) {
+    }
+
+    /**
+     * Calls the inbound number from {@code phone}, chooses Chinese, then presses, each time the IVR's path reaches a
+     * node named in {@code keys}, the next of that node's keys, until the path satisfies {@code done} (2 min at most).
+     */
+    private static Walk walkIvr(SoftPhone phone, String[] sip, Map<String, String> keys, Predicate<String> done)
+            throws Exception {
+        amiEvents.clear();
+        Map<String, Integer> visits = new HashMap<>();
+        phone.dial("sip:96655@" + sip[0]);
+        assertThat(phone.await("CALL_ESTABLISHED", Duration.ofSeconds(10))).as("call established").isNotNull();
+        // 1 for Chinese at the language choice, then a key for each menu as its prompt starts
+        TimeUnit.MILLISECONDS.sleep(1500);
+        phone.press('1');
+        String uniqueid = null;
+        String path = "";
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!done.test(path) && System.nanoTime() < deadline) {
+            JsonObject event = amiEvents.poll(1, TimeUnit.SECONDS);
+            if (event == null || !"var_set".equals(event.getString("type"))
+                    || !event.getString("channel", "").startsWith("PJSIP/" + sip[1])) {
+                continue;
+            }
+            uniqueid = event.getString("linkedid");
+            if (event.getString("variable").equals("HOTLINE_IVR_PATH")) {
+                path = event.getString("value");
+                String node = path.substring(path.lastIndexOf('>') + 1);
+                String nodeKeys = keys.getOrDefault(node, "");
+                int visit = visits.merge(node, 1, Integer::sum) - 1;
+                if (visit < nodeKeys.length()) {
+                    TimeUnit.MILLISECONDS.sleep(600);
+                    phone.press(nodeKeys.charAt(visit));
+                }
+            }
+        }
+        assertThat(done.test(path)).as("IVR path " + path).isTrue();
+        return new Walk(uniqueid, path);
+    }
+
+    @Test
+    @Order(7)
     @DisplayName("a supervisor pauses an agent with a reason, resumes and logs her out: the real queue member follows each step")
     void supervisorQueueActions() throws Exception {
         Await.until(() -> app.telephony().amiUp(), Duration.ofSeconds(15));
