@@ -2,6 +2,18 @@ package hotline.cluster;
 
 import hotline.App;
 import hotline.auth.Role;
+import hotline.auth.Principal;
+import hotline.store.DbEndpoint;
+import hotline.testing.MovableClock;
+import hotline.ticket.Channel;
+import hotline.ticket.Priority;
+import hotline.ticket.TicketDraft;
+import hotline.ticket.TicketType;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import hotline.auth.UserService;
 import hotline.incident.IncidentService;
 import hotline.sla.SlaScheduler;
@@ -51,14 +63,16 @@ class ClusteredTelephonyTest {
     private static ApiClient agent1;
     private static ApiClient agent2;
     private static int calls;
+    private static final MovableClock clock = new MovableClock(Instant.now());
 
     @BeforeAll
     static void start() throws Exception {
         peer = new AmiPeer("hotline", "cluster-secret").start();
+        DbEndpoint database = TestDatabase.fresh();
         long started = System.nanoTime();
         cluster = TestCluster.start(2, new JsonObject().put("ami", new JsonObject().put("host", "127.0.0.1")
                 .put("port", peer.port()).put("user", "hotline").put("secret", "cluster-secret")
-                .put("standbyRetryMs", 500)), TestDatabase.fresh());
+                .put("standbyRetryMs", 500)).put("sla", new JsonObject().put("scanIntervalMs", 200)), database, clock);
         System.out.printf("Two clustered instances started in %d ms%n", (System.nanoTime() - started) / 1_000_000);
         Await.until(() -> cluster.apps().stream().anyMatch(app -> app.telephony().amiUp()), Duration.ofSeconds(10));
         holder = cluster.apps().stream().filter(app -> app.telephony().amiUp()).findFirst().orElseThrow();
@@ -219,6 +233,46 @@ class ClusteredTelephonyTest {
         System.out.printf("found on the other instance after %d ms, on the writer's after %d ms%n", otherMs,
                 (System.nanoTime() - created) / 1_000_000);
         assertThat(otherMs).isLessThan(1_000);
+    }
+
+    @Test
+    @DisplayName("the SLA schedulers of both instances scan at once, yet each late ticket escalates once and its notice reaches a browser's instance once")
+    void escalationsOnceAcrossTheCluster() throws Exception {
+        Principal agent = new Principal(0, "agent-wang", "Agent Wang", Role.AGENT);
+        Set<Long> ids = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(holder.tickets().create(new TicketDraft(TicketType.REPAIR, Channel.PHONE, Priority.CRITICAL, false,
+                    null, null, "water gushing from the road " + i, null, null, "D0" + (i % 3), null, null), agent,
+                    Optional.empty()).await().id());
+        }
+        List<Long> escalationNotices = new CopyOnWriteArrayList<>();
+        MessageConsumer<JsonObject> notices = other.vertx().eventBus().<JsonObject>consumer(SlaScheduler.BUS_ADDRESS,
+                message -> {
+                    if ("escalation".equals(message.body().getString("kind"))
+                            && ids.contains(message.body().getLong("ticketId"))) {
+                        escalationNotices.add(message.body().getLong("ticketId"));
+                    }
+                });
+        notices.completion().await();
+        try {
+            // when the targets pass while both schedulers scan every 200 ms
+            clock.advance(Duration.ofMinutes(61));
+
+            // then every ticket escalates, once, and the instance that told nobody hears of each once
+            Await.until(() -> escalations(ids) == ids.size(), Duration.ofSeconds(10));
+            Await.until(() -> escalationNotices.size() >= ids.size(), Duration.ofSeconds(3));
+            Thread.sleep(600); // three more scans of each scheduler
+            assertThat(escalations(ids)).isEqualTo(ids.size());
+            assertThat(escalationNotices).hasSize(ids.size()).doesNotHaveDuplicates();
+        } finally {
+            notices.unregister();
+        }
+    }
+
+    private static long escalations(Set<Long> ids) {
+        return holder.pool().preparedQuery("SELECT count(*) FROM ticket_events WHERE action = 'escalate' "
+                        + "AND ticket_id = ANY($1)").execute(Tuple.of(ids.toArray(Long[]::new))).await()
+                .iterator().next().getLong(0);
     }
 
     private static JsonArray hits(ApiClient client, String q) {

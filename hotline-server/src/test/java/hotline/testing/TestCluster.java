@@ -30,13 +30,18 @@ public final class TestCluster implements AutoCloseable {
 
     /** {@code size} instances on {@code database} with the same extra {@code settings} (e.g. an {@code ami} section). */
     public static TestCluster start(int size, JsonObject settings, DbEndpoint database) {
+        return start(size, settings, database, Clock.systemUTC());
+    }
+
+    /** ... and the time of {@code clock}. */
+    public static TestCluster start(int size, JsonObject settings, DbEndpoint database, Clock clock) {
         List<Integer> ports = IntStream.range(0, size).mapToObj(i -> freePort()).toList();
         String members = String.join(",", ports.stream().map(port -> "127.0.0.1:" + port).toList());
         String name = "hotline-test-" + ProcessHandle.current().pid() + "-" + ports.getFirst();
         List<CompletableFuture<App>> starting = ports.stream().map(port -> CompletableFuture.supplyAsync(() ->
                 TestApp.start(settings.copy().put("cluster", new JsonObject().put("enabled", true).put("name", name)
                         .put("host", "127.0.0.1").put("port", port).put("members", members)
-                        .put("memberTimeoutSeconds", 5)), Clock.systemUTC(), database))).toList();
+                        .put("memberTimeoutSeconds", 5)), clock, database))).toList();
         List<App> started = new ArrayList<>();
         RuntimeException failure = null;
         for (CompletableFuture<App> app : starting) {
