@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import hotline.auth.UserService;
+import hotline.console.Calls;
 import hotline.incident.IncidentService;
 import hotline.sla.SlaScheduler;
 import hotline.telephony.TelephonyAddresses;
@@ -45,8 +46,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import static hotline.telephony.peer.AmiPeer.channelSnapshot;
-import static hotline.telephony.peer.AmiPeer.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -62,7 +61,6 @@ class ClusteredTelephonyTest {
     private static App other;
     private static ApiClient agent1;
     private static ApiClient agent2;
-    private static int calls;
     private static final MovableClock clock = new MovableClock(Instant.now());
 
     @BeforeAll
@@ -94,19 +92,16 @@ class ClusteredTelephonyTest {
         return agent;
     }
 
-    /** A caller queued and answered on {@code phone}, as Asterisk tells it; answers the call's uniqueid. */
-    static String answeredCall(AmiPeer peer, String phone) {
-        String uid = "1700001000." + (++calls * 2);
-        Map<String, String> caller = channelSnapshot("", "PJSIP/trunk-" + calls, uid, uid, "13800138000", 6, "Up",
-                "hotline-inbound", "96655");
-        peer.emit("Newchannel", caller);
-        peer.emit("QueueCallerJoin", with(caller, "Queue", "hotline", "Position", "1", "Count", "1"));
-        Map<String, String> agentLeg = channelSnapshot("Dest", phone + "-" + calls, "1700001000." + (calls * 2 + 1),
-                uid, "13800138000", 6, "Up", "from-queue", "s");
-        peer.emit("AgentConnect", with(with(caller, "Queue", "hotline", "MemberName", "agent", "Interface", phone,
-                "RingTime", "2", "HoldTime", "5"), agentLeg.entrySet().stream()
-                .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray(String[]::new)));
-        return uid;
+    @Test
+    @DisplayName("each instance's health names the cluster and sees both members")
+    void healthShowsTheCluster() {
+        for (App app : cluster.apps()) {
+            JsonObject part = ApiClient.management(app).get("/health").json().getJsonObject("checks")
+                    .getJsonObject("cluster");
+            assertThat(part.getString("status")).isEqualTo("UP");
+            assertThat(part.getString("name")).startsWith("hotline-test-");
+            assertThat(part.getJsonArray("members")).hasSize(2).contains(part.getString("node"));
+        }
     }
 
     @Test
@@ -116,7 +111,7 @@ class ClusteredTelephonyTest {
              LiveEvents theirs = LiveEvents.open(other, agent2);
              LiveEvents theirsOnHolder = LiveEvents.open(holder, agent2)) {
             // when Asterisk, linked to the holder, connects a caller to agent1's phone
-            String uid = answeredCall(peer, "PJSIP/agent1");
+            String uid = new Calls(peer).answered("13800138000", null, "PJSIP/agent1");
 
             // then agent1's browser, connected to the other instance, pops the card
             LiveEvents.Event pop = mine.nextContaining("call-" + uid, Duration.ofSeconds(3));
