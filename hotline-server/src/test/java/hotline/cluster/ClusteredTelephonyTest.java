@@ -124,6 +124,27 @@ class ClusteredTelephonyTest {
     }
 
     @Test
+    @DisplayName("a browser connecting after the pop to an instance it never used before gets the call in its first state")
+    void currentCallOnEveryInstance() throws Exception {
+        ApiClient agent3 = agentWithPhone(holder, "PJSIP/agent3");
+        String uid;
+        try (LiveEvents before = LiveEvents.open(holder, agent3)) {
+            uid = new Calls(peer).answered("13900139000", null, "PJSIP/agent3");
+            assertThat(before.nextContaining("call-" + uid, Duration.ofSeconds(3))).isNotNull();
+        }
+
+        // when the browser comes back through the other instance (its first stream there)
+        LiveEvents.Event state;
+        try (LiveEvents after = LiveEvents.openRaw(other, agent3)) {
+            state = after.next("live", Duration.ofSeconds(5));
+        }
+
+        // then the state it is sent first shows the call
+        assertThat(state).isNotNull();
+        assertThat(state.data()).contains(uid).contains("13900139000");
+    }
+
+    @Test
     @DisplayName("an agent on the other instance logs in and pauses: Asterisk gets both through the holder, and the other instance's board shows the pause")
     void actionsReachTheHolder() throws Exception {
         while (peer.nextAction(50) != null) {
