@@ -1,32 +1,27 @@
 package hotline.cluster;
 
 import hotline.App;
-import hotline.auth.Role;
 import hotline.auth.Principal;
-import hotline.store.DbEndpoint;
-import hotline.testing.MovableClock;
-import hotline.ticket.Channel;
-import hotline.ticket.Priority;
-import hotline.ticket.TicketDraft;
-import hotline.ticket.TicketType;
-import java.time.Instant;
-import java.util.HashSet;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
+import hotline.auth.Role;
 import hotline.auth.UserService;
 import hotline.console.Calls;
 import hotline.incident.IncidentService;
 import hotline.sla.SlaScheduler;
+import hotline.store.DbEndpoint;
 import hotline.telephony.TelephonyAddresses;
 import hotline.telephony.peer.AmiPeer;
 import hotline.testing.ApiClient;
 import hotline.testing.ApiResponse;
 import hotline.testing.Await;
 import hotline.testing.LiveEvents;
+import hotline.testing.MovableClock;
 import hotline.testing.TestCluster;
 import hotline.testing.TestDatabase;
+import hotline.ticket.Channel;
+import hotline.ticket.Priority;
+import hotline.ticket.TicketDraft;
 import hotline.ticket.TicketService;
+import hotline.ticket.TicketType;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -39,10 +34,16 @@ import org.junit.jupiter.api.Test;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -167,6 +168,23 @@ class ClusteredTelephonyTest {
     }
 
     @Test
+    @DisplayName("the wallboard of the instance without the link shows the holder's board, without the stand-by note a lone standby shows")
+    void wallboardOnTheOtherInstance() throws Exception {
+        ApiClient supervisor = ApiClient.as(other, Role.SUPERVISOR);
+        ApiClient agent = agentWithPhone(other, "PJSIP/agent4");
+        assertThat(agent.post("/api/agent/queue", new JsonObject().put("action", "login")).status()).isEqualTo(202);
+        long agentId = agent.user().getLong("id");
+        Await.until(() -> supervisor.get("/api/agents").json().getJsonArray("agents").stream()
+                .map(JsonObject.class::cast).anyMatch(row -> row.getLong("userId") == agentId
+                        && !"logged_out".equals(row.getString("state"))), Duration.ofSeconds(3));
+
+        ApiResponse page = supervisor.get("/supervisor");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("wb-link-standby");
+    }
+
+    @Test
     @DisplayName("while no instance holds the AMI link, an agent's action answers 503 saying so, on either instance")
     void noHolderIs503() throws Exception {
         peer.stop();
@@ -218,7 +236,7 @@ class ClusteredTelephonyTest {
             bodies.forEach((address, body) -> holder.vertx().eventBus().publish(address, body));
 
             // then the other instance receives each, equal to what was sent
-            Map<String, JsonObject> seen = new java.util.HashMap<>();
+            Map<String, JsonObject> seen = new HashMap<>();
             while (seen.size() < bodies.size()) {
                 Map.Entry<String, JsonObject> next = received.poll(3, TimeUnit.SECONDS);
                 assertThat(next).as("bodies received: " + seen.keySet()).isNotNull();
