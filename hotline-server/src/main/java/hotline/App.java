@@ -5,6 +5,9 @@ import hotline.auth.AuthModule;
 import hotline.billing.BillingModule;
 import hotline.billing.BillingService;
 import hotline.capability.Capability;
+import hotline.cluster.ClusterHealth;
+import hotline.cluster.ClusterSettings;
+import hotline.cluster.HazelcastSetup;
 import hotline.config.Config;
 import hotline.config.UtilityZone;
 import hotline.console.ConsoleCapability;
@@ -26,7 +29,9 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.Label;
@@ -94,16 +99,18 @@ public final class App implements AutoCloseable {
     public static App start(Config config, boolean demo, Clock clock) {
         Database database = Database.open(config);
         Vertx vertx;
+        ClusterSettings cluster;
+        ClusterManager clusterManager;
         try {
-            vertx = Vertx.builder()
-                    .with(new VertxOptions().setMetricsOptions(metricsOptions()))
-                    .withMetrics(new MicrometerMetricsFactory())
-                    .build();
+            cluster = ClusterSettings.from(config);
+            clusterManager = cluster.enabled() ? HazelcastSetup.clusterManager(cluster) : null;
+            vertx = vertx(cluster, clusterManager);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
         App app = new App(config, database, vertx, clock);
+        ClusterHealth.register(app.health, cluster, clusterManager);
         try {
             app.startServices(demo);
             return app;
@@ -111,6 +118,24 @@ public final class App implements AutoCloseable {
             app.close();
             throw e;
         }
+    }
+
+    /**
+     * Vert.x, joined through {@code manager} to the other instances of the hotline when {@code cluster.enabled}
+     * ({@link ClusterSettings}); otherwise ({@code manager} null) with a local event bus and no Hazelcast at all.
+     */
+    private static Vertx vertx(ClusterSettings cluster, ClusterManager manager) {
+        VertxOptions options = new VertxOptions().setMetricsOptions(metricsOptions());
+        VertxBuilder builder = Vertx.builder().withMetrics(new MicrometerMetricsFactory());
+        if (!cluster.enabled()) {
+            return builder.with(options).build();
+        }
+        long started = System.nanoTime();
+        Vertx clustered = await(builder.with(HazelcastSetup.eventBus(options, cluster))
+                .withClusterManager(manager).buildClustered());
+        log.info("Joined cluster '{}' on {}:{} in {} ms", cluster.name(), cluster.host(), cluster.port(),
+                (System.nanoTime() - started) / 1_000_000);
+        return clustered;
     }
 
     private static MicrometerMetricsOptions metricsOptions() {
