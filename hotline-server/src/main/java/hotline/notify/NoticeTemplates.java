@@ -116,7 +116,11 @@ public final class NoticeTemplates {
             StringWriter out = new StringWriter();
             template.process(model, out);
             return out.toString();
-        } catch (TemplateException | IOException e) {
+        } catch (TemplateException e) {
+            String blamed = e.getBlamedExpressionString();
+            throw new SendFailure(true, "template " + template.getName() + " failed: "
+                    + (blamed != null ? "'" + blamed + "' is missing" : firstLine(e.getMessage())));
+        } catch (IOException e) {
             throw new SendFailure(true, "template " + template.getName() + " failed: " + e.getMessage());
         }
     }
@@ -139,7 +143,7 @@ public final class NoticeTemplates {
             run(template, model(kind, samples, zone));
         } catch (SendFailure e) {
             throw new ConfigException(where + ": uses a variable " + kind.code() + " does not provide (it provides "
-                    + String.join(", ", kind.variables()) + "): " + firstLine(e.getMessage()));
+                    + String.join(", ", kind.variables()) + "): " + e.getMessage());
         }
         return template;
     }
