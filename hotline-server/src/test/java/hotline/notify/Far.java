@@ -20,15 +20,15 @@ import static io.vertx.core.Future.await;
  * The far side of both channels, real and local: GreenMail's SMTP server and an HTTP endpoint standing in for an SMS
  * gateway (it answers 500 to the numbers in {@link #failing}, 422 to those in {@link #refusing}).
  */
-final class Far implements AutoCloseable {
+public final class Far implements AutoCloseable {
 
     final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    final List<JsonObject> sms = new CopyOnWriteArrayList<>();
+    public final List<JsonObject> sms = new CopyOnWriteArrayList<>();
     final Set<String> failing = ConcurrentHashMap.newKeySet();
-    final Set<String> refusing = ConcurrentHashMap.newKeySet();
+    public final Set<String> refusing = ConcurrentHashMap.newKeySet();
     private final HttpServer http;
 
-    Far(Vertx vertx) {
+    public Far(Vertx vertx) {
         smtp.start();
         http = await(vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
             JsonObject message = body.toJsonObject();
@@ -42,14 +42,14 @@ final class Far implements AutoCloseable {
     }
 
     /** Settings that point both channels here. */
-    JsonObject settings() {
+    public JsonObject settings() {
         return new JsonObject().put("notify", new JsonObject()
                 .put("email", new JsonObject().put("host", "127.0.0.1").put("port", smtp.getSmtp().getPort())
                         .put("starttls", "disabled").put("from", "hotline@water.example"))
                 .put("sms", new JsonObject().put("url", "http://127.0.0.1:" + http.actualPort() + "/sms")));
     }
 
-    List<MimeMessage> mails() {
+    public List<MimeMessage> mails() {
         return Arrays.asList(smtp.getReceivedMessages());
     }
 
