@@ -58,8 +58,8 @@ public final class NotifyWorker {
     private final int batchSize;
     private final Duration lease;
     private volatile boolean running;
-    private Future<Round> current = Future.succeededFuture(new Round(0, 0, 0, 0));
-    private long timer = -1;
+    private volatile Future<Round> current = Future.succeededFuture(new Round(0, 0, 0, 0));
+    private volatile long timer = -1;
 
     /**
      * @param instance a name unique among the workers sharing the database (it marks this worker's claims)
