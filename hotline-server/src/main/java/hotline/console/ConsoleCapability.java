@@ -27,6 +27,7 @@ import hotline.console.internal.TicketPages;
 import hotline.console.internal.TicketWatch;
 import hotline.console.internal.admin.AdminPages;
 import hotline.console.internal.reports.ReportsPage;
+import hotline.console.internal.notices.NoticePages;
 import hotline.console.internal.slaboard.SlaBoardPage;
 import hotline.console.internal.slaboard.SlaLive;
 import hotline.console.internal.wallboard.Thresholds;
@@ -37,6 +38,7 @@ import hotline.customer.CustomerService;
 import hotline.followup.FollowUpService;
 import hotline.http.ApiRoutes;
 import hotline.incident.IncidentService;
+import hotline.notify.NotifyModule;
 import hotline.reports.ReportService;
 import hotline.search.Reindexing;
 import hotline.search.SearchService;
@@ -86,6 +88,7 @@ public final class ConsoleCapability implements Capability {
     private final IncidentsPage incidentsPage;
     private final ReportsPage reportsPage;
     private final SlaBoardPage slaBoard;
+    private final NoticePages noticePages;
     private final List<MessageConsumer<JsonObject>> consumers = new CopyOnWriteArrayList<>();
 
     public ConsoleCapability(Vertx vertx, Config config, Clock clock, ZoneId zone, SessionService sessions,
@@ -93,7 +96,7 @@ public final class ConsoleCapability implements Capability {
                              IncidentService incidents, SearchService search, List<TicketViewExtension> ticketViews,
                              CrewService crews, FollowUpService followUps, TelephonyModule telephony,
                              BillingService billing, ReportService reports, SimulatedCalls simulatedCalls,
-                             Reindexing reindexing, QualityAlerts alerts, SlaModule sla) {
+                             Reindexing reindexing, QualityAlerts alerts, SlaModule sla, NotifyModule notices) {
         this.vertx = vertx;
         this.agents = new AgentStates(clock);
         PauseReasons pauseReasons = ConfFiles.locate(config.string(PAUSE_REASONS), PauseReasons.FILE, PauseReasons::parse);
@@ -122,6 +125,7 @@ public final class ConsoleCapability implements Capability {
         this.incidentsPage = new IncidentsPage(kit, vertx, incidents, alerts, crews, clock, zone);
         this.reportsPage = new ReportsPage(kit, reports, clock, zone);
         this.slaBoard = new SlaBoardPage(kit, sla.board(), sla.inbox(), sla.teams(), users, clock, zone);
+        this.noticePages = new NoticePages(kit, notices.contacts(), notices.log(), zone);
     }
 
     @Override
@@ -136,7 +140,7 @@ public final class ConsoleCapability implements Capability {
 
     @Override
     public List<Handler<Router>> pages() {
-        return List.of(routes, ticketPages, wallboard, adminPages, incidentsPage, reportsPage, slaBoard);
+        return List.of(routes, ticketPages, wallboard, adminPages, incidentsPage, reportsPage, slaBoard, noticePages);
     }
 
     @Override
