@@ -123,7 +123,7 @@ public final class ConsoleCapability implements Capability {
                 templates, assets, clock, zone, sla.teams());
         this.adminPages = new AdminPages(kit, users, customers, reindexing, search, clock, zone);
         this.incidentsPage = new IncidentsPage(kit, vertx, incidents, alerts, crews, clock, zone);
-        this.reportsPage = new ReportsPage(kit, reports, clock, zone);
+        this.reportsPage = new ReportsPage(kit, reports, followUps.policy(), clock, zone);
         this.slaBoard = new SlaBoardPage(kit, sla.board(), sla.inbox(), sla.teams(), users, clock, zone);
     }
 
