@@ -7,6 +7,7 @@ import hotline.ticket.Ticket;
 import hotline.ticket.TicketDraft;
 import hotline.ticket.TicketStatus;
 import hotline.ticket.TicketType;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,7 +77,8 @@ class FollowUpServiceTest {
         Ticket ticket = resolvedComplaint("D01");
         long id = fixture.query("SELECT id FROM followups WHERE ticket_id = $1", ticket.id()).getFirst().getLong("id");
 
-        FollowUp done = await(followUps.recordOutcome(id, 2, "still estimated", WorkflowFixture.AGENT));
+        FollowUp done = await(followUps.recordOutcome(id, new JsonObject().put("satisfaction", 2)
+                .put("reasons", new JsonArray().add("not_fixed")).put("comment", "still estimated"), WorkflowFixture.AGENT));
 
         assertThat(done.satisfaction()).isEqualTo(2);
         assertThat(done.doneAt()).isNotNull();
@@ -84,7 +86,8 @@ class FollowUpServiceTest {
         assertThat(after.status()).isEqualTo(TicketStatus.RESOLVE);
         assertThat(after.details().getJsonObject("escalation").getString("level")).isEqualTo("team_lead");
         assertThat(after.details().getJsonObject("escalation").getString("owner")).isEqualTo("lead.night"); // 21:30 local
-        assertThatThrownBy(() -> await(followUps.recordOutcome(id, 5, "again", WorkflowFixture.AGENT)))
+        assertThatThrownBy(() -> await(followUps.recordOutcome(id, new JsonObject().put("satisfaction", 5)
+                .put("comment", "again"), WorkflowFixture.AGENT)))
                 .isInstanceOf(ConflictException.class);
     }
 
