@@ -8,6 +8,8 @@ import hotline.crew.Crew;
 import hotline.crew.CrewService;
 import hotline.customer.CustomerService;
 import hotline.customer.ImportMode;
+import hotline.followup.FollowUp;
+import hotline.followup.FollowUpService;
 import hotline.followup.Reason;
 import hotline.incident.Incident;
 import hotline.incident.IncidentService;
@@ -81,6 +83,7 @@ public final class DemoData {
     private final WorkflowService workflows;
     private final IncidentService incidents;
     private final CrewService crews;
+    private final FollowUpService followUps;
     /** The reasons a dissatisfied demo customer gives: those of the programme that need no written text. */
     private final List<String> reasons;
     private final Principal agent = Principal.system("agent1");
@@ -114,8 +117,8 @@ public final class DemoData {
         this.workflows = work.workflows().service();
         this.incidents = work.incidents().service();
         this.crews = work.crews().service();
-        this.reasons = work.followUps().service().policy().reasons().stream().filter(reason -> !reason.text())
-                .map(Reason::code).toList();
+        this.followUps = work.followUps().service();
+        this.reasons = followUps.policy().reasons().stream().filter(reason -> !reason.text()).map(Reason::code).toList();
     }
 
     /** Loads the demo data unless the database already has tickets; completes when everything is stored. */
@@ -141,7 +144,8 @@ public final class DemoData {
                 .compose(done -> createCrews())
                 .compose(done -> sequentially(TICKETS, n -> ticket(n).compose(v -> n % 50 == 49
                         ? settleIncidents(clock.instant()) : Future.succeededFuture())))
-                .compose(done -> settleIncidents(now));
+                .compose(done -> settleIncidents(now))
+                .compose(done -> workThroughReturnCalls());
     }
 
     private Future<Void> importCustomers() {
@@ -309,7 +313,8 @@ public final class DemoData {
                     .put("owner", story.text("owner")).put("accepted", true), Duration.ofHours(26)));
         }
         if (stages >= 4) {
-            done = done.compose(v -> step(ticket, "follow_up", visitAnswers(story), Duration.ofDays(3)));
+            done = done.compose(v -> step(ticket, "follow_up", visitAnswers(story.text("satisfied"),
+                    story.text("unhappy")), Duration.ofDays(3)));
         }
         return done;
     }
@@ -318,15 +323,35 @@ public final class DemoData {
      * A return call's answers: the overall, and speed, attitude and result near it; a dissatisfied customer (one in
      * ten) gives a reason.
      */
-    private JsonObject visitAnswers(DemoCase story) {
+    private JsonObject visitAnswers(String satisfied, String unhappy) {
         int satisfaction = text.chance(0.1) ? 2 : 3 + text.nextInt(3);
         JsonObject answers = new JsonObject().put("satisfaction", satisfaction)
-                .put("comment", story.text(satisfaction >= 3 ? "satisfied" : "unhappy"));
+                .put("comment", satisfaction >= 3 ? satisfied : unhappy);
         for (String indicator : VisitAnswers.INDICATORS) {
             answers.put(indicator, Math.clamp(satisfaction + visits.nextInt(3) - 1, 1, 5));
         }
         return satisfaction <= VisitAnswers.DISSATISFIED_UP_TO && !reasons.isEmpty()
                 ? answers.put("reasons", new JsonArray().add(visits.pick(reasons))) : answers;
+    }
+
+    /**
+     * The return calls due more than two days before now are made, each soon after it fell due, as the hotline works
+     * through its list: about one customer in eight is not reached in the programme's attempts two hours apart, the
+     * others answer. The calls due since stay on the agents' lists.
+     */
+    private Future<Void> workThroughReturnCalls() {
+        clock.set(now.minus(Duration.ofDays(2)));
+        return followUps.list(FollowUpService.Due.OVERDUE, null).compose(due -> sequentially(due.size(), i -> {
+            FollowUp call = due.get(i);
+            clock.set(call.dueAt().plus(Duration.ofMinutes(5 + visits.nextInt(120))));
+            if (!visits.chance(0.12)) {
+                return followUps.recordOutcome(call.id(), visitAnswers("都处理好了，谢谢", "问题还在"), agent);
+            }
+            return sequentially(followUps.policy().unreachableAfterAttempts(), attempt -> {
+                clock.set(clock.instant().plus(Duration.ofHours(2)));
+                return followUps.recordOutcome(call.id(), new JsonObject().put("outcome", "unreachable"), agent);
+            });
+        }));
     }
 
     /** Moves the clock on by {@code after} and performs {@code action} on the ticket as it is now. */
