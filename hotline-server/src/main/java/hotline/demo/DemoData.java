@@ -336,22 +336,24 @@ public final class DemoData {
 
     /**
      * The return calls due more than two days before now are made, each soon after it fell due, as the hotline works
-     * through its list: about one customer in eight is not reached in the programme's attempts two hours apart, the
-     * others answer. The calls due since stay on the agents' lists.
+     * through its list (a page of the earliest at a time): about one customer in eight is not reached in the
+     * programme's attempts two hours apart, the others answer. The calls due since stay on the agents' lists.
      */
     private Future<Void> workThroughReturnCalls() {
         clock.set(now.minus(Duration.ofDays(2)));
-        return followUps.list(FollowUpService.Due.OVERDUE, null).compose(due -> sequentially(due.size(), i -> {
-            FollowUp call = due.get(i);
-            clock.set(call.dueAt().plus(Duration.ofMinutes(5 + visits.nextInt(120))));
-            if (!visits.chance(0.12)) {
-                return followUps.recordOutcome(call.id(), visitAnswers("都处理好了，谢谢", "问题还在"), agent);
-            }
-            return sequentially(followUps.policy().unreachableAfterAttempts(), attempt -> {
-                clock.set(clock.instant().plus(Duration.ofHours(2)));
-                return followUps.recordOutcome(call.id(), new JsonObject().put("outcome", "unreachable"), agent);
-            });
-        }));
+        return followUps.list(FollowUpService.Due.OVERDUE, null).compose(due -> due.isEmpty() ? Future.succeededFuture()
+                : sequentially(due.size(), i -> returnCall(due.get(i))).compose(done -> workThroughReturnCalls()));
+    }
+
+    private Future<?> returnCall(FollowUp call) {
+        clock.set(call.dueAt().plus(Duration.ofMinutes(5 + visits.nextInt(120))));
+        if (!visits.chance(0.12)) {
+            return followUps.recordOutcome(call.id(), visitAnswers("都处理好了，谢谢", "问题还在"), agent);
+        }
+        return sequentially(followUps.policy().unreachableAfterAttempts(), attempt -> {
+            clock.set(clock.instant().plus(Duration.ofHours(2)));
+            return followUps.recordOutcome(call.id(), new JsonObject().put("outcome", "unreachable"), agent);
+        });
     }
 
     /** Moves the clock on by {@code after} and performs {@code action} on the ticket as it is now. */

@@ -135,7 +135,10 @@ public final class FollowUpService {
             }
             return pool.preparedQuery(FollowUpSql.OPEN_FOR_TICKET).execute(Tuple.of(ticketId,
                     FollowUp.Kind.COMPLAINT.code())).compose(rows -> {
-                int made = rows.size() == 0 ? 0 : rows.iterator().next().getInteger("attempts");
+                if (rows.size() == 0) {
+                    return Future.succeededFuture(); // not a complaint waiting for its call: the workflow refuses it
+                }
+                int made = rows.iterator().next().getInteger("attempts");
                 return made + 1 >= policy.unreachableAfterAttempts() ? Future.succeededFuture()
                         : Future.failedFuture(new InvalidInputException("fields.outcome", "a customer is unreachable "
                         + "after " + policy.unreachableAfterAttempts() + " attempts; " + made + " made so far: record "

@@ -3,8 +3,6 @@ package hotline.console;
 import hotline.auth.DemoUsers;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,18 +14,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,20 +35,18 @@ class VisitsBrowserTest {
     private static DemoDesk desk;
     private static Browser agent;
     private static Browser supervisor;
-    private static Path downloads;
+    private static CsvDownloads downloads;
     private static String today;
 
     @BeforeAll
     static void start() throws Exception {
         desk = DemoDesk.start("ami-visits-secret");
         today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
-        downloads = Files.createTempDirectory("hotline-visit-downloads");
         agent = new Browser(desk.app().httpPort());
         agent.logIn("agent1", PASSWORD);
         agent.waitFor(() -> agent.path().equals("/desk"));
         supervisor = new Browser(desk.app().httpPort());
-        supervisor.driver.executeCdpCommand("Browser.setDownloadBehavior",
-                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        downloads = new CsvDownloads(supervisor);
         supervisor.logIn("supervisor1", PASSWORD);
         supervisor.waitFor(() -> supervisor.path().equals("/desk"));
     }
@@ -152,7 +141,7 @@ class VisitsBrowserTest {
         agent.manage().addCookie(new Cookie("hotline_lang", "en", "/"));
         long next = openComplaintCall(0).getLong("id");
         String shown = openCall(next);
-        assertThat(agent.text(shown + " .script")).contains("Call script", "how satisfied");
+        assertThat(agent.text(shown + " .script")).contains("Hello, is that", "how satisfied");
         agent.find(shown + " input[name=speed][value='4']").click();
         agent.find(shown + " input[name=speed][value='4']").sendKeys("4");
         agent.driver.switchTo().activeElement().sendKeys("5");
@@ -166,64 +155,70 @@ class VisitsBrowserTest {
 
     @Test
     @Order(4)
-    @DisplayName("the supervisor reads the return visits by week with a column per reason, and the satisfaction trend by indicator, in both languages")
-    void reports() throws Exception {
-        String from = LocalDate.parse(today).minusWeeks(15).toString();
-        supervisor.open("/supervisor/reports?report=visits&interval=week&from=" + from + "&to=" + today);
+    @DisplayName("the complaint's ticket page offers the same answers: the reasons as check boxes, sent as codes")
+    void ticketPageFollowUp() throws Exception {
+        long ticket = desk.query("SELECT ticket_id FROM followups WHERE kind = 'complaint' AND done_at IS NULL "
+                + "ORDER BY due_at DESC, id DESC LIMIT 1", Tuple.tuple()).getLong("ticket_id");
+        String form = "#act-" + ticket + "-follow_up";
+        agent.open("/tickets/" + ticket);
+        agent.waitFor(() -> agent.find(form).isDisplayed());
+        agent.find(form + "-satisfaction").sendKeys("1");
+        agent.find(form + " input[name=reasons][value=slow]").click();
+        agent.find(form + " input[name=reasons][value=rude]").click();
+        agent.find(form + "-comment").sendKeys("等了一周");
+        agent.script("document.querySelector(arguments[0]).scrollIntoView()", form);
+        agent.screenshot("ticket-followup-zh");
+        agent.find(form + " button[type=submit]").click();
+        agent.waitFor(() -> "resolve".equals(desk.query("SELECT status FROM tickets WHERE id = $1", Tuple.of(ticket))
+                .getString("status")), Duration.ofSeconds(30));
+
+        Row saved = desk.query("SELECT satisfaction, reasons FROM followups WHERE ticket_id = $1 AND done_at IS NOT NULL",
+                Tuple.of(ticket));
+        assertThat(saved.getInteger("satisfaction")).isEqualTo(1);
+        assertThat(Arrays.asList(saved.getArrayOfStrings("reasons"))).containsExactly("slow", "rude");
+    }
+
+    /** Opens a report, checks its table's header names {@code columns}, waits for its chart and takes a screenshot. */
+    private static void showReport(String query, String screenshot, String... columns) throws InterruptedException {
+        supervisor.open("/supervisor/reports?" + query);
         supervisor.waitFor(() -> !supervisor.all(".report-table tbody tr").isEmpty());
-        assertThat(supervisor.text(".report-table thead")).contains("已回访", "联系不上", "满意率", "不满意原因：问题没有解决",
-                "不满意原因：其他（请注明）");
+        assertThat(supervisor.text(".report-table thead")).contains(columns);
         supervisor.waitFor(() -> (Boolean) supervisor.script(
                 "return window.Chart && !!window.Chart.getChart(document.getElementById('report-chart'))"));
-        supervisor.screenshot("reports-visits-zh");
-
-        supervisor.open("/supervisor/reports?report=satisfaction_trend&interval=week&from=" + from + "&to=" + today);
-        assertThat(supervisor.text(".report-table thead")).contains("总体满意度", "处理速度", "服务态度", "处理结果");
-        supervisor.waitFor(() -> (Boolean) supervisor.script(
-                "return !!window.Chart.getChart(document.getElementById('report-chart'))"));
-        assertThat((Long) supervisor.script("return window.Chart.getChart(document.getElementById('report-chart'))"
-                + ".data.datasets.length")).isEqualTo(4L);
-        supervisor.screenshot("reports-trend-zh");
-
-        supervisor.manage().addCookie(new Cookie("hotline_lang", "en", "/"));
-        supervisor.open("/supervisor/reports?report=visits&interval=month&by=type&from=" + from + "&to=" + today);
-        assertThat(supervisor.text(".report-table thead")).contains("Visits done", "Dissatisfied: Problem not fixed");
-        supervisor.screenshot("reports-visits-en");
-        supervisor.open("/supervisor/reports?report=satisfaction_trend&interval=month&from=" + from + "&to=" + today);
-        assertThat(supervisor.text(".report-table thead")).contains("Overall", "Speed", "Attitude", "Result");
-        supervisor.waitFor(() -> (Boolean) supervisor.script(
-                "return !!window.Chart.getChart(document.getElementById('report-chart'))"));
-        supervisor.screenshot("reports-trend-en");
-        supervisor.manage().addCookie(new Cookie("hotline_lang", "zh", "/"));
+        supervisor.screenshot(screenshot);
     }
 
     @Test
     @Order(5)
+    @DisplayName("the supervisor reads the return visits by week with a column per reason, and the satisfaction trend by indicator, in both languages")
+    void reports() throws Exception {
+        String period = "&from=" + LocalDate.parse(today).minusWeeks(15) + "&to=" + today;
+        showReport("report=visits&interval=week" + period, "reports-visits-zh", "已回访", "联系不上", "满意率",
+                "不满意原因：问题没有解决", "不满意原因：其他（请注明）");
+        showReport("report=satisfaction_trend&interval=week" + period, "reports-trend-zh", "总体满意度", "处理速度",
+                "服务态度", "处理结果");
+        assertThat((Long) supervisor.script("return window.Chart.getChart(document.getElementById('report-chart'))"
+                + ".data.datasets.length")).isEqualTo(4L);
+
+        supervisor.manage().addCookie(new Cookie("hotline_lang", "en", "/"));
+        showReport("report=visits&interval=month&by=type" + period, "reports-visits-en", "Visits done", "Unreachable",
+                "Dissatisfied: Problem not fixed");
+        showReport("report=satisfaction_trend&interval=month" + period, "reports-trend-en", "Overall", "Speed",
+                "Attitude", "Result");
+        supervisor.manage().addCookie(new Cookie("hotline_lang", "zh", "/"));
+    }
+
+    @Test
+    @Order(6)
     @DisplayName("the visit report's CSV starts with the UTF-8 BOM, has a Chinese column per reason, and the figures of the page")
     void csv() throws Exception {
         String from = LocalDate.parse(today).minusDays(119).toString();
         supervisor.open("/supervisor/reports?report=visits&interval=month&from=" + from + "&to=" + today);
         String pageFirstRow = supervisor.text(".report-table tbody tr");
-        supervisor.find("#report-csv").click();
-        supervisor.waitFor(() -> csvFile() != null);
+        List<CSVRecord> records = downloads.download(supervisor, "#report-csv");
 
-        byte[] file = Files.readAllBytes(csvFile());
-        assertThat(Arrays.copyOf(file, 3)).containsExactly(0xEF, 0xBB, 0xBF);
-        List<CSVRecord> records;
-        try (CSVParser parser = CSVParser.parse(new StringReader(new String(file, 3, file.length - 3,
-                StandardCharsets.UTF_8)), CSVFormat.RFC4180)) {
-            records = parser.getRecords();
-        }
         assertThat(records.getFirst().values()).startsWith("期间", "已回访", "接通量", "联系不上", "满意", "不满意", "满意率",
                 "不满意原因：处理太慢");
         assertThat(String.join(" ", records.get(1).values())).isEqualTo(pageFirstRow);
-    }
-
-    private static Path csvFile() {
-        try (Stream<Path> files = Files.list(downloads)) {
-            return files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElse(null);
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

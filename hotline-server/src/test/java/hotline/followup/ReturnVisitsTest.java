@@ -52,19 +52,6 @@ class ReturnVisitsTest {
         fixture.close();
     }
 
-    private Ticket resolvedComplaint() {
-        Ticket ticket = fixture.create(new TicketDraft(TicketType.COMPLAINT, Channel.PHONE, null, false, null, null,
-                "estimated bill", null, null, "D01", null, null));
-        fixture.act(ticket, "vent", new JsonObject().put("statement", "三个月没抄表").put("mood", "calm")
-                .put("feelingsAcknowledged", true));
-        fixture.act(ticket, "record", new JsonObject().put("complainant", "Li").put("aboutKind", "service")
-                .put("about", "meter reading").put("whatHappened", "estimated bill").put("happenedAt", "2026-04-01T00:00:00Z")
-                .put("wantedOutcome", "a real reading").put("contact", "evenings").put("founded", "partly")
-                .put("foundedReason", "one visit missed"));
-        return fixture.act(ticket, "resolve", new JsonObject().put("solution", "read the meter tomorrow")
-                .put("owner", "meter team").put("accepted", true));
-    }
-
     /**
      * A repair assessed with {@code answers} (category, households ...), then dispatched, repaired and verified;
      * without a district, so it joins no incident.
@@ -111,7 +98,7 @@ class ReturnVisitsTest {
     @Test
     @DisplayName("the indicators of a complaint's return call are stored; the overall derived from them is the old single score the satisfaction report reads")
     void indicatorsKeepTheOldScore() {
-        Ticket complaint = resolvedComplaint();
+        Ticket complaint = Complaints.resolved(fixture, "D01");
         long id = followUpOf(complaint).getLong("id");
 
         FollowUp done = await(followUps.recordOutcome(id, new JsonObject().put("speed", 4).put("attitude", 4)
@@ -136,7 +123,7 @@ class ReturnVisitsTest {
     @Test
     @DisplayName("a dissatisfied customer's reasons are stored as codes with the written-down one; the complaint reopens at resolve")
     void dissatisfiedReasons() {
-        Ticket complaint = resolvedComplaint();
+        Ticket complaint = Complaints.resolved(fixture, "D01");
         long id = followUpOf(complaint).getLong("id");
 
         await(followUps.recordOutcome(id, new JsonObject().put("satisfaction", 1).put("speed", 1).put("attitude", 3)
@@ -154,7 +141,7 @@ class ReturnVisitsTest {
     @Test
     @DisplayName("two failed attempts keep the call open, due again 2 hours later inside the calling hours; the third closes the complaint as unreachable")
     void unreachableAfterThreeAttempts() {
-        Ticket complaint = resolvedComplaint();
+        Ticket complaint = Complaints.resolved(fixture, "D01");
         long id = followUpOf(complaint).getLong("id");
         JsonObject noAnswer = new JsonObject().put("outcome", "unreachable").put("comment", "无人接听");
         fixture.clock.set(Instant.parse("2026-05-04T01:00:00Z")); // 09:00 local, when it falls due
@@ -183,7 +170,7 @@ class ReturnVisitsTest {
     @Test
     @DisplayName("the complaint's follow_up action called directly is checked too: unreachable before the last attempt names fields.outcome, an unknown reason fields.reasons")
     void workflowActionGuarded() {
-        Ticket complaint = resolvedComplaint();
+        Ticket complaint = Complaints.resolved(fixture, "D01");
 
         refused(() -> fixture.act(complaint, "follow_up", new JsonObject().put("outcome", "unreachable")), "fields.outcome");
         refused(() -> fixture.act(complaint, "follow_up", new JsonObject().put("satisfaction", 2).put("comment", "x")
