@@ -103,7 +103,7 @@ class VisitsApiTest {
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.json().getJsonArray("measures")).startsWith("done", "answered", "unreachable", "satisfied",
                 "dissatisfied", "satisfiedRate", "reason.slow");
-        ApiResponse trend = supervisor.get("/api/reports/satisfaction-trend?from=" + today + "&to=" + today + "&by=agent");
+        ApiResponse trend = supervisor.get("/api/reports/satisfaction_trend?from=" + today + "&to=" + today + "&by=agent");
         assertThat(trend.status()).isEqualTo(200);
         assertThat(trend.json().getString("report")).isEqualTo("satisfaction_trend");
         assertThat(trend.json().getJsonArray("measures")).containsExactly("answers", "overall", "speed", "attitude", "result");

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * One read per report ({@code /reports/tickets}, {@code calls}, {@code fcr}, {@code sla}, {@code satisfaction},
- * {@code complaints}, {@code visits}, {@code satisfaction-trend}), supervisors only. One operation each rather than
+ * {@code complaints}, {@code visits}, {@code satisfaction_trend}), supervisors only. One operation each rather than
  * one parameterised read, so the contract states each report's own groupings (an unknown one is refused by the validator, naming {@code by}) and its own
  * definitions.
  */
