@@ -177,7 +177,7 @@ public final class App implements AutoCloseable {
                 tickets.service(), auth.users(), TelephonyModule.hotlineServices(vertx, pool, tickets.service(),
                 customers.service(), work.incidents().service(), billing.service(), clock));
         search = new SearchModule(vertx, pool, config, tickets.service(), clock);
-        reports = new ReportsModule(vertx, pool, config, clock, zone);
+        reports = new ReportsModule(vertx, pool, config, clock, zone, work.followUps().service().policy().reasonCodes());
         ConsoleCapability console = new ConsoleCapability(vertx, config, clock, zone, auth.sessions(), auth.users(),
                 customers.service(), tickets.service(), work.incidents().service(), search.service(),
                 work.ticketViews(), work.crews().service(), work.followUps().service(), telephony, billing.service(),

@@ -13,6 +13,7 @@
     form.querySelectorAll("[data-field]").forEach((el) => {
       const name = el.dataset.field;
       if (el.type === "radio") { if (el.checked) out[name] = el.value; return; }
+      if (el.dataset.kind === "codes") { if (el.checked) out[name] = (out[name] || []).concat(el.value); return; }
       if (el.dataset.kind === "boolean") { out[name] = el.checked; return; }
       if (el.value === "") return;
       if (el.dataset.kind === "integer") out[name] = Number(el.value);

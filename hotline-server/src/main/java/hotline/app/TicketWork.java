@@ -26,8 +26,8 @@ import java.util.List;
  * <p>Ticket listeners run in registration order inside the ticket's transaction: the SLA tracker first (the incident
  * attacher suspends the SLA row it writes, the follow-up planner reads its follow-up delay), then incidents,
  * follow-ups, surveillance and the notices of a ticket's own changes (the SLA's escalation inbox right after its
- * tracker; the notices read the SLA's due times). Action guards: the crew check
- * before the incident check; the reassignment check once the users are known ({@link #checkReassignmentsWith}).
+ * tracker; the notices read the SLA's due times). Action guards: the crew check before the incident check, then the
+ * follow-up answers' check; the reassignment check once the users are known ({@link #checkReassignmentsWith}).
  */
 public final class TicketWork {
 
@@ -44,7 +44,7 @@ public final class TicketWork {
         workflows = new WorkflowModule(tickets, sla.roster(), clock);
         crews = new CrewModule(pool, clock);
         incidents = new IncidentModule(config, vertx, pool, clock, tickets, crews.service(), sla.tracker());
-        followUps = new FollowUpModule(pool, clock, zone, workflows.service(), sla.callingHours());
+        followUps = new FollowUpModule(config, pool, clock, zone, workflows.service(), sla.callingHours());
         surveillance = new SurveillanceModule(config, pool, clock);
         notices = new NotifyModule(config, vertx, pool, clock, zone);
 
@@ -56,6 +56,7 @@ public final class TicketWork {
         tickets.addListener(notices.ticketNotices());
         workflows.service().addGuard(crews.service().dispatchGuard());
         workflows.service().addGuard(incidents.service().dispatchGuard());
+        workflows.service().addGuard(followUps.service().followUpGuard());
     }
 
     /** What they add to {@code getTicket}'s answer, in order: the workflow step, then the SLA. */

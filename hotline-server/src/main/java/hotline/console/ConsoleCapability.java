@@ -120,10 +120,10 @@ public final class ConsoleCapability implements Capability {
                 new FollowUpsPage(templates, assets, followUps, customers, tickets, telephony, clock, zone),
                 training);
         this.ticketPages = new TicketPages(sessions, tickets, ticketViews, incidents, crews, search, calls, desk, watch,
-                templates, assets, clock, zone, sla.teams());
+                templates, assets, clock, zone, sla.teams(), followUps.policy());
         this.adminPages = new AdminPages(kit, users, customers, reindexing, search, clock, zone);
         this.incidentsPage = new IncidentsPage(kit, vertx, incidents, alerts, crews, clock, zone);
-        this.reportsPage = new ReportsPage(kit, reports, clock, zone);
+        this.reportsPage = new ReportsPage(kit, reports, followUps.policy(), clock, zone);
         this.slaBoard = new SlaBoardPage(kit, sla.board(), sla.inbox(), sla.teams(), users, clock, zone);
         this.noticePages = new NoticePages(kit, notices.contacts(), notices.log(), zone);
     }

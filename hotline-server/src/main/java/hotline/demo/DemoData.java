@@ -8,6 +8,9 @@ import hotline.crew.Crew;
 import hotline.crew.CrewService;
 import hotline.customer.CustomerService;
 import hotline.customer.ImportMode;
+import hotline.followup.FollowUp;
+import hotline.followup.FollowUpService;
+import hotline.followup.Reason;
 import hotline.incident.Incident;
 import hotline.incident.IncidentService;
 import hotline.incident.IncidentStatus;
@@ -17,10 +20,12 @@ import hotline.ticket.Ticket;
 import hotline.ticket.TicketDraft;
 import hotline.ticket.TicketService;
 import hotline.ticket.TicketType;
+import hotline.ticket.workflow.VisitAnswers;
 import hotline.ticket.workflow.WorkflowService;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
@@ -64,6 +69,8 @@ public final class DemoData {
     private final DemoText text = new DemoText(20261123L);
     /** Draws the wording apart from the rest, so new phrases leave customers, times and statuses as they were. */
     private final DemoText wording = new DemoText(20261124L);
+    /** Dice of their own for return-call answers, so the rest of the demo comes out as it always did. */
+    private final DemoText visits = new DemoText(20261130L);
     private final CaseBook book = CaseBook.load();
     private final Map<String, Recent> recentRepairs = new HashMap<>();
     private final Map<Long, DemoCase> repairStories = new HashMap<>();
@@ -76,6 +83,9 @@ public final class DemoData {
     private final WorkflowService workflows;
     private final IncidentService incidents;
     private final CrewService crews;
+    private final FollowUpService followUps;
+    /** The reasons a dissatisfied demo customer gives: those of the programme that need no written text. */
+    private final List<String> reasons;
     private final Principal agent = Principal.system("agent1");
     private final Principal supervisor = Principal.system("supervisor1");
     private final List<DemoCustomer> demoCustomers = new ArrayList<>();
@@ -107,6 +117,8 @@ public final class DemoData {
         this.workflows = work.workflows().service();
         this.incidents = work.incidents().service();
         this.crews = work.crews().service();
+        this.followUps = work.followUps().service();
+        this.reasons = followUps.policy().reasons().stream().filter(reason -> !reason.text()).map(Reason::code).toList();
     }
 
     /** Loads the demo data unless the database already has tickets; completes when everything is stored. */
@@ -132,7 +144,8 @@ public final class DemoData {
                 .compose(done -> createCrews())
                 .compose(done -> sequentially(TICKETS, n -> ticket(n).compose(v -> n % 50 == 49
                         ? settleIncidents(clock.instant()) : Future.succeededFuture())))
-                .compose(done -> settleIncidents(now));
+                .compose(done -> settleIncidents(now))
+                .compose(done -> workThroughReturnCalls());
     }
 
     private Future<Void> importCustomers() {
@@ -300,11 +313,47 @@ public final class DemoData {
                     .put("owner", story.text("owner")).put("accepted", true), Duration.ofHours(26)));
         }
         if (stages >= 4) {
-            int satisfaction = text.chance(0.1) ? 2 : 3 + text.nextInt(3);
-            done = done.compose(v -> step(ticket, "follow_up", new JsonObject().put("satisfaction", satisfaction)
-                    .put("comment", story.text(satisfaction >= 3 ? "satisfied" : "unhappy")), Duration.ofDays(3)));
+            done = done.compose(v -> step(ticket, "follow_up", visitAnswers(story.text("satisfied"),
+                    story.text("unhappy")), Duration.ofDays(3)));
         }
         return done;
+    }
+
+    /**
+     * A return call's answers: the overall, and speed, attitude and result near it; a dissatisfied customer (one in
+     * ten) gives a reason.
+     */
+    private JsonObject visitAnswers(String satisfied, String unhappy) {
+        int satisfaction = text.chance(0.1) ? 2 : 3 + text.nextInt(3);
+        JsonObject answers = new JsonObject().put("satisfaction", satisfaction)
+                .put("comment", satisfaction >= 3 ? satisfied : unhappy);
+        for (String indicator : VisitAnswers.INDICATORS) {
+            answers.put(indicator, Math.clamp(satisfaction + visits.nextInt(3) - 1, 1, 5));
+        }
+        return satisfaction <= VisitAnswers.DISSATISFIED_UP_TO && !reasons.isEmpty()
+                ? answers.put("reasons", new JsonArray().add(visits.pick(reasons))) : answers;
+    }
+
+    /**
+     * The return calls due more than two days before now are made, each soon after it fell due, as the hotline works
+     * through its list (a page of the earliest at a time): about one customer in eight is not reached in the
+     * programme's attempts two hours apart, the others answer. The calls due since stay on the agents' lists.
+     */
+    private Future<Void> workThroughReturnCalls() {
+        clock.set(now.minus(Duration.ofDays(2)));
+        return followUps.list(FollowUpService.Due.OVERDUE, null).compose(due -> due.isEmpty() ? Future.succeededFuture()
+                : sequentially(due.size(), i -> returnCall(due.get(i))).compose(done -> workThroughReturnCalls()));
+    }
+
+    private Future<?> returnCall(FollowUp call) {
+        clock.set(call.dueAt().plus(Duration.ofMinutes(5 + visits.nextInt(120))));
+        if (!visits.chance(0.12)) {
+            return followUps.recordOutcome(call.id(), visitAnswers("都处理好了，谢谢", "问题还在"), agent);
+        }
+        return sequentially(followUps.policy().unreachableAfterAttempts(), attempt -> {
+            clock.set(clock.instant().plus(Duration.ofHours(2)));
+            return followUps.recordOutcome(call.id(), new JsonObject().put("outcome", "unreachable"), agent);
+        });
     }
 
     /** Moves the clock on by {@code after} and performs {@code action} on the ticket as it is now. */

@@ -1,6 +1,7 @@
 package hotline.followup;
 
 import hotline.capability.Capability;
+import hotline.config.Config;
 import hotline.followup.internal.FollowUpRoutes;
 import hotline.http.ApiRoutes;
 import hotline.sla.CallingHours;
@@ -12,17 +13,24 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * The follow-up capability: the {@link FollowUpPlanner} (a ticket listener, registered after the SLA tracker whose
- * follow-up delay it reads), the {@link FollowUpService} and the follow-up operations.
+ * The follow-up capability (回访): the {@link FollowUpPlanner} (a ticket listener, registered after the SLA tracker
+ * whose follow-up delay it reads), the {@link FollowUpService} with the guard of the complaint's {@code follow_up}
+ * action, and the follow-up operations. Setting {@value #VISITS}: the return-visit programme's file (default
+ * conf/visits.json, else the one shipped in the jar; see {@link VisitPolicy}).
  */
 public final class FollowUpModule implements Capability {
+
+    /** Setting: the return-visit programme's file. */
+    public static final String VISITS = "followups.visits";
 
     private final FollowUpPlanner planner;
     private final FollowUpService service;
 
-    public FollowUpModule(Pool pool, Clock clock, ZoneId zone, WorkflowService workflows, CallingHours callingHours) {
-        this.planner = new FollowUpPlanner(callingHours);
-        this.service = new FollowUpService(pool, workflows, clock, zone);
+    public FollowUpModule(Config config, Pool pool, Clock clock, ZoneId zone, WorkflowService workflows,
+                          CallingHours callingHours) {
+        VisitPolicy policy = VisitPolicy.locate(config.string(VISITS));
+        this.planner = new FollowUpPlanner(callingHours, policy.repairs());
+        this.service = new FollowUpService(pool, workflows, clock, zone, policy, callingHours);
     }
 
     @Override

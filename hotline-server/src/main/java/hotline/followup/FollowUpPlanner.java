@@ -1,5 +1,6 @@
 package hotline.followup;
 
+import hotline.followup.internal.AnswerColumns;
 import hotline.followup.internal.FollowUpSql;
 import hotline.notify.NoticeKind;
 import hotline.notify.Notices;
@@ -15,6 +16,7 @@ import hotline.ticket.TicketStatus;
 import hotline.ticket.TicketType;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -23,17 +25,21 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Plans return calls inside ticket changes: a complaint entering {@code follow_up} gets one, due the policy's
- * follow-up delay after the resolution, moved into the calling hours; a repair verified for a key or critical
- * customer too; the customer is told when to expect the call (a {@link NoticeKind#FOLLOW_UP_REMINDER}). The complaint's {@code follow_up} action records the outcome on its task. Registered after the
- * {@link SlaTracker} (it reads the ticket's follow-up delay from there). Never blocks.
+ * Plans return calls inside ticket changes: every complaint entering {@code follow_up} (a complaint closes only
+ * through it) gets one, due the SLA policy's follow-up delay after the resolution, moved into the calling hours; a
+ * verified repair too when the {@link RepairRule} of {@code conf/visits.json} names its priority, category, customer
+ * tier or critical facility. The customer is told when to expect the call (a {@link NoticeKind#FOLLOW_UP_REMINDER}).
+ * The complaint's {@code follow_up} action records the outcome on its task. Registered after the {@link SlaTracker}
+ * (it reads the ticket's follow-up delay from there). Never blocks.
  */
 public final class FollowUpPlanner implements TicketListener {
 
     private final CallingHours callingHours;
+    private final RepairRule repairs;
 
-    public FollowUpPlanner(CallingHours callingHours) {
+    public FollowUpPlanner(CallingHours callingHours, RepairRule repairs) {
         this.callingHours = callingHours;
+        this.repairs = repairs;
     }
 
     @Override
@@ -43,17 +49,17 @@ public final class FollowUpPlanner implements TicketListener {
             return plan(tx, FollowUp.Kind.COMPLAINT, after, event);
         }
         if (after.type() == TicketType.COMPLAINT && "follow_up".equals(event.action())) {
-            JsonObject outcome = event.data().getJsonObject("followUp", new JsonObject());
-            return tx.preparedQuery(FollowUpSql.COMPLETE_FOR_TICKET).execute(Tuple.of(after.id(),
-                    FollowUp.Kind.COMPLAINT.code(), SqlTime.param(event.at()), event.actor(),
-                    outcome.getInteger("satisfaction"), outcome.getString("comment"))).mapEmpty();
+            JsonObject answers = event.data().getJsonObject("followUp", new JsonObject());
+            return tx.preparedQuery(FollowUpSql.COMPLETE_FOR_TICKET).execute(AnswerColumns.after(Tuple.of(after.id(),
+                    FollowUp.Kind.COMPLAINT.code(), SqlTime.param(event.at()), event.actor()), answers)).mapEmpty();
         }
-        if (after.type() == TicketType.REPAIR && "verify".equals(event.action()) && after.customerId() != null) {
-            return tx.preparedQuery(FollowUpSql.CUSTOMER).execute(Tuple.of(after.customerId())).compose(rows -> {
-                boolean important = rows.size() == 1 && ("key".equals(rows.iterator().next().getString("tier"))
-                        || rows.iterator().next().getBoolean("critical_facility"));
-                return important ? plan(tx, FollowUp.Kind.REPAIR, after, event) : Future.succeededFuture();
-            });
+        if (after.type() == TicketType.REPAIR && "verify".equals(event.action())) {
+            Future<Row> customer = after.customerId() == null ? Future.succeededFuture()
+                    : tx.preparedQuery(FollowUpSql.CUSTOMER).execute(Tuple.of(after.customerId()))
+                    .map(rows -> rows.size() == 1 ? rows.iterator().next() : null);
+            return customer.compose(row -> repairs.applies(after.priority(), after.category(),
+                    row == null ? null : row.getString("tier"), row != null && row.getBoolean("critical_facility"))
+                    ? plan(tx, FollowUp.Kind.REPAIR, after, event) : Future.succeededFuture());
         }
         return Future.succeededFuture();
     }

@@ -125,6 +125,46 @@ public sealed interface Figures {
         }
     }
 
+    /**
+     * Return calls done in the period: {@code answered}, or {@code unreachable} once the attempts ran out; of the
+     * answered, {@code satisfied} (overall 4–5) and {@code dissatisfied} (1–2; the rest were neutral), and per reason
+     * code how many dissatisfied customers gave it (one may give several), in the order of {@code reasons}.
+     */
+    record Visits(long done, long answered, long unreachable, long satisfied, long dissatisfied,
+                  Map<String, Long> reasons) implements Figures {
+
+        /** Satisfied ÷ answered. */
+        public Double satisfiedRate() {
+            return ratio(satisfied, answered);
+        }
+
+        @Override
+        public Map<String, Number> values() {
+            Map<String, Number> values = ordered("done", done, "answered", answered, "unreachable", unreachable,
+                    "satisfied", satisfied, "dissatisfied", dissatisfied, "satisfiedRate", satisfiedRate());
+            reasons.forEach((code, count) -> values.put(REASON + code, count));
+            return values;
+        }
+    }
+
+    /** The measure of a reason code in {@link Visits}: {@code reason.<code>}. */
+    String REASON = "reason.";
+
+    /**
+     * The satisfaction indicators of answered return calls: the overall of every answer, and speed, attitude and
+     * result, each averaged over the answers that gave it (older answers have only the overall).
+     */
+    record Indicators(long answers, long overallSum, long speedSum, long speedAnswers, long attitudeSum,
+                      long attitudeAnswers, long resultSum, long resultAnswers) implements Figures {
+
+        @Override
+        public Map<String, Number> values() {
+            return ordered("answers", answers, "overall", ratio(overallSum, answers),
+                    "speed", ratio(speedSum, speedAnswers), "attitude", ratio(attitudeSum, attitudeAnswers),
+                    "result", ratio(resultSum, resultAnswers));
+        }
+    }
+
     private static Double ratio(long part, long whole) {
         return whole <= 0 ? null : (double) part / whole;
     }

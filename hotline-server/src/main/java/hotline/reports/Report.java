@@ -23,7 +23,12 @@ public enum Report implements Code {
     SLA(List.of(TOTAL, TIER, TYPE), List.of("due", "met", "breached", "pending", "compliance",
             "firstResponseBreached")),
     SATISFACTION(List.of(TOTAL, DISTRICT, AGENT, TYPE), List.of("answers", "average", "csat")),
-    COMPLAINTS(List.of(DISTRICT), List.of("complaints", "customers", "perThousand"));
+    COMPLAINTS(List.of(DISTRICT), List.of("complaints", "customers", "perThousand")),
+    /** Return calls done; then one measure {@code reason.<code>} per reason of conf/visits.json ({@link ReportTable#measures}). */
+    VISITS(List.of(TOTAL, DISTRICT, TYPE), List.of("done", "answered", "unreachable", "satisfied", "dissatisfied",
+            "satisfiedRate")),
+    SATISFACTION_TREND(List.of(TOTAL, DISTRICT, TYPE, AGENT), List.of("answers", "overall", "speed", "attitude",
+            "result"));
 
     private final List<Grouping> groupings;
     private final List<String> measures;
@@ -38,7 +43,7 @@ public enum Report implements Code {
         return groupings;
     }
 
-    /** Its measures, as the API and CSV name them, in column order. */
+    /** Its measures, as the API and CSV name them, in column order (the visits report adds its reasons). */
     public List<String> measures() {
         return measures;
     }

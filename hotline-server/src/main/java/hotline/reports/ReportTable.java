@@ -10,9 +10,16 @@ import java.util.List;
 /**
  * A report's answer: one row per period (the first day of each day, week or month) and key (the district, type,
  * channel, tier or agent's user name; '' for the total), in that order. {@code label} is the agent's display name,
- * null for other groupings. {@code asOf} is when the roll-ups were last brought up to date (null: not yet).
+ * null for other groupings. {@code asOf} is when the figures were counted (the roll-ups' last run, null: not yet;
+ * the visit reports, read straight from the follow-ups: the moment of reading). {@code measures}: the report's
+ * measures in column order, with the visit report's reasons.
  */
-public record ReportTable(ReportRequest request, Instant asOf, List<Row> rows) {
+public record ReportTable(ReportRequest request, Instant asOf, List<String> measures, List<Row> rows) {
+
+    public ReportTable {
+        measures = List.copyOf(measures);
+        rows = List.copyOf(rows);
+    }
 
     public record Row(LocalDate period, String key, String label, Figures figures) {
     }
@@ -30,6 +37,6 @@ public record ReportTable(ReportRequest request, Instant asOf, List<Row> rows) {
         return new JsonObject().put("report", request.report().code()).put("from", request.from().toString())
                 .put("to", request.to().toString()).put("interval", request.interval().code())
                 .put("by", request.by().code()).put("asOf", asOf == null ? null : asOf.toString())
-                .put("measures", new JsonArray(request.report().measures())).put("rows", json);
+                .put("measures", new JsonArray(measures)).put("rows", json);
     }
 }

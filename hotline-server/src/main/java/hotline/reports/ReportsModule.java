@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * The reports capability: daily roll-ups of tickets, calls, SLA outcomes and satisfaction, kept by the
- * {@link ReportRollup} catch-up job, and the report reads over them ({@link ReportService}). Settings:
+ * {@link ReportRollup} catch-up job, and the report reads over them and over the return visits ({@link ReportService}). Settings:
  * {@value #ROLLUP_SECONDS} (how often the job runs, default 60; 0: never by itself), {@value #OLDER_DAYS_PER_RUN}
  * (older days re-counted per run, default {@value #DEFAULT_OLDER_DAYS_PER_RUN}), {@value #SHORT_ABANDON_SECONDS} (default 5) and the telephony's
  * service-level threshold ({@link TelephonyModule#SERVICE_LEVEL_SECONDS}, default 20).
@@ -38,9 +38,10 @@ public final class ReportsModule implements Capability {
     private final int rollupSeconds;
     private long timer = -1;
 
-    public ReportsModule(Vertx vertx, Pool pool, Config config, Clock clock, ZoneId zone) {
+    /** @param reasonCodes the reasons of the return-visit programme (the visit report's columns) */
+    public ReportsModule(Vertx vertx, Pool pool, Config config, Clock clock, ZoneId zone, List<String> reasonCodes) {
         this.vertx = vertx;
-        this.service = new ReportService(pool);
+        this.service = new ReportService(pool, clock, zone, reasonCodes);
         this.rollup = new ReportRollup(pool, clock, zone,
                 config.integer(TelephonyModule.SERVICE_LEVEL_SECONDS, 20, 1, 600),
                 config.integer(SHORT_ABANDON_SECONDS, 5, 0, 60), config.integer(OLDER_DAYS_PER_RUN, DEFAULT_OLDER_DAYS_PER_RUN, 1, 3660));

@@ -7,6 +7,7 @@ import hotline.ticket.Ticket;
 import hotline.ticket.TicketDraft;
 import hotline.ticket.TicketStatus;
 import hotline.ticket.TicketType;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,23 +40,10 @@ class FollowUpServiceTest {
         fixture.close();
     }
 
-    private Ticket resolvedComplaint(String district) {
-        Ticket ticket = fixture.create(new TicketDraft(TicketType.COMPLAINT, Channel.PHONE, null, false, null, null,
-                "estimated bill", null, null, district, null, null));
-        fixture.act(ticket, "vent", new JsonObject().put("statement", "三个月没抄表").put("mood", "calm")
-                .put("feelingsAcknowledged", true));
-        fixture.act(ticket, "record", new JsonObject().put("complainant", "Li").put("aboutKind", "service")
-                .put("about", "meter reading").put("whatHappened", "estimated bill").put("happenedAt", "2026-04-01T00:00:00Z")
-                .put("wantedOutcome", "a real reading").put("contact", "evenings").put("founded", "partly")
-                .put("foundedReason", "one visit missed"));
-        return fixture.act(ticket, "resolve", new JsonObject().put("solution", "read the meter tomorrow")
-                .put("owner", "meter team").put("accepted", true));
-    }
-
     @Test
     @DisplayName("resolving a complaint at 21:30 plans the return call after the delay, moved to 09:00 inside the calling hours")
     void plannedInsideCallingHours() {
-        Ticket ticket = resolvedComplaint("D01");
+        Ticket ticket = Complaints.resolved(fixture, "D01");
 
         FollowUp call = fixture.query("SELECT * FROM followups WHERE ticket_id = $1", ticket.id()).stream()
                 .map(FollowUp::of).findFirst().orElseThrow();
@@ -73,10 +61,11 @@ class FollowUpServiceTest {
     @Test
     @DisplayName("an unhappy outcome (2) reopens the complaint at resolve and escalates to the team lead on duty; recording twice is a 409")
     void unhappyOutcomeReopens() {
-        Ticket ticket = resolvedComplaint("D01");
+        Ticket ticket = Complaints.resolved(fixture, "D01");
         long id = fixture.query("SELECT id FROM followups WHERE ticket_id = $1", ticket.id()).getFirst().getLong("id");
 
-        FollowUp done = await(followUps.recordOutcome(id, 2, "still estimated", WorkflowFixture.AGENT));
+        FollowUp done = await(followUps.recordOutcome(id, new JsonObject().put("satisfaction", 2)
+                .put("reasons", new JsonArray().add("not_fixed")).put("comment", "still estimated"), WorkflowFixture.AGENT));
 
         assertThat(done.satisfaction()).isEqualTo(2);
         assertThat(done.doneAt()).isNotNull();
@@ -84,7 +73,8 @@ class FollowUpServiceTest {
         assertThat(after.status()).isEqualTo(TicketStatus.RESOLVE);
         assertThat(after.details().getJsonObject("escalation").getString("level")).isEqualTo("team_lead");
         assertThat(after.details().getJsonObject("escalation").getString("owner")).isEqualTo("lead.night"); // 21:30 local
-        assertThatThrownBy(() -> await(followUps.recordOutcome(id, 5, "again", WorkflowFixture.AGENT)))
+        assertThatThrownBy(() -> await(followUps.recordOutcome(id, new JsonObject().put("satisfaction", 5)
+                .put("comment", "again"), WorkflowFixture.AGENT)))
                 .isInstanceOf(ConflictException.class);
     }
 

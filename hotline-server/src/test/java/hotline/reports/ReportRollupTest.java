@@ -40,7 +40,7 @@ class ReportRollupTest {
     void start() {
         fixture = new WorkflowFixture(T0, new JsonObject());
         rollup = new ReportRollup(fixture.pool, fixture.clock, SHANGHAI, 20, 5, 31);
-        reports = new ReportService(fixture.pool);
+        reports = new ReportService(fixture.pool, fixture.clock, SHANGHAI, List.of());
     }
 
     @AfterEach
@@ -192,9 +192,9 @@ class ReportRollupTest {
         Instant at = T0.plusSeconds(600);
         for (int score : List.of(5, 2)) {
             fixture.query("""
-                    INSERT INTO followups (kind, ticket_type, district, agent, assignee, due_at, done_at, satisfaction,
-                                           created_at)
-                    VALUES ('complaint', 'complaint', 'XH', 'wang', 'wang', $1, $1, $2, $1)""",
+                    INSERT INTO followups (kind, ticket_type, district, agent, assignee, due_at, done_at, outcome,
+                                           satisfaction, created_at)
+                    VALUES ('complaint', 'complaint', 'XH', 'wang', 'wang', $1, $1, 'answered', $2, $1)""",
                     at.atOffset(java.time.ZoneOffset.UTC), score);
         }
         call("s1", "answered", 5, 60, wang, 10);

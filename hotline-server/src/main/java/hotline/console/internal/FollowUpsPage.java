@@ -4,6 +4,7 @@ import hotline.customer.Customer;
 import hotline.customer.CustomerService;
 import hotline.followup.FollowUp;
 import hotline.followup.FollowUpService;
+import hotline.followup.VisitPolicy;
 import hotline.telephony.TelephonyModule;
 import hotline.telephony.callback.Callback;
 import hotline.telephony.callback.CallbackStatus;
@@ -28,8 +29,10 @@ import java.util.stream.Stream;
 
 /**
  * {@code /followups}: the signed-in agent's return calls due today and overdue — theirs first, then the first
- * {@value #UNASSIGNED} unassigned ones (an empty assignee, such as the proactive calls) — each with the customer, the ticket, click-to-call ({@code /api/calls/originate}) and the outcome form
- * ({@code /api/followups/{id}/outcome}); and the callbacks the IVR booked that are still to be made.
+ * {@value #UNASSIGNED} unassigned ones (an empty assignee, such as the proactive calls) — each with the customer, the
+ * ticket, click-to-call ({@code /api/calls/originate}), the call script of its kind in the agent's language, and the
+ * outcome form ({@code /api/followups/{id}/outcome}: the satisfaction indicators and a dissatisfied customer's
+ * reasons, or a failed attempt); and the callbacks the IVR booked that are still to be made.
  */
 public final class FollowUpsPage implements Handler<RoutingContext> {
 
@@ -75,7 +78,13 @@ public final class FollowUpsPage implements Handler<RoutingContext> {
                 .map(related -> {
                     Map<String, Object> model = viewer.model(assets);
                     Instant now = clock.instant();
-                    model.put("followups", due.result().stream().map(f -> followUp(f, related, now)).toList());
+                    VisitPolicy policy = followUps.policy();
+                    String lang = viewer.lang().code();
+                    model.put("followups", due.result().stream().map(f -> followUp(f, related, now, policy, lang))
+                            .toList());
+                    model.put("reasons", policy.reasons().stream().map(reason -> Map.of("code", reason.code(),
+                            "label", reason.label(lang), "text", reason.text())).toList());
+                    model.put("maxAttempts", policy.unreachableAfterAttempts());
                     model.put("callbacks", waiting.result().stream().map(c -> callback(c, related, now)).toList());
                     return templates.render("followups.ftlh", model);
                 })
@@ -99,18 +108,26 @@ public final class FollowUpsPage implements Handler<RoutingContext> {
                 ticketReads.result().stream().collect(Collectors.toMap(Ticket::id, Function.identity()))));
     }
 
-    private Map<String, Object> followUp(FollowUp f, Related related, Instant now) {
+    private Map<String, Object> followUp(FollowUp f, Related related, Instant now, VisitPolicy policy, String lang) {
         Map<String, Object> row = due(f.dueAt(), now);
         row.put("id", f.id());
         row.put("kind", f.kind().code());
         row.put("district", f.district() == null ? "" : f.district());
+        row.put("attempts", f.attempts());
         customer(row, related.customers().get(f.customerId()));
+        Map<String, String> script = new HashMap<>();
+        if (row.get("name") instanceof String name) {
+            script.put("customer", name);
+        }
         Ticket ticket = f.ticketId() == null ? null : related.tickets().get(f.ticketId());
         if (ticket != null) {
             row.put("ticketNumber", ticket.number());
             row.put("subject", ticket.subject());
             row.put("type", ticket.type().code());
+            script.put("ticket", ticket.number());
+            script.put("subject", ticket.subject());
         }
+        row.put("script", policy.scripts().get(f.kind()).lines(lang, script));
         return row;
     }
 

@@ -6,6 +6,7 @@ import hotline.common.Code;
 import hotline.common.InvalidInputException;
 import hotline.crew.Crew;
 import hotline.crew.CrewService;
+import hotline.followup.VisitPolicy;
 import hotline.incident.Incident;
 import hotline.incident.IncidentService;
 import hotline.search.SearchService;
@@ -65,11 +66,13 @@ public final class TicketPages implements Handler<Router> {
     private final Assets assets;
     private final TicketModels models;
     private final PageKit kit;
+    /** The return-visit programme: the reasons a complaint's follow_up action offers. */
+    private final VisitPolicy visits;
 
     public TicketPages(SessionService sessions, TicketService tickets, List<TicketViewExtension> views,
                        IncidentService incidents, CrewService crews, SearchService search, CurrentCalls calls, Desk desk,
                        TicketWatch watch, Templates templates, Assets assets, java.time.Clock clock, java.time.ZoneId zone,
-                       Teams teams) {
+                       Teams teams, VisitPolicy visits) {
         this.sessions = sessions;
         this.tickets = tickets;
         this.views = List.copyOf(views);
@@ -83,6 +86,7 @@ public final class TicketPages implements Handler<Router> {
         this.assets = assets;
         this.models = new TicketModels(clock, zone, teams);
         this.kit = new PageKit(sessions, templates, assets);
+        this.visits = visits;
     }
 
     @Override
@@ -246,6 +250,8 @@ public final class TicketPages implements Handler<Router> {
                 Map<String, Object> model = models.of(body.result(), viewer, since);
                 model.put("crews", crewList.result().stream().map(crew -> Models.plain(crew.toJson())).toList());
                 model.put("categories", Code.codes(RepairCategory.class));
+                model.put("codeChoices", Map.of("reasons", visits.reasons().stream().map(reason -> Map.of(
+                        "code", reason.code(), "label", reason.label(viewer.lang().code()))).toList()));
                 incident.result().map(Incident::toJson).map(Models::plain).ifPresent(i -> model.put("incident", i));
                 return model;
             });

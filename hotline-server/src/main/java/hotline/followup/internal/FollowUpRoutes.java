@@ -38,9 +38,7 @@ public final class FollowUpRoutes implements ApiRoutes {
     }
 
     private void record(RoutingContext ctx) {
-        JsonObject body = Requests.body(ctx);
-        followUps.recordOutcome(Requests.pathId(ctx, "id"), body.getInteger("satisfaction"), body.getString("comment"),
-                        Access.principal(ctx))
+        followUps.recordOutcome(Requests.pathId(ctx, "id"), Requests.body(ctx), Access.principal(ctx))
                 .onSuccess(followUp -> Responses.ok(ctx, followUp.toJson()))
                 .onFailure(ctx::fail);
     }

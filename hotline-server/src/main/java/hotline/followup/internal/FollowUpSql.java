@@ -6,7 +6,7 @@ public final class FollowUpSql {
     private FollowUpSql() {
     }
 
-    /** The tier and critical flag of customer $1. */
+    /** The tier and critical flag of customer $1 (a repair's return call may depend on them). */
     public static final String CUSTOMER = "SELECT tier, critical_facility FROM customers WHERE id = $1";
 
     /**
@@ -28,18 +28,44 @@ public final class FollowUpSql {
             ON CONFLICT DO NOTHING
             """;
 
-    /** Records the outcome of ticket $1's open follow-up of kind $2: $3 done at, $4 by, $5 satisfaction, $6 comment. */
+    /**
+     * Records the outcome of ticket $1's open follow-up of kind $2: $3 done at, $4 by, then the answers: $5 outcome,
+     * $6 satisfaction (the overall), $7 overall derived, $8 speed, $9 attitude, $10 result, $11 reasons, $12 reason
+     * text, $13 comment. An unreachable outcome is one more failed attempt.
+     */
     public static final String COMPLETE_FOR_TICKET = """
-            UPDATE followups SET done_at = $3, done_by = $4, satisfaction = $5, comment = $6
+            UPDATE followups SET done_at = $3, done_by = $4, outcome = $5, satisfaction = $6, overall_derived = $7,
+                   score_speed = $8, score_attitude = $9, score_result = $10, reasons = $11, reason_text = $12,
+                   comment = $13,
+                   attempts = attempts + CASE WHEN $5 = 'unreachable' THEN 1 ELSE 0 END,
+                   last_attempt_at = CASE WHEN $5 = 'unreachable' THEN $3 ELSE last_attempt_at END
             WHERE ticket_id = $1 AND kind = $2 AND done_at IS NULL
             """;
 
-    /** Records the outcome of follow-up $1 unless already recorded: $2 done at, $3 by, $4 satisfaction, $5 comment. */
+    /** The same for follow-up $1 ($2..$12 as $3..$13 above) unless already recorded. */
     public static final String COMPLETE = """
-            UPDATE followups SET done_at = $2, done_by = $3, satisfaction = $4, comment = $5
+            UPDATE followups SET done_at = $2, done_by = $3, outcome = $4, satisfaction = $5, overall_derived = $6,
+                   score_speed = $7, score_attitude = $8, score_result = $9, reasons = $10, reason_text = $11,
+                   comment = $12,
+                   attempts = attempts + CASE WHEN $4 = 'unreachable' THEN 1 ELSE 0 END,
+                   last_attempt_at = CASE WHEN $4 = 'unreachable' THEN $2 ELSE last_attempt_at END
             WHERE id = $1 AND done_at IS NULL
             RETURNING *
             """;
+
+    /**
+     * A failed attempt at open follow-up $1 that has made $2 attempts so far (else nothing: someone else recorded
+     * one meanwhile): $3 now, $4 when it is due again, $5 comment.
+     */
+    public static final String FAILED_ATTEMPT = """
+            UPDATE followups SET attempts = attempts + 1, last_attempt_at = $3, due_at = $4, comment = $5
+            WHERE id = $1 AND attempts = $2 AND done_at IS NULL
+            RETURNING *
+            """;
+
+    /** The open follow-up of ticket $1 of kind $2, if any. */
+    public static final String OPEN_FOR_TICKET =
+            "SELECT * FROM followups WHERE ticket_id = $1 AND kind = $2 AND done_at IS NULL";
 
     /** The latest $2 follow-ups of customer $1, done or not, newest due first. */
     public static final String OF_CUSTOMER = "SELECT * FROM followups WHERE customer_id = $1 ORDER BY due_at DESC, id DESC LIMIT $2";

@@ -206,4 +206,48 @@ public final class ReportSql {
             GROUP BY 1, 2
             ORDER BY 1, 2
             """;
+
+    /**
+     * The return calls done in [$1, $2) (instants), with their period ($4: day, week or month, of the local day in
+     * zone $5) and the key of grouping $3. Read straight from the follow-ups, not from a roll-up: there is one per
+     * complaint and serious repair, so a year is tens of thousands of rows (index followups_done_at_idx), and the
+     * figures are never behind.
+     */
+    private static final String VISITS_DONE = """
+            SELECT date_trunc($4::text, (f.done_at AT TIME ZONE $5::text)::date::timestamp)::date AS period,
+                   CASE $3::text WHEN 'district' THEN f.district WHEN 'type' THEN COALESCE(f.ticket_type, f.kind)
+                                 WHEN 'agent' THEN f.agent ELSE '' END AS key,
+                   f.outcome, f.satisfaction, f.score_speed, f.score_attitude, f.score_result, f.reasons
+            FROM followups f
+            WHERE f.done_at >= $1 AND f.done_at < $2
+            """;
+
+    /**
+     * Return calls per period and key ($1..$5 as in {@link #VISITS_DONE}): done, answered, unreachable, satisfied
+     * (overall at least $6), dissatisfied (at most $7), and the sum and count of each indicator given.
+     */
+    public static final String READ_VISITS = """
+            WITH v AS (%s)
+            SELECT v.period, v.key, CASE WHEN $3 = 'agent' THEN min(u.display_name) END AS label,
+                   count(*) AS done, count(*) FILTER (WHERE v.outcome = 'answered') AS answered,
+                   count(*) FILTER (WHERE v.outcome = 'unreachable') AS unreachable,
+                   count(*) FILTER (WHERE v.satisfaction >= $6) AS satisfied,
+                   count(*) FILTER (WHERE v.satisfaction <= $7) AS dissatisfied,
+                   count(v.satisfaction) AS answers, COALESCE(sum(v.satisfaction), 0) AS overall_sum,
+                   COALESCE(sum(v.score_speed), 0) AS speed_sum, count(v.score_speed) AS speed_answers,
+                   COALESCE(sum(v.score_attitude), 0) AS attitude_sum, count(v.score_attitude) AS attitude_answers,
+                   COALESCE(sum(v.score_result), 0) AS result_sum, count(v.score_result) AS result_answers
+            FROM v LEFT JOIN users u ON $3 = 'agent' AND u.username = v.key
+            GROUP BY 1, 2
+            ORDER BY 1, 2
+            """.formatted(VISITS_DONE);
+
+    /** How many dissatisfied customers (overall at most $6) gave each reason, per period and key ($1..$5 as above). */
+    public static final String READ_VISIT_REASONS = """
+            WITH v AS (%s)
+            SELECT v.period, v.key, reason, count(*) AS visits
+            FROM v CROSS JOIN LATERAL unnest(v.reasons) AS reason
+            WHERE v.satisfaction <= $6
+            GROUP BY 1, 2, 3
+            """.formatted(VISITS_DONE);
 }

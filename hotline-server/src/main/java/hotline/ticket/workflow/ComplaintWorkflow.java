@@ -15,13 +15,10 @@ import static hotline.ticket.TicketStatus.VENT;
 
 /**
  * The four complaint steps (投诉四步): {@code vent → record → resolve → follow_up → closed}. A solution the customer
- * does not accept escalates one level and stays in resolve; a follow-up satisfaction of 1–2 reopens at resolve and
- * escalates, 3–5 closes.
+ * does not accept escalates one level and stays in resolve; a follow-up whose overall satisfaction is 1–2 reopens at
+ * resolve and escalates, 3–5 closes, and so does a customer the return calls could not reach ({@link VisitAnswers}).
  */
 public final class ComplaintWorkflow {
-
-    /** Satisfaction scores at or below this reopen the complaint. */
-    public static final int REOPEN_AT_OR_BELOW = 2;
 
     private ComplaintWorkflow() {
     }
@@ -49,10 +46,7 @@ public final class ComplaintWorkflow {
                         FieldSpec.text("owner"),
                         FieldSpec.bool("accepted")),
                         ComplaintWorkflow::resolve),
-                new Transition("follow_up", Set.of(FOLLOW_UP), List.of(
-                        FieldSpec.integer("satisfaction", 1, 5),
-                        FieldSpec.text("comment")),
-                        ComplaintWorkflow::followUp),
+                new Transition("follow_up", Set.of(FOLLOW_UP), VisitAnswers.FIELDS, ComplaintWorkflow::followUp),
                 StepData.escalate(),
                 StepData.reassign(),
                 StepData.reopen(RESOLVE)),
@@ -77,9 +71,10 @@ public final class ComplaintWorkflow {
     }
 
     private static Step followUp(WorkflowState state, JsonObject input, ActionContext context) {
-        boolean unhappy = input.getLong("satisfaction") <= REOPEN_AT_OR_BELOW;
-        Step step = StepData.record("follow_up", "followUp", state, unhappy ? RESOLVE : CLOSED, input, context);
-        return unhappy ? escalated(step, "satisfaction " + input.getLong("satisfaction") + " at follow-up", context) : step;
+        VisitAnswers answers = VisitAnswers.of(input, "fields");
+        boolean unhappy = answers.dissatisfied();
+        Step step = StepData.record("follow_up", "followUp", state, unhappy ? RESOLVE : CLOSED, answers.toJson(), context);
+        return unhappy ? escalated(step, "satisfaction " + answers.overall() + " at follow-up", context) : step;
     }
 
     private static Step escalated(Step step, String reason, ActionContext context) {

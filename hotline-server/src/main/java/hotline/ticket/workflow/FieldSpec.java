@@ -6,7 +6,10 @@ import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One input field of a workflow action (or of a ticket's creation): its name (as the API spells it inside
@@ -18,10 +21,11 @@ public record FieldSpec(String name, Kind kind, boolean required, List<String> v
                         List<FieldSpec> parts) {
 
     /** The JSON type of a field and how it is checked. */
-    public enum Kind { TEXT, CHOICE, BOOLEAN, INTEGER, DECIMAL, INSTANT, OBJECT }
+    public enum Kind { TEXT, CHOICE, BOOLEAN, INTEGER, DECIMAL, INSTANT, OBJECT, CODES }
 
     /** Longest free text a step accepts, in characters. */
     public static final int MAX_TEXT = 4000;
+    private static final Pattern CODE = Pattern.compile("[a-z0-9_]{1,32}");
 
     public FieldSpec {
         values = List.copyOf(values);
@@ -63,6 +67,14 @@ public record FieldSpec(String name, Kind kind, boolean required, List<String> v
         return new FieldSpec(name, Kind.OBJECT, true, List.of(), 0, 0, parts);
     }
 
+    /**
+     * A list of distinct codes (1 to 32 of a-z, 0-9 and _), at most {@code maxItems}: which codes exist is for the
+     * capability that owns them to check (an {@link ActionGuard}).
+     */
+    public static FieldSpec codes(String name, int maxItems) {
+        return new FieldSpec(name, Kind.CODES, true, List.of(), 0, maxItems, List.of());
+    }
+
     /** The same field, but it may be left out. */
     public FieldSpec optional() {
         return new FieldSpec(name, kind, false, values, min, max, parts);
@@ -70,7 +82,8 @@ public record FieldSpec(String name, Kind kind, boolean required, List<String> v
 
     /**
      * The checked values of {@code given} against {@code specs}, under {@code prefix} in error names
-     * ({@code "fields"} for an action's input): absent optional fields are left out, an unknown one is refused.
+     * ({@code "fields"} for an action's input, {@code ""} for none): absent optional fields are left out, an unknown
+     * one is refused.
      */
     public static JsonObject readAll(List<FieldSpec> specs, JsonObject given, String prefix) {
         JsonObject input = new JsonObject();
@@ -82,7 +95,7 @@ public record FieldSpec(String name, Kind kind, boolean required, List<String> v
         }
         for (String name : given.fieldNames()) {
             if (specs.stream().noneMatch(field -> field.name().equals(name))) {
-                throw new InvalidInputException(prefix + "." + name, "there is no field " + name + " here; the fields are "
+                throw new InvalidInputException(named(prefix, name), "there is no field " + name + " here; the fields are "
                         + specs.stream().map(FieldSpec::name).toList());
             }
         }
@@ -95,7 +108,7 @@ public record FieldSpec(String name, Kind kind, boolean required, List<String> v
      * @throws InvalidInputException naming {@code <prefix>.<name>} when it is missing or invalid
      */
     public Object read(JsonObject given, String prefix) {
-        String apiName = prefix + "." + name;
+        String apiName = named(prefix, name);
         Object raw = given.getValue(name);
         if (raw == null) {
             if (required) {
@@ -122,7 +135,25 @@ public record FieldSpec(String name, Kind kind, boolean required, List<String> v
                 }
                 yield readAll(parts, object, apiName);
             }
+            case CODES -> readCodes(raw, apiName);
         };
+    }
+
+    private static String named(String prefix, String name) {
+        return prefix.isEmpty() ? name : prefix + "." + name;
+    }
+
+    private JsonArray readCodes(Object raw, String apiName) {
+        if (!(raw instanceof JsonArray list) || list.size() > max) {
+            throw new InvalidInputException(apiName, name + " must be a list of at most " + max + " codes");
+        }
+        Set<String> seen = new HashSet<>();
+        for (Object item : list) {
+            if (!(item instanceof String code) || !CODE.matcher(code).matches() || !seen.add(code)) {
+                throw new InvalidInputException(apiName, name + " must be distinct codes (a-z, 0-9, _), not " + item);
+            }
+        }
+        return list.copy();
     }
 
     private String readText(Object raw, String apiName) {
@@ -175,6 +206,7 @@ public record FieldSpec(String name, Kind kind, boolean required, List<String> v
             case CHOICE -> json.put("values", new JsonArray(values));
             case INTEGER, DECIMAL -> json.put("min", min).put("max", max);
             case TEXT -> json.put("maxLength", max);
+            case CODES -> json.put("maxItems", max);
             case OBJECT -> json.put("parts", new JsonArray(parts.stream().map(FieldSpec::describe).toList()));
             default -> { }
         }

@@ -5,6 +5,7 @@ import hotline.common.InvalidInputException;
 import hotline.ticket.Priority;
 import hotline.ticket.TicketStatus;
 import hotline.ticket.TicketType;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -116,16 +117,21 @@ class ComplaintWorkflowTest {
     }
 
     @Test
-    @DisplayName("satisfaction 1–2 reopens the complaint at resolve and escalates; 3 closes it")
+    @DisplayName("satisfaction 1–2 (with its reason) reopens the complaint at resolve and escalates; 3 closes it, and so does an unreachable customer")
     void lowScoreReopens() {
-        Step low = complaint.apply(at(TicketStatus.FOLLOW_UP), "follow_up",
-                new JsonObject().put("satisfaction", 2).put("comment", "still wrong"), agent);
+        Step low = complaint.apply(at(TicketStatus.FOLLOW_UP), "follow_up", new JsonObject().put("satisfaction", 2)
+                .put("reasons", new JsonArray().add("not_fixed")).put("comment", "still wrong"), agent);
         Step mid = complaint.apply(at(TicketStatus.FOLLOW_UP), "follow_up",
                 new JsonObject().put("satisfaction", 3).put("comment", "ok"), agent);
+        Step unreachable = complaint.apply(at(TicketStatus.FOLLOW_UP), "follow_up",
+                new JsonObject().put("outcome", "unreachable"), agent);
 
         assertThat(low.status()).isEqualTo(TicketStatus.RESOLVE);
         assertThat(Escalation.level(low.details()).code()).isEqualTo("team_lead");
+        assertThat(low.details().getJsonObject("followUp").getJsonArray("reasons")).containsExactly("not_fixed");
         assertThat(mid.status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(unreachable.status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(unreachable.details().getJsonObject("escalation")).isNull();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package hotline.console.internal.reports;
 
 import hotline.console.internal.Lang;
+import hotline.reports.Figures;
 import hotline.reports.Grouping;
 import hotline.reports.Interval;
 import hotline.reports.Report;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * A report as people read it, in the viewer's language: the table (header and cell texts, the same on the page and in
@@ -24,12 +26,17 @@ import java.util.TreeSet;
  */
 final class ReportView {
 
-    /** The measure each report's chart shows. */
-    private static final Map<Report, String> CHARTED = Map.of(Report.TICKETS, "tickets", Report.CALLS, "offered",
-            Report.FCR, "fcrRate", Report.SLA, "compliance", Report.SATISFACTION, "csat",
-            Report.COMPLAINTS, "perThousand");
-    private static final Set<String> PERCENT = Set.of("serviceLevel", "fcrRate", "compliance", "csat");
-    private static final Set<String> DECIMAL = Set.of("asa", "aht", "average", "perThousand");
+    /**
+     * The measures each report's chart shows: in total one series per measure; grouped, the first measure per key.
+     */
+    private static final Map<Report, List<String>> CHARTED = Map.of(Report.TICKETS, List.of("tickets"),
+            Report.CALLS, List.of("offered"), Report.FCR, List.of("fcrRate"), Report.SLA, List.of("compliance"),
+            Report.SATISFACTION, List.of("csat"), Report.COMPLAINTS, List.of("perThousand"),
+            Report.VISITS, List.of("satisfied", "dissatisfied", "unreachable"),
+            Report.SATISFACTION_TREND, List.of("overall", "speed", "attitude", "result"));
+    private static final Set<String> PERCENT = Set.of("serviceLevel", "fcrRate", "compliance", "csat", "satisfiedRate");
+    private static final Set<String> DECIMAL = Set.of("asa", "aht", "average", "perThousand", "overall", "speed",
+            "attitude", "result");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
     record Table(List<String> header, List<List<String>> rows) {
@@ -38,15 +45,18 @@ final class ReportView {
     private ReportView() {
     }
 
-    static Table table(ReportTable report, Lang lang) {
-        Report which = report.request().report();
+    /** @param reasons the label of a dissatisfaction reason code in the viewer's language (the visits report) */
+    static Table table(ReportTable report, Lang lang, Function<String, String> reasons) {
         Grouping by = report.request().by();
         List<String> header = new ArrayList<>();
         header.add(lang.message("reports.column.period"));
         if (by != Grouping.TOTAL) {
             header.add(lang.message("reports.by." + by.code()));
         }
-        which.measures().forEach(measure -> header.add(lang.message("reports.measure." + measure)));
+        report.measures().forEach(measure -> header.add(measure.startsWith(Figures.REASON)
+                ? lang.message("reports.measure.reason").replace("{0}",
+                        reasons.apply(measure.substring(Figures.REASON.length())))
+                : lang.message("reports.measure." + measure)));
         List<List<String>> rows = new ArrayList<>();
         for (ReportTable.Row row : report.rows()) {
             List<String> cells = new ArrayList<>();
@@ -60,17 +70,25 @@ final class ReportView {
         return new Table(header, rows);
     }
 
-    /** Chart.js data: periods as labels, a series per key of the charted measure (percentages as 0–100). */
+    /**
+     * Chart.js data: periods as labels, and a series per charted measure (in total) or per key of the first one
+     * (grouped); percentages as 0–100.
+     */
     static JsonObject chart(ReportTable report, Lang lang) {
-        String measure = CHARTED.get(report.request().report());
+        List<String> measures = CHARTED.get(report.request().report());
+        boolean total = report.request().by() == Grouping.TOTAL;
+        String measure = measures.getFirst();
         Set<LocalDate> periods = new TreeSet<>();
         Map<String, Map<LocalDate, Number>> series = new LinkedHashMap<>();
         for (ReportTable.Row row : report.rows()) {
             periods.add(row.period());
-            Number value = row.figures().values().get(measure);
-            series.computeIfAbsent(key(report.request().by(), row, lang), k -> new LinkedHashMap<>())
-                    .put(row.period(), value == null ? null : PERCENT.contains(measure) ? value.doubleValue() * 100
-                            : value);
+            for (String charted : total ? measures : List.of(measure)) {
+                Number value = row.figures().values().get(charted);
+                String label = total && measures.size() > 1 ? lang.message("reports.measure." + charted)
+                        : key(report.request().by(), row, lang);
+                series.computeIfAbsent(label, k -> new LinkedHashMap<>()).put(row.period(), value == null ? null
+                        : PERCENT.contains(charted) ? value.doubleValue() * 100 : value);
+            }
         }
         JsonArray datasets = new JsonArray();
         series.forEach((label, values) -> {
@@ -81,9 +99,10 @@ final class ReportView {
         JsonArray labels = new JsonArray();
         periods.forEach(period -> labels.add(period(period, report.request().interval())));
         boolean ratio = PERCENT.contains(measure) || DECIMAL.contains(measure);
+        String title = total && measures.size() > 1 ? lang.message("reports.chart." + report.request().report().code())
+                : lang.message("reports.measure." + measure);
         return new JsonObject().put("kind", ratio ? "line" : "bar").put("percent", PERCENT.contains(measure))
-                .put("title", lang.message("reports.measure." + measure)).put("labels", labels)
-                .put("datasets", datasets);
+                .put("title", title).put("labels", labels).put("datasets", datasets);
     }
 
     static String period(LocalDate start, Interval interval) {

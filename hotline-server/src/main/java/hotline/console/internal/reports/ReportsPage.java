@@ -6,6 +6,7 @@ import hotline.common.InvalidInputException;
 import hotline.console.internal.Lang;
 import hotline.console.internal.PageKit;
 import hotline.console.internal.Viewer;
+import hotline.followup.VisitPolicy;
 import hotline.reports.Grouping;
 import hotline.reports.Interval;
 import hotline.reports.Report;
@@ -38,12 +39,15 @@ public final class ReportsPage implements Handler<Router> {
 
     private final PageKit kit;
     private final ReportService reports;
+    private final VisitPolicy visits;
     private final Clock clock;
     private final ZoneId zone;
 
-    public ReportsPage(PageKit kit, ReportService reports, Clock clock, ZoneId zone) {
+    /** @param visits the return-visit programme, whose reasons label the visit report's columns */
+    public ReportsPage(PageKit kit, ReportService reports, VisitPolicy visits, Clock clock, ZoneId zone) {
         this.kit = kit;
         this.reports = reports;
+        this.visits = visits;
         this.clock = clock;
         this.zone = zone;
     }
@@ -98,10 +102,10 @@ public final class ReportsPage implements Handler<Router> {
         model.put("form", Map.of("report", request.report().code(), "from", request.from().toString(),
                 "to", request.to().toString(), "interval", request.interval().code(), "by", request.by().code()));
         reports.read(request).onFailure(ctx::fail).onSuccess(table -> {
-            ReportView.Table view = ReportView.table(table, viewer.lang());
+            ReportView.Table view = view(table, viewer.lang());
             model.put("header", view.header());
             model.put("rows", view.rows());
-            model.put("firstMeasure", view.header().size() - request.report().measures().size());
+            model.put("firstMeasure", view.header().size() - table.measures().size());
             model.put("chart", ReportView.chart(table, viewer.lang()).encode());
             model.put("asOf", table.asOf() == null ? "" : AS_OF.format(table.asOf().atZone(zone)));
             model.put("csv", "/supervisor/reports.csv?report=" + request.report().code() + "&from=" + request.from()
@@ -114,12 +118,17 @@ public final class ReportsPage implements Handler<Router> {
         ReportRequest request = request(params(ctx));
         Lang lang = Viewer.of(ctx).lang();
         reports.read(request).onFailure(ctx::fail).onSuccess(table -> {
-            ReportView.Table view = ReportView.table(table, lang);
+            ReportView.Table view = view(table, lang);
             ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
                     .putHeader("Content-Disposition", "attachment; filename=\"" + fileName(table) + "\"")
                     .putHeader("Cache-Control", "no-store")
                     .end(Buffer.buffer(CsvExport.write(view.header(), view.rows())));
         });
+    }
+
+    private ReportView.Table view(ReportTable table, Lang lang) {
+        return ReportView.table(table, lang, code -> visits.reason(code).map(reason -> reason.label(lang.code()))
+                .orElse(code));
     }
 
     private static String fileName(ReportTable table) {
