@@ -15,6 +15,7 @@ import hotline.health.Health;
 import hotline.http.ApiRoutes;
 import hotline.http.ApiVerticle;
 import hotline.relationship.RelationshipModule;
+import hotline.reports.Report;
 import hotline.reports.ReportsModule;
 import hotline.search.SearchModule;
 import hotline.store.Database;
@@ -155,6 +156,7 @@ public final class App implements AutoCloseable {
         search = new SearchModule(vertx, pool, config, tickets.service(), clock);
         reports = new ReportsModule(vertx, pool, config, clock, zone);
         RelationshipModule relationship = new RelationshipModule(pool, config, clock, zone);
+        reports.service().answerWith(Report.AT_RISK, relationship.health()::atRiskReport);
         ConsoleCapability console = new ConsoleCapability(vertx, config, clock, zone, auth.sessions(), auth.users(),
                 customers.service(), tickets.service(), work.incidents().service(), search.service(),
                 work.ticketViews(), work.crews().service(), work.followUps().service(), telephony, billing.service(),

@@ -4,6 +4,10 @@ import hotline.common.Code;
 import hotline.common.NotFoundException;
 import hotline.customer.Tier;
 import hotline.relationship.internal.HealthSql;
+import hotline.reports.Figures;
+import hotline.reports.Grouping;
+import hotline.reports.ReportRequest;
+import hotline.reports.ReportTable;
 import hotline.store.SqlTime;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -17,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -77,6 +83,26 @@ public final class RelationshipHealth {
         return withCustomPlans(tx -> tx.preparedQuery(HealthSql.AT_RISK_COUNTS).execute(params)
                 .map(rows -> rows.stream().map(row -> new AtRiskCount(row.getString("district"),
                         row.getString("tier"), row.getLong("at_risk"))).toList()));
+    }
+
+    /**
+     * The at-risk report of the reports page and API: the counts now, one row per district (or one in total) by tier,
+     * dated the request's last day.
+     */
+    public Future<ReportTable> atRiskReport(ReportRequest request) {
+        Instant asOf = clock.instant();
+        boolean byDistrict = request.by() == Grouping.DISTRICT;
+        return atRiskCounts().map(counts -> {
+            Map<String, long[]> byKey = new TreeMap<>();
+            for (AtRiskCount count : counts) {
+                long[] tiers = byKey.computeIfAbsent(byDistrict ? count.district() : "", key -> new long[3]);
+                tiers[Code.parse(Tier.class, count.tier()).orElseThrow().ordinal()] += count.atRisk();
+            }
+            List<ReportTable.Row> rows = byKey.entrySet().stream().map(entry -> new ReportTable.Row(request.to(),
+                    entry.getKey(), null, new Figures.AtRisk(entry.getValue()[Tier.KEY.ordinal()],
+                    entry.getValue()[Tier.ORDINARY.ordinal()], entry.getValue()[Tier.SMALL.ordinal()]))).toList();
+            return new ReportTable(request, asOf, rows);
+        });
     }
 
     /** The customers at risk in one district and tier. */

@@ -23,7 +23,11 @@ public enum Report implements Code {
     SLA(List.of(TOTAL, TIER, TYPE), List.of("due", "met", "breached", "pending", "compliance",
             "firstResponseBreached")),
     SATISFACTION(List.of(TOTAL, DISTRICT, AGENT, TYPE), List.of("answers", "average", "csat")),
-    COMPLAINTS(List.of(DISTRICT), List.of("complaints", "customers", "perThousand"));
+    COMPLAINTS(List.of(DISTRICT), List.of("complaints", "customers", "perThousand")),
+    REPEAT_CONTACTS(List.of(TOTAL, DISTRICT, TYPE, CHANNEL, AGENT), List.of("contacts", "repeated", "pending",
+            "repeatRate")),
+    /** A count as of now, not per period: its one period is the request's last day. */
+    AT_RISK(List.of(DISTRICT, TOTAL), List.of("atRiskKey", "atRiskOrdinary", "atRiskSmall", "atRisk"));
 
     private final List<Grouping> groupings;
     private final List<String> measures;

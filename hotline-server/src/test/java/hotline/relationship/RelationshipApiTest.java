@@ -191,7 +191,7 @@ class RelationshipApiTest {
     }
 
     @Test
-    @DisplayName("the at-risk list puts key customers first, then ordinary, then small, with the reasons; agents may not read it")
+    @DisplayName("the at-risk list puts key customers first, then ordinary, then small, with the reasons, and the report counts them by district and tier; agents may not read it")
     void atRiskByTierRule() {
         String district = "风险区" + System.nanoTime() % 10_000;
         long small = contacts.customer("小客户", district, "small", 10);
@@ -209,6 +209,11 @@ class RelationshipApiTest {
         assertThat(items.getJsonObject(1).getJsonArray("risks").getList()).contains("bad_follow_up");
         assertThat(ids(supervisor.get("/api/customers/at-risk?tier=small&district=" + district))).containsExactly(small);
         assertThat(agent.get("/api/customers/at-risk").status()).isEqualTo(403);
+        JsonObject report = supervisor.get("/api/reports/at-risk?from=2026-01-01&to=2026-01-31").json();
+        assertThat(report.getJsonArray("rows").stream().map(JsonObject.class::cast)
+                .filter(row -> row.getString("key").equals(district)).findFirst().orElseThrow())
+                .satisfies(row -> assertThat(List.of(row.getLong("atRiskKey"), row.getLong("atRiskOrdinary"),
+                        row.getLong("atRiskSmall"), row.getLong("atRisk"))).containsExactly(1L, 1L, 1L, 3L));
     }
 
     @Test

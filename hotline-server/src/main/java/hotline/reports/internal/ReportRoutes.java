@@ -15,9 +15,9 @@ import java.util.Map;
 
 /**
  * One read per report ({@code /reports/tickets}, {@code calls}, {@code fcr}, {@code sla}, {@code satisfaction},
- * {@code complaints}), supervisors only. One operation each rather than one parameterised read, so the contract
- * states each report's own groupings (an unknown one is refused by the validator, naming {@code by}) and its own
- * definitions.
+ * {@code complaints}, {@code repeat-contacts}, {@code at-risk}), supervisors only. One operation each rather than one
+ * parameterised read, so the contract states each report's own groupings (an unknown one is refused by the validator,
+ * naming {@code by}) and its own definitions.
  */
 public final class ReportRoutes implements ApiRoutes {
 
@@ -27,7 +27,9 @@ public final class ReportRoutes implements ApiRoutes {
             "firstContactResolutionReport", Report.FCR,
             "slaComplianceReport", Report.SLA,
             "satisfactionReport", Report.SATISFACTION,
-            "complaintRateReport", Report.COMPLAINTS);
+            "complaintRateReport", Report.COMPLAINTS,
+            "repeatContactReport", Report.REPEAT_CONTACTS,
+            "atRiskReport", Report.AT_RISK);
 
     private final ReportService reports;
 

@@ -27,8 +27,8 @@ final class ReportView {
     /** The measure each report's chart shows. */
     private static final Map<Report, String> CHARTED = Map.of(Report.TICKETS, "tickets", Report.CALLS, "offered",
             Report.FCR, "fcrRate", Report.SLA, "compliance", Report.SATISFACTION, "csat",
-            Report.COMPLAINTS, "perThousand");
-    private static final Set<String> PERCENT = Set.of("serviceLevel", "fcrRate", "compliance", "csat");
+            Report.COMPLAINTS, "perThousand", Report.REPEAT_CONTACTS, "repeatRate", Report.AT_RISK, "atRisk");
+    private static final Set<String> PERCENT = Set.of("serviceLevel", "fcrRate", "compliance", "csat", "repeatRate");
     private static final Set<String> DECIMAL = Set.of("asa", "aht", "average", "perThousand");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
