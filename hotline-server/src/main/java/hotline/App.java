@@ -161,7 +161,7 @@ public final class App implements AutoCloseable {
                 customers.service(), tickets.service(), work.incidents().service(), search.service(),
                 work.ticketViews(), work.crews().service(), work.followUps().service(), telephony, billing.service(),
                 reports.service(), demo ? telephony.simulatedCalls(clock) : null, search.reindexing(),
-                work.surveillance().alerts(), work.sla());
+                work.surveillance().alerts(), work.sla(), relationship);
         DemoModule demoData = new DemoModule(demo, config, vertx, pool, zone, customers.service(), billing.service(),
                 clock);
         return List.of(auth, customers, billing, tickets, work.workflows(), work.crews(), work.incidents(),
