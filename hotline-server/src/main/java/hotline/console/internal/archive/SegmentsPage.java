@@ -77,7 +77,9 @@ public final class SegmentsPage implements Handler<Router> {
     }
 
     private void save(RoutingContext ctx) {
-        String name = ctx.request().getFormAttribute("name") == null ? "" : ctx.request().getFormAttribute("name").strip();
+        // The filter has a "name" of its own (part of the customer's name): the segment's is "segmentName".
+        String typedName = ctx.request().getFormAttribute("segmentName");
+        String name = typedName == null ? "" : typedName.strip();
         Map<String, String> typed = ArchiveForms.typed(ctx.request()::getFormAttribute);
         Map<String, Object> model = kit.model(ctx);
         model.put("segmentName", name);
