@@ -2,8 +2,6 @@ package hotline.console;
 
 import hotline.auth.DemoUsers;
 import io.vertx.sqlclient.Tuple;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,17 +9,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,15 +27,13 @@ class ArchiveBrowserTest {
 
     private static DemoDesk desk;
     private static Browser supervisor;
-    private static Path downloads;
+    private static Downloads downloads;
 
     @BeforeAll
     static void start() throws Exception {
         desk = DemoDesk.start("ami-archive-secret");
-        downloads = Files.createTempDirectory("hotline-downloads");
         supervisor = new Browser(desk.app().httpPort());
-        supervisor.driver.executeCdpCommand("Browser.setDownloadBehavior",
-                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        downloads = Downloads.of(supervisor);
         supervisor.logIn("supervisor1", PASSWORD);
         supervisor.waitFor(() -> supervisor.path().equals("/desk"));
     }
@@ -182,27 +170,12 @@ class ArchiveBrowserTest {
                 Tuple.tuple());
         supervisor.open("/supervisor/segments?district=SC");
         supervisor.find("#customers-csv").click();
-        supervisor.waitFor(() -> csvFile("hotline-customers") != null);
+        supervisor.waitFor(() -> downloads.csv("hotline-customers") != null);
 
-        byte[] file = Files.readAllBytes(csvFile("hotline-customers"));
-        assertThat(Arrays.copyOf(file, 3)).containsExactly(0xEF, 0xBB, 0xBF);
-        List<CSVRecord> records;
-        try (CSVParser parser = CSVParser.parse(new StringReader(new String(file, 3, file.length - 3,
-                StandardCharsets.UTF_8)), CSVFormat.RFC4180)) {
-            records = parser.getRecords();
-        }
+        List<CSVRecord> records = Downloads.records(downloads.csv("hotline-customers"));
         assertThat(records.getFirst().values()).contains("户号", "户名", "最近联系");
         assertThat(records).anySatisfy(row -> assertThat(row.get(1)).isEqualTo("'=1+2"));
         assertThat(records.subList(1, records.size())).allSatisfy(row -> assertThat(row.get(4)).isEqualTo("SC"));
-    }
-
-    private static Path csvFile(String prefix) {
-        try (Stream<Path> files = Files.list(downloads)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.toString().endsWith(".csv"))
-                    .findFirst().orElse(null);
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     @Test

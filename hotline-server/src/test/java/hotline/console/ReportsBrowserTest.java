@@ -2,8 +2,6 @@ package hotline.console;
 
 import hotline.auth.DemoUsers;
 import io.vertx.sqlclient.Tuple;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,19 +9,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +29,7 @@ class ReportsBrowserTest {
 
     private static DemoDesk desk;
     private static Browser supervisor;
-    private static Path downloads;
+    private static Downloads downloads;
     private static String today;
 
     @BeforeAll
@@ -47,10 +37,8 @@ class ReportsBrowserTest {
         desk = DemoDesk.start("ami-reports-secret");
         desk.app().reports().rollup().run(true).await();
         today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
-        downloads = Files.createTempDirectory("hotline-downloads");
         supervisor = new Browser(desk.app().httpPort());
-        supervisor.driver.executeCdpCommand("Browser.setDownloadBehavior",
-                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        downloads = Downloads.of(supervisor);
         supervisor.logIn("supervisor1", PASSWORD);
         supervisor.waitFor(() -> supervisor.path().equals("/desk"));
     }
@@ -108,26 +96,12 @@ class ReportsBrowserTest {
         String from = LocalDate.parse(today).minusDays(119).toString();
         supervisor.open("/supervisor/reports?report=tickets&interval=month&by=agent&from=" + from + "&to=" + today);
         supervisor.find("#report-csv").click();
-        supervisor.waitFor(() -> csvFile() != null);
+        supervisor.waitFor(() -> downloads.csv("hotline-") != null);
 
-        byte[] file = Files.readAllBytes(csvFile());
-        assertThat(Arrays.copyOf(file, 3)).containsExactly(0xEF, 0xBB, 0xBF);
-        List<CSVRecord> records;
-        try (CSVParser parser = CSVParser.parse(new StringReader(new String(file, 3, file.length - 3,
-                StandardCharsets.UTF_8)), CSVFormat.RFC4180)) {
-            records = parser.getRecords();
-        }
+        List<CSVRecord> records = Downloads.records(downloads.csv("hotline-"));
         assertThat(records.getFirst().values()).containsExactly("期间", "坐席", "工单数");
         assertThat(records).anySatisfy(row -> assertThat(row.get(1)).isEqualTo("'" + FORMULA));
         assertThat(records).noneSatisfy(row -> assertThat(row.get(1)).startsWith("="));
-    }
-
-    private static Path csvFile() {
-        try (Stream<Path> files = Files.list(downloads)) {
-            return files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElse(null);
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     @Test
