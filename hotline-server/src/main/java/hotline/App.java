@@ -161,11 +161,12 @@ public final class App implements AutoCloseable {
                 customers.service(), tickets.service(), work.incidents().service(), search.service(),
                 work.ticketViews(), work.crews().service(), work.followUps().service(), telephony, billing.service(),
                 reports.service(), demo ? telephony.simulatedCalls(clock) : null, search.reindexing(),
-                work.surveillance().alerts(), work.sla(), relationship);
+                work.surveillance().alerts(), work.sla(), work.notices(), relationship);
         DemoModule demoData = new DemoModule(demo, config, vertx, pool, zone, customers.service(), billing.service(),
                 clock);
         return List.of(auth, customers, billing, tickets, work.workflows(), work.crews(), work.incidents(),
-                work.followUps(), work.surveillance(), telephony, search, relationship, console, demoData, reports, work.sla());
+                work.followUps(), work.surveillance(), telephony, search, relationship, console, demoData, reports,
+                work.notices(), work.sla());
     }
 
     /** One API verticle per event loop ({@value #HTTP_INSTANCES}), serving every capability's routes. */

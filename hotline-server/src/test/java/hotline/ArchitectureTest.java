@@ -16,6 +16,7 @@ import hotline.capability.Capability;
 import hotline.telephony.switchboard.Switchboard;
 import hotline.telephony.switchboard.internal.RecordingStreamer;
 import hotline.http.ApiRoutes;
+import hotline.notify.internal.HttpJsonSmsGateway;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -55,12 +56,13 @@ class ArchitectureTest {
             .and().doNotImplement(ApiRoutes.class)
             .and().doNotImplement(Capability.class)
             .and().doNotBelongToAnyOf(AuthGuard.class, Access.class, Switchboard.class, RecordingStreamer.class,
-                    CisClient.class)
+                    CisClient.class, HttpJsonSmsGateway.class)
             .should().dependOnClassesThat().resideInAnyPackage("io.vertx.ext.web..", "io.vertx.core.http..",
                     "hotline.http..")
             .because("the domain runs and is tested without a server; only route classes, capability classes (and "
                     + "the switchboard, telephony's room that hands its routes up, with the file streamer of its routes), the auth guard and the console's "
-                    + "pages speak HTTP, and billing's adapter to the utility's billing system calls out over it");
+                    + "pages speak HTTP, and billing's adapter to the utility's billing system and the generic SMS gateway "
+                    + "adapter call out over it");
 
     private static ArchCondition<JavaClass> useNoInternalPackageOfAnotherCapability() {
         return new ArchCondition<>("use no internal package of another capability") {

@@ -5,6 +5,7 @@ import hotline.config.Config;
 import hotline.crew.CrewModule;
 import hotline.followup.FollowUpModule;
 import hotline.incident.IncidentModule;
+import hotline.notify.NotifyModule;
 import hotline.sla.SlaModule;
 import hotline.surveillance.SurveillanceModule;
 import hotline.ticket.TicketService;
@@ -24,7 +25,8 @@ import java.util.List;
  *
  * <p>Ticket listeners run in registration order inside the ticket's transaction: the SLA tracker first (the incident
  * attacher suspends the SLA row it writes, the follow-up planner reads its follow-up delay), then incidents,
- * follow-ups and surveillance (the SLA's escalation inbox right after its tracker). Action guards: the crew check
+ * follow-ups, surveillance and the notices of a ticket's own changes (the SLA's escalation inbox right after its
+ * tracker; the notices read the SLA's due times). Action guards: the crew check
  * before the incident check; the reassignment check once the users are known ({@link #checkReassignmentsWith}).
  */
 public final class TicketWork {
@@ -35,6 +37,7 @@ public final class TicketWork {
     private final IncidentModule incidents;
     private final FollowUpModule followUps;
     private final SurveillanceModule surveillance;
+    private final NotifyModule notices;
 
     public TicketWork(Config config, Vertx vertx, Pool pool, Clock clock, ZoneId zone, TicketService tickets) {
         sla = new SlaModule(config, vertx, pool, clock, zone, tickets);
@@ -43,12 +46,14 @@ public final class TicketWork {
         incidents = new IncidentModule(config, vertx, pool, clock, tickets, crews.service(), sla.tracker());
         followUps = new FollowUpModule(pool, clock, zone, workflows.service(), sla.callingHours());
         surveillance = new SurveillanceModule(config, pool, clock);
+        notices = new NotifyModule(config, vertx, pool, clock, zone);
 
         tickets.addListener(sla.tracker());
         tickets.addListener(sla.inbox());
         tickets.addListener(incidents.attacher());
         tickets.addListener(followUps.planner());
         tickets.addListener(surveillance.watch());
+        tickets.addListener(notices.ticketNotices());
         workflows.service().addGuard(crews.service().dispatchGuard());
         workflows.service().addGuard(incidents.service().dispatchGuard());
     }
@@ -85,5 +90,10 @@ public final class TicketWork {
 
     public SurveillanceModule surveillance() {
         return surveillance;
+    }
+
+    /** Notices to customers: contact preferences, templates, delivery. */
+    public NotifyModule notices() {
+        return notices;
     }
 }

@@ -30,6 +30,7 @@ import hotline.console.internal.TicketPages;
 import hotline.console.internal.TicketWatch;
 import hotline.console.internal.admin.AdminPages;
 import hotline.console.internal.reports.ReportsPage;
+import hotline.console.internal.notices.NoticePages;
 import hotline.console.internal.slaboard.SlaBoardPage;
 import hotline.console.internal.slaboard.SlaLive;
 import hotline.console.internal.wallboard.Thresholds;
@@ -41,6 +42,7 @@ import hotline.followup.FollowUpService;
 import hotline.http.ApiRoutes;
 import hotline.incident.IncidentService;
 import hotline.relationship.RelationshipModule;
+import hotline.notify.NotifyModule;
 import hotline.reports.ReportService;
 import hotline.search.Reindexing;
 import hotline.search.SearchService;
@@ -92,6 +94,7 @@ public final class ConsoleCapability implements Capability {
     private final IncidentsPage incidentsPage;
     private final ReportsPage reportsPage;
     private final SlaBoardPage slaBoard;
+    private final NoticePages noticePages;
     private final List<Handler<Router>> relationshipPages;
     private final Map<Long, MessageConsumer<JsonObject>> trackedPops = new ConcurrentHashMap<>();
     private final List<MessageConsumer<JsonObject>> consumers = new CopyOnWriteArrayList<>();
@@ -101,7 +104,8 @@ public final class ConsoleCapability implements Capability {
                              IncidentService incidents, SearchService search, List<TicketViewExtension> ticketViews,
                              CrewService crews, FollowUpService followUps, TelephonyModule telephony,
                              BillingService billing, ReportService reports, SimulatedCalls simulatedCalls,
-                             Reindexing reindexing, QualityAlerts alerts, SlaModule sla, RelationshipModule relationship) {
+                             Reindexing reindexing, QualityAlerts alerts, SlaModule sla, NotifyModule notices,
+                             RelationshipModule relationship) {
         this.vertx = vertx;
         this.agents = new AgentStates(clock);
         PauseReasons pauseReasons = ConfFiles.locate(config.string(PAUSE_REASONS), PauseReasons.FILE, PauseReasons::parse);
@@ -133,6 +137,7 @@ public final class ConsoleCapability implements Capability {
         this.incidentsPage = new IncidentsPage(kit, vertx, incidents, alerts, crews, clock, zone);
         this.reportsPage = new ReportsPage(kit, reports, clock, zone);
         this.slaBoard = new SlaBoardPage(kit, sla.board(), sla.inbox(), sla.teams(), users, clock, zone);
+        this.noticePages = new NoticePages(kit, notices.contacts(), notices.log(), zone);
     }
 
     @Override
@@ -148,7 +153,7 @@ public final class ConsoleCapability implements Capability {
     @Override
     public List<Handler<Router>> pages() {
         return java.util.stream.Stream.concat(java.util.stream.Stream.<Handler<Router>>of(routes, ticketPages, wallboard,
-                adminPages, incidentsPage, reportsPage, slaBoard), relationshipPages.stream()).toList();
+                adminPages, incidentsPage, reportsPage, slaBoard, noticePages), relationshipPages.stream()).toList();
     }
 
     @Override

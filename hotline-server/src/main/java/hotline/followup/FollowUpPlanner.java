@@ -1,6 +1,9 @@
 package hotline.followup;
 
 import hotline.followup.internal.FollowUpSql;
+import hotline.notify.NoticeKind;
+import hotline.notify.Notices;
+import hotline.notify.TicketNoticeListener;
 import hotline.sla.CallingHours;
 import hotline.sla.SlaState;
 import hotline.sla.SlaTracker;
@@ -22,7 +25,7 @@ import java.time.Instant;
 /**
  * Plans return calls inside ticket changes: a complaint entering {@code follow_up} gets one, due the policy's
  * follow-up delay after the resolution, moved into the calling hours; a repair verified for a key or critical
- * customer too. The complaint's {@code follow_up} action records the outcome on its task. Registered after the
+ * customer too; the customer is told when to expect the call (a {@link NoticeKind#FOLLOW_UP_REMINDER}). The complaint's {@code follow_up} action records the outcome on its task. Registered after the
  * {@link SlaTracker} (it reads the ticket's follow-up delay from there). Never blocks.
  */
 public final class FollowUpPlanner implements TicketListener {
@@ -68,7 +71,11 @@ public final class FollowUpPlanner implements TicketListener {
             return tx.preparedQuery(FollowUpSql.PLAN).execute(Tuple.tuple().addString(kind.code())
                     .addLong(ticket.id()).addLong(ticket.customerId()).addString(ticket.type().code())
                     .addString(ticket.district()).addString(event.actor()).addString(event.actor())
-                    .addValue(SqlTime.param(due)).addValue(SqlTime.param(event.at()))).mapEmpty();
+                    .addValue(SqlTime.param(due)).addValue(SqlTime.param(event.at())))
+                    .compose(planned -> !TicketNoticeListener.recipient(ticket) ? Future.succeededFuture()
+                            : Notices.queue(tx, TicketNoticeListener.notice(NoticeKind.FOLLOW_UP_REMINDER, ticket,
+                            "follow_up:" + kind.code(), new JsonObject().put("callAt", due.toString())), event.at()))
+                    .mapEmpty();
         });
     }
 }

@@ -2,6 +2,9 @@ package hotline.incident;
 
 import hotline.followup.FollowUpPlanner;
 import hotline.incident.internal.IncidentSql;
+import hotline.notify.Notice;
+import hotline.notify.NoticeKind;
+import hotline.notify.Notices;
 import hotline.sla.SlaTracker;
 import hotline.store.SqlTime;
 import hotline.ticket.Ticket;
@@ -21,8 +24,8 @@ import java.util.List;
  * it as a report (its own SLA escalation stops: the incident carries it); otherwise the report opens a new incident
  * and the critical-facility customers of its district get a proactive call. Attaching is serialised per category and
  * district with a transaction-scoped advisory lock, so a burst of simultaneous reports opens exactly one incident.
- * When a report is closed by its incident ({@value IncidentService#CLOSED_ACTION}) a notification to the reporter is
- * queued (outbox topic {@code notification}). Once the report's transaction commits, the event bus is told
+ * When a report is closed by its incident ({@value IncidentService#CLOSED_ACTION}) its reporter is told (a
+ * {@link NoticeKind#INCIDENT_CLOSED} notice, once per reporter and incident however many reports they made). Once the report's transaction commits, the event bus is told
  * ({@link IncidentChange#OPENED} or {@link IncidentChange#REPORT}). Registered after the {@link SlaTracker}. Never
  * blocks.
  */
@@ -90,12 +93,23 @@ public final class IncidentAttacher implements TicketListener {
     }
 
     private static Future<Void> notifyReporter(SqlConnection tx, Ticket ticket, TicketEvent event) {
-        JsonObject payload = new JsonObject().put("kind", "incident_resolved").put("ticketId", ticket.id())
-                .put("number", ticket.number()).put("customerId", ticket.customerId())
-                .put("callerNumber", ticket.callerNumber())
-                .put("incident", event.data().getJsonObject("incident"));
-        return tx.preparedQuery(IncidentSql.NOTIFY)
-                .execute(Tuple.of(ticket.id(), event.id(), payload, SqlTime.param(event.at()))).mapEmpty();
+        JsonObject incident = event.data().getJsonObject("incident", new JsonObject());
+        String reporter = reporterKey(ticket.customerId(), ticket.callerNumber());
+        if (reporter == null) {
+            return Future.succeededFuture();
+        }
+        Notice notice = new Notice(NoticeKind.INCIDENT_CLOSED, ticket.customerId(),
+                ticket.customerId() == null ? ticket.callerNumber() : null, ticket.id(),
+                new JsonObject().put("number", ticket.number()).put("district", ticket.district())
+                        .put("resolution", incident.getString("resolution", "")),
+                "incident:" + incident.getLong("id") + ":closed:" + reporter);
+        return Notices.queue(tx, notice, event.at()).mapEmpty();
+    }
+
+    /** Names a reporter once across their reports: {@code c<customer id>}, else {@code p<caller number>}; null: nobody. */
+    static String reporterKey(Long customerId, String callerNumber) {
+        return customerId != null ? "c" + customerId
+                : callerNumber == null || callerNumber.isBlank() ? null : "p" + callerNumber;
     }
 
     /** {@code details.coordinates = {"latitude", "longitude"}} when the report has valid ones, else null. */

@@ -7,6 +7,9 @@ import hotline.common.InvalidInputException;
 import hotline.common.NotFoundException;
 import hotline.crew.CrewService;
 import hotline.incident.internal.IncidentSql;
+import hotline.notify.Notice;
+import hotline.notify.NoticeKind;
+import hotline.notify.Notices;
 import hotline.store.SqlTime;
 import hotline.ticket.Channel;
 import hotline.ticket.Ticket;
@@ -22,6 +25,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
@@ -29,6 +33,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +43,7 @@ import java.util.Set;
  * Incidents: listing (the IVR's "we know about the burst in district X", the supervisor's board), dispatching (only the
  * incident: its crew and eta, and the dispatch of its first report through the repair workflow), closing (every open
  * report is closed through {@link TicketService#change} with action {@value #CLOSED_ACTION}, which queues a
- * notification per reporter), merging and splitting. After each change commits, the event-bus address
+ * notice per reporter; dispatching queues an update to every reporter), merging and splitting. After each change commits, the event-bus address
  * {@value #BUS_ADDRESS} is told {@code {"id", "kind", "category", "district", "otherId", "actorId"}} (kind an
  * {@link IncidentChange}; {@code otherId} the incident merged in or split off; {@code actorId} the user who changed
  * it, null for a report). Thread-safe; never blocks.
@@ -180,14 +185,40 @@ public final class IncidentService {
             return Future.failedFuture(new InvalidInputException("eta", "eta must be an ISO-8601 instant"));
         }
         return crews.checkAvailable(crewId, "crewId")
-                .compose(ok -> pool.preparedQuery(IncidentSql.DISPATCH).execute(Tuple.of(id, crewId, SqlTime.param(due))))
-                .compose(rows -> rows.size() == 0 ? byId(id).compose(incident -> Future.<Incident>failedFuture(
+                .compose(ok -> pool.withTransaction(tx -> tx.preparedQuery(IncidentSql.DISPATCH)
+                        .execute(Tuple.of(id, crewId, SqlTime.param(due)))
+                        .compose(rows -> rows.size() == 0 ? Future.succeededFuture((Incident) null)
+                                : tellReporters(tx, Incident.of(rows.iterator().next()), due))))
+                .compose(dispatched -> dispatched == null ? byId(id).compose(incident -> Future.<Incident>failedFuture(
                         new ConflictException("incident " + id + " is " + incident.status().code() + "; only an open one can be dispatched")))
-                        : Future.succeededFuture(Incident.of(rows.iterator().next())))
+                        : Future.succeededFuture(dispatched))
                 .onSuccess(incident -> news.told(incident.open(), IncidentChange.DISPATCHED, null, actor))
                 .compose(incident -> tickets.change(incident.firstTicketId(), actor, Channel.WEB, null,
                                 current -> dispatchFirst(current, crewId, eta, actor))
                         .map(incident));
+    }
+
+    /**
+     * Queues an {@link NoticeKind#INCIDENT_UPDATE} (crew expected at {@code eta}) for every reporter of an open report of
+     * {@code incident}, once per reporter and eta, in the dispatching transaction.
+     */
+    private Future<Incident> tellReporters(SqlConnection tx, Incident incident, Instant eta) {
+        return tx.preparedQuery(IncidentSql.REPORTS).execute(Tuple.of(incident.id())).compose(rows -> {
+            Map<String, Notice> byReporter = new LinkedHashMap<>();
+            for (Row row : rows) {
+                Long customerId = row.getLong("customer_id");
+                String caller = row.getString("caller_number");
+                String reporter = IncidentAttacher.reporterKey(customerId, caller);
+                if (reporter != null && !Arrays.asList(FINAL).contains(row.getString("status"))) {
+                    byReporter.putIfAbsent(reporter, new Notice(NoticeKind.INCIDENT_UPDATE, customerId,
+                            customerId == null ? caller : null, row.getLong("id"),
+                            new JsonObject().put("number", row.getString("number")).put("district", incident.district())
+                                    .put("expectedAt", eta.toString()),
+                            "incident:" + incident.id() + ":update:" + eta.getEpochSecond() + ":" + reporter));
+                }
+            }
+            return Notices.queueAll(tx, List.copyOf(byReporter.values()), clock.instant()).map(incident);
+        });
     }
 
     private TicketChange dispatchFirst(Ticket current, long crewId, String eta, Principal actor) {

@@ -12,13 +12,23 @@ import java.util.List;
 
 /**
  * Queues notices inside the caller's transaction, so a notice exists exactly when the change that causes it commits.
- * Queuing is idempotent by dedupe key. Delivery happens later, elsewhere.
+ * Queuing is idempotent by dedupe key. Delivery happens later, by the {@link NotifyModule}'s worker: a notice goes
+ * out no earlier than its {@code at} (so a reminder may be queued ahead, at the time it is due), on the channels the
+ * customer has, in their language.
  */
 public final class Notices {
 
     private static final String QUEUE = """
             INSERT INTO notices (kind, customer_id, phone, ticket_id, variables, dedupe_key, created_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (dedupe_key) DO NOTHING
+            """;
+
+    private static final String QUEUE_ALL = """
+            INSERT INTO notices (kind, customer_id, phone, ticket_id, variables, dedupe_key, created_at)
+            SELECT kind, customer_id, phone, ticket_id, variables, dedupe_key, $7
+            FROM unnest($1::text[], $2::bigint[], $3::text[], $4::bigint[], $5::jsonb[], $6::text[])
+                 AS n (kind, customer_id, phone, ticket_id, variables, dedupe_key)
+            ON CONFLICT (dedupe_key) DO NOTHING
             """;
 
     private Notices() {
@@ -30,6 +40,22 @@ public final class Notices {
                         .addLong(notice.customerId()).addString(notice.phone()).addLong(notice.ticketId())
                         .addJsonObject(notice.variables()).addString(notice.dedupeKey()).addValue(SqlTime.param(at)))
                 .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Queues {@code notices} in one statement (tickets created together); returns how many were new. */
+    public static Future<Integer> queueAll(SqlConnection tx, List<Notice> notices, Instant at) {
+        if (notices.isEmpty()) {
+            return Future.succeededFuture(0);
+        }
+        return tx.preparedQuery(QUEUE_ALL).execute(Tuple.of(
+                        notices.stream().map(n -> n.kind().code()).toArray(String[]::new),
+                        notices.stream().map(Notice::customerId).toArray(Long[]::new),
+                        notices.stream().map(Notice::phone).toArray(String[]::new),
+                        notices.stream().map(Notice::ticketId).toArray(Long[]::new),
+                        notices.stream().map(Notice::variables).toArray(JsonObject[]::new),
+                        notices.stream().map(Notice::dedupeKey).toArray(String[]::new),
+                        SqlTime.param(at)))
+                .map(rows -> rows.rowCount());
     }
 
     /**

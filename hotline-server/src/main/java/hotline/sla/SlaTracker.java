@@ -145,6 +145,12 @@ public final class SlaTracker implements TicketListener {
         return tx.preparedQuery(SlaSql.SUSPEND).execute(Tuple.of(ticketId)).mapEmpty();
     }
 
+    /** The stored SLAs of {@code ticketIds} (those that have one), in one round trip. */
+    public static Future<List<SlaState>> findAll(SqlClient client, List<Long> ticketIds) {
+        return client.preparedQuery(SlaSql.BY_TICKETS).execute(Tuple.of(ticketIds.toArray(Long[]::new)))
+                .map(rows -> rows.stream().map(SlaRows::state).toList());
+    }
+
     /** The stored SLA of a ticket, if it has one. */
     public static Future<Optional<SlaState>> find(SqlClient client, long ticketId) {
         return client.preparedQuery(SlaSql.BY_TICKET).execute(Tuple.of(ticketId))

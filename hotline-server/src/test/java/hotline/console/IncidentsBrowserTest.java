@@ -175,8 +175,8 @@ class IncidentsBrowserTest {
         supervisor.waitFor(() -> supervisor.text(".incident-facts").contains("已关闭"));
 
         assertThat(supervisor.text(".incident-facts")).contains("消防栓已更换，恢复正常供水");
-        assertThat(desk.query("SELECT count(*) AS n FROM outbox o JOIN incident_reports r ON r.ticket_id = o.aggregate_id "
-                + "WHERE o.topic = 'notification' AND r.incident_id = $1", Tuple.of(first)).getLong("n")).isEqualTo(shown + 1);
+        assertThat(desk.query("SELECT count(*) AS n FROM notices n JOIN incident_reports r ON r.ticket_id = n.ticket_id "
+                + "WHERE n.kind = 'incident_closed' AND r.incident_id = $1", Tuple.of(first)).getLong("n")).isEqualTo(shown + 1);
     }
 
     @Test

@@ -122,7 +122,7 @@ class IncidentServiceTest {
     }
 
     @Test
-    @DisplayName("closing an incident closes every report and queues one notification per reporter; repeating it closes nothing more")
+    @DisplayName("closing an incident closes every report and queues one notice per reporter; repeating it closes nothing more")
     void closeResolvesChildren() {
         List<Ticket> reports = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -141,8 +141,11 @@ class IncidentServiceTest {
             assertThat(after.status()).isEqualTo(TicketStatus.CLOSED);
             assertThat(after.details().getJsonObject("incident").getString("resolution")).isEqualTo("main repaired, supply restored");
         }
-        List<Row> notifications = fixture.query("SELECT payload FROM outbox WHERE topic = 'notification'");
-        assertThat(notifications).hasSize(3);
+        List<Row> notices = fixture.query("SELECT phone, variables FROM notices WHERE kind = 'incident_closed'");
+        assertThat(notices).extracting(row -> row.getString("phone"))
+                .containsExactlyInAnyOrder("13800000000", "13800000001", "13800000002");
+        assertThat(notices).allSatisfy(row -> assertThat(row.getJsonObject("variables").getString("resolution"))
+                .isEqualTo("main repaired, supply restored"));
         assertThat(await(incidents.list(IncidentStatus.OPEN, null))).isEmpty();
     }
 

@@ -98,6 +98,14 @@ final class Contacts {
                 .await().iterator().next().getLong(0);
     }
 
+    /** The notice's delivery on {@code channel} (sms or email) ended as {@code status}. */
+    void delivered(long notice, String channel, String status) {
+        pool.preparedQuery("""
+                        INSERT INTO notice_deliveries (notice_id, channel, address, language, status, attempts, updated_at)
+                        VALUES ($1, $2, '13900000000', 'zh', $3, 1, $4)""")
+                .execute(Tuple.of(notice, channel, status, at(0))).await();
+    }
+
     /** A moment {@code daysAgo} days before now, and a few seconds more that differ from call to call (rows rarely tie). */
     OffsetDateTime at(int daysAgo) {
         return now.minus(Duration.ofDays(daysAgo)).minusSeconds(SEQUENCE.incrementAndGet() % 3600)

@@ -126,12 +126,14 @@ class RelationshipApiTest {
     }
 
     @Test
-    @DisplayName("the timeline holds tickets, calls, notices and return visits of the customer, newest first, a page at a time")
+    @DisplayName("the timeline holds tickets, calls, notices with their delivery per channel and return visits, newest first, a page at a time")
     void timeline() {
         long customer = contacts.customer("时间线", "时间区", "ordinary", 50);
         long ticket = contacts.ticket(customer, "complaint", null, 9, false);
         contacts.call(customer, 7, 120);
-        contacts.notice(customer, ticket, "ticket_received", 5);
+        long notice = contacts.notice(customer, ticket, "ticket_received", 5);
+        contacts.delivered(notice, "sms", "sent");
+        contacts.delivered(notice, "email", "failed");
         contacts.followUp(customer, ticket, 2, 3, "<b>还是漏</b>");
 
         ApiResponse first = agent.get("/api/customers/" + customer + "/timeline?size=3");
@@ -144,6 +146,7 @@ class RelationshipApiTest {
         JsonObject visit = first.json().getJsonArray("items").getJsonObject(0);
         assertThat(visit.getInteger("score")).isEqualTo(2);
         assertThat(visit.getString("text")).isEqualTo("<b>还是漏</b>");
+        assertThat(first.json().getJsonArray("items").getJsonObject(1).getString("state")).isEqualTo("email:failed sms:sent");
         assertThat(second.json().getJsonArray("items").getJsonObject(0).getString("kind")).isEqualTo("ticket");
         assertThat(second.json().getBoolean("hasNext")).isFalse();
         assertThat(agent.get("/api/customers/999999999/timeline").status()).isEqualTo(404);

@@ -103,6 +103,11 @@ public final class ApiClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    public ApiResponse put(String path, Object json) {
+        return send(request(path, Map.of("Content-Type", "application/json"))
+                .PUT(HttpRequest.BodyPublishers.ofString(encode(json), StandardCharsets.UTF_8)));
+    }
+
     private HttpRequest.Builder request(String path, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {

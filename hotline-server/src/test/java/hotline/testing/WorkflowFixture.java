@@ -65,7 +65,12 @@ public final class WorkflowFixture implements AutoCloseable {
 
     /** A second server on the same database and clock. */
     public WorkflowFixture second() {
-        return new WorkflowFixture(clock, database, vertx, new JsonObject(), false);
+        return second(new JsonObject());
+    }
+
+    /** A second server on the same database and clock, with its own {@code settings}. */
+    public WorkflowFixture second(JsonObject settings) {
+        return new WorkflowFixture(clock, database, vertx, settings, false);
     }
 
     public Ticket create(TicketDraft draft) {

@@ -153,8 +153,4 @@ public final class IncidentSql {
             FROM source WHERE incidents.id = $2
             """;
 
-    /** Queues a notification ($3 payload) for ticket $1 from its event $2 at $4. */
-    public static final String NOTIFY = """
-            INSERT INTO outbox (topic, aggregate_id, event_id, payload, created_at) VALUES ('notification', $1, $2, $3, $4)
-            """;
 }

@@ -13,8 +13,7 @@ public final class TimelineSql {
 
     public static final String CUSTOMER_EXISTS = "SELECT EXISTS (SELECT 1 FROM customers WHERE id = $1)";
 
-    // Notices carry no delivery status here: it lives in the notification worker's own tables (branch i15-notify);
-    // the `state` column of the notice rows is where it joins once they exist.
+    // A notice's state is its delivery per channel ("sms:sent email:failed"; null until the worker planned it).
     public static final String PAGE = """
             SELECT * FROM (
                 (SELECT 'ticket' AS kind, t.created_at AS at, t.id AS ref, t.number AS title, t.type AS code,
@@ -28,7 +27,9 @@ public final class TimelineSql {
                  FROM calls k LEFT JOIN call_satisfaction s ON s.uniqueid = k.uniqueid
                  WHERE k.customer_id = $1 ORDER BY k.started_at DESC LIMIT $2)
                 UNION ALL
-                (SELECT 'notice', n.created_at, n.id, COALESCE(t.number, ''), n.kind, NULL, '', NULL, NULL
+                (SELECT 'notice', n.created_at, n.id, COALESCE(t.number, ''), n.kind,
+                        (SELECT string_agg(d.channel || ':' || d.status, ' ' ORDER BY d.channel)
+                         FROM notice_deliveries d WHERE d.notice_id = n.id), '', NULL, NULL
                  FROM notices n LEFT JOIN tickets t ON t.id = n.ticket_id
                  WHERE n.customer_id = $1 ORDER BY n.id DESC LIMIT $2)
                 UNION ALL

@@ -12,6 +12,8 @@ public final class SlaSql {
     /** The SLA row of ticket $1. */
     public static final String BY_TICKET = "SELECT * FROM ticket_sla WHERE ticket_id = $1";
 
+    public static final String BY_TICKETS = "SELECT * FROM ticket_sla WHERE ticket_id = ANY($1)";
+
     /**
      * Writes the due times and state of ticket $1 (insert or update). $2 rule, $3 tier, $4 critical, $5..$8 due and
      * warn instants, $9 follow-up delay s, $10 escalate-every s, $11 warning, $12 responded, $13 resolved, $14 level,
