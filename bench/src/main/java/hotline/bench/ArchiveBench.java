@@ -34,8 +34,8 @@ import java.util.Map;
  * a temporary directory, 2 HTTP event loops) with {@code customers} (default 200,000) customers in 20 districts,
  * {@code tickets} (default 1,000,000) tickets over the last 400 days (a tenth complaints, one in twenty open, 3 %
  * escalated), a return visit with an answer after every fifth closed ticket and 300,000 calls, all bulk-inserted.
- * Then each archive search ({@code GET /api/customers/archive}) 50 times after 10 warm-up, the at-risk list, its
- * report and one customer's health and timeline 10 times after 2, on one keep-alive connection with a supervisor's
+ * Then each archive search ({@code GET /api/customers/archive}) 20 times after 5 warm-up, the at-risk list, its
+ * report and one customer's health and timeline 5 times after 1, on one keep-alive connection with a supervisor's
  * token (p50 / p99 / max as the client sees them), and the plans (EXPLAIN ANALYZE) of the archive's page and count
  * for a few filters and of the at-risk page. Usage: {@code bench/run ArchiveBench [customers] [tickets]}.
  */
@@ -168,10 +168,10 @@ public final class ArchiveBench {
         searches.put("updated in one week", "updatedFrom=" + today.minusDays(60) + "&updatedTo=" + today.minusDays(54));
         searches.put("last contact this week", "contactFrom=" + today.minusDays(6));
         searches.put("D07 + key + contact 90 d", "district=D07&tier=key&contactFrom=" + today.minusDays(90));
-        System.out.printf("%n== GET /api/customers/archive, 50 requests each after 10 warm-up (ms) ==%n");
+        System.out.printf("%n== GET /api/customers/archive, 20 requests each after 5 warm-up (ms) ==%n");
         System.out.printf("%-30s %8s %8s %8s %10s%n", "filter", "p50", "p99", "max", "matches");
         for (Map.Entry<String, String> search : searches.entrySet()) {
-            time(http, base, token, search.getKey(), "/api/customers/archive?" + search.getValue(), 10, 50);
+            time(http, base, token, search.getKey(), "/api/customers/archive?" + search.getValue(), 5, 20);
         }
     }
 
@@ -189,10 +189,10 @@ public final class ArchiveBench {
         reads.put("one customer's health", "/api/customers/" + customer + "/health");
         reads.put("one customer's timeline p1", "/api/customers/" + customer + "/timeline");
         reads.put("the customer page", "/customers/" + customer);
-        System.out.printf("%n== At-risk list, report, and one customer's blocks, 10 requests each after 2 warm-up (ms) ==%n");
+        System.out.printf("%n== At-risk list, report, and one customer's blocks, 5 requests each after 1 warm-up (ms) ==%n");
         System.out.printf("%-30s %8s %8s %8s %10s%n", "read", "p50", "p99", "max", "matches");
         for (Map.Entry<String, String> read : reads.entrySet()) {
-            time(http, base, token, read.getKey(), read.getValue(), 2, 10);
+            time(http, base, token, read.getKey(), read.getValue(), 1, 5);
         }
     }
 

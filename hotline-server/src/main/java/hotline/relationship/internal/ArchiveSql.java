@@ -13,7 +13,10 @@ public final class ArchiveSql {
     /** Plans each statement for its parameters: a generic plan would keep every "$n IS NULL OR" branch. */
     public static final String CUSTOM_PLANS = "SET LOCAL plan_cache_mode = force_custom_plan";
 
-    /** The customers and their last contact (the latest ticket or call, each through its per-customer index). */
+    /**
+     * The filtered customers, with their last contact (the latest ticket or call, each through its per-customer
+     * index) as {@code lc.at} for the contact filters.
+     */
     private static final String FROM = """
             FROM customers c
             LEFT JOIN LATERAL (
@@ -34,14 +37,23 @@ public final class ArchiveSql {
               AND ($14::timestamptz IS NULL OR lc.at >= $14) AND ($15::timestamptz IS NULL OR lc.at < $15)
             """;
 
-    /** One page in name order: $16 rows after $17. */
+    /**
+     * One page in name order: $16 rows after $17. The page's ids are found first (the last contact is computed there
+     * only when a contact filter asks for it); the last contact and the phones are then read for those rows alone, not
+     * for every row an offset skips.
+     */
     public static final String PAGE = """
             SELECT c.id, c.account_number, c.name, c.address, c.district, c.water_use, c.kind, c.tier,
-                   c.critical_reason, c.created_at, c.updated_at, lc.at AS last_contact_at,
+                   c.critical_reason, c.created_at, c.updated_at,
+                   GREATEST((SELECT max(t.created_at) FROM tickets t WHERE t.customer_id = c.id),
+                            (SELECT max(k.started_at) FROM calls k WHERE k.customer_id = c.id)) AS last_contact_at,
                    ARRAY(SELECT p.phone FROM customer_phones p WHERE p.customer_id = c.id ORDER BY p.position) AS phones
+            FROM (SELECT c.id, c.name
             """ + FROM + """
-            ORDER BY c.name, c.id
-            LIMIT $16 OFFSET $17
+                  ORDER BY c.name, c.id
+                  LIMIT $16 OFFSET $17) page
+            JOIN customers c ON c.id = page.id
+            ORDER BY page.name, page.id
             """;
 
     public static final String COUNT = "SELECT count(*) " + FROM;
