@@ -20,15 +20,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 
 /**
  * Relationship health: one customer's score with its breakdown ({@link HealthScorer} over the figures read for that
  * customer) and, set-based in SQL with the same arithmetic, the customers at risk in the tier rule's order and their
- * numbers by district and tier. "The last 12 months" are 365 days back from now. Thread-safe; never blocks.
+ * numbers by district and tier (one computation of the list serves for a while: {@code cacheFor}). "The last 12
+ * months" are 365 days back from now. Thread-safe; never blocks.
  */
 public final class RelationshipHealth {
 
@@ -38,11 +41,15 @@ public final class RelationshipHealth {
     private final Pool pool;
     private final HealthScorer scorer;
     private final Clock clock;
+    private final Duration cacheFor;
+    private Snapshot latest;
 
-    public RelationshipHealth(Pool pool, HealthScorer scorer, Clock clock) {
+    /** @param cacheFor how long one computation of the at-risk list serves its readers (zero: not at all) */
+    public RelationshipHealth(Pool pool, HealthScorer scorer, Clock clock, Duration cacheFor) {
         this.pool = pool;
         this.scorer = scorer;
         this.clock = clock;
+        this.cacheFor = cacheFor;
     }
 
     public HealthWeights weights() {
@@ -64,25 +71,49 @@ public final class RelationshipHealth {
 
     /** A page of the customers at risk (district and tier: null for all), key customers first, lowest score first. */
     public Future<Paged<AtRiskCustomer>> atRisk(String district, Tier tier, int page, int size) {
-        Tuple params = scoring(clock.instant()).addString(district).addString(tier == null ? null : tier.code())
-                .addInteger(size).addLong((long) (page - 1) * size);
-        return withCustomPlans(tx -> tx.preparedQuery(HealthSql.AT_RISK_PAGE).execute(params).map(rows -> {
-            List<AtRiskCustomer> items = new ArrayList<>();
-            long total = 0;
-            for (Row row : rows) {
-                items.add(atRisk(row));
-                total = row.getLong("total");
-            }
-            return new Paged<>(items, page, size, total);
-        }));
+        return everyoneAtRisk().map(all -> {
+            List<AtRiskCustomer> chosen = all.stream().filter(c -> district == null || c.district().equals(district))
+                    .filter(c -> tier == null || c.tier().equals(tier.code())).toList();
+            int from = (int) Math.min(chosen.size(), (long) (page - 1) * size);
+            return new Paged<>(chosen.subList(from, Math.min(chosen.size(), from + size)), page, size, chosen.size());
+        });
     }
 
     /** How many customers are at risk in each district and tier (only the pairs with any). */
     public Future<List<AtRiskCount>> atRiskCounts() {
-        Tuple params = scoring(clock.instant());
-        return withCustomPlans(tx -> tx.preparedQuery(HealthSql.AT_RISK_COUNTS).execute(params)
-                .map(rows -> rows.stream().map(row -> new AtRiskCount(row.getString("district"),
-                        row.getString("tier"), row.getLong("at_risk"))).toList()));
+        return everyoneAtRisk().map(all -> all.stream()
+                .collect(Collectors.groupingBy(c -> new AtRiskCount(c.district(), c.tier(), 0), LinkedHashMap::new,
+                        Collectors.counting()))
+                .entrySet().stream().map(e -> new AtRiskCount(e.getKey().district(), e.getKey().tier(), e.getValue()))
+                .toList());
+    }
+
+    /**
+     * Every customer at risk, in the list's order: computed in SQL over all customers (seconds on a million tickets,
+     * see docs/benchmarks.md), so one computation serves every page, filter, count and export for
+     * {@code cacheFor}; zero computes each time.
+     */
+    private synchronized Future<List<AtRiskCustomer>> everyoneAtRisk() {
+        Instant now = clock.instant();
+        if (latest != null && now.isBefore(latest.at().plus(cacheFor))) {
+            return latest.customers();
+        }
+        Tuple params = scoring(now).addValue(null).addValue(null).addInteger(Integer.MAX_VALUE).addLong(0L);
+        Future<List<AtRiskCustomer>> computed = withCustomPlans(tx -> tx.preparedQuery(HealthSql.AT_RISK_PAGE)
+                .execute(params).map(rows -> rows.stream().map(RelationshipHealth::atRisk).toList()));
+        latest = new Snapshot(now, computed);
+        computed.onFailure(failed -> forget(computed));
+        return computed;
+    }
+
+    private synchronized void forget(Future<List<AtRiskCustomer>> failed) {
+        if (latest != null && latest.customers() == failed) {
+            latest = null;
+        }
+    }
+
+    /** The at-risk list as computed at {@code at} (a future while it is being computed, shared by its readers). */
+    private record Snapshot(Instant at, Future<List<AtRiskCustomer>> customers) {
     }
 
     /**

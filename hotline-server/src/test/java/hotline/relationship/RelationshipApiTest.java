@@ -35,7 +35,8 @@ class RelationshipApiTest {
 
     @RegisterExtension
     static final HotlineServerExtension server = new HotlineServerExtension()
-            .withSettings(() -> new JsonObject().put("relationship", new JsonObject().put("health", weightsFile())));
+            .withSettings(() -> new JsonObject().put("relationship", new JsonObject().put("health", weightsFile())
+                    .put("atRiskCacheSeconds", 0)));
     private static ApiClient agent;
     private static ApiClient supervisor;
     private static Contacts contacts;

@@ -85,16 +85,12 @@ public final class HealthSql {
     /**
      * A page of the customers at risk ($19 district, $20 tier: null for all), by the tier rule (key customers first,
      * then ordinary, then small), the lowest score first within a tier: $21 rows after $22, with how many there are.
+     * The capability reads them all at once ({@code RelationshipHealth}) and pages in memory.
      */
     public static final String AT_RISK_PAGE = AT_RISK + """
             SELECT r.*, count(*) OVER () AS total FROM at_risk r
             WHERE ($19::text IS NULL OR r.district = $19) AND ($20::text IS NULL OR r.tier = $20)
             ORDER BY CASE r.tier WHEN 'key' THEN 0 WHEN 'ordinary' THEN 1 ELSE 2 END, r.score, r.id
             LIMIT $21 OFFSET $22
-            """;
-
-    /** How many customers are at risk, by district and tier. */
-    public static final String AT_RISK_COUNTS = AT_RISK + """
-            SELECT r.district, r.tier, count(*) AS at_risk FROM at_risk r GROUP BY r.district, r.tier
             """;
 }
