@@ -86,6 +86,9 @@ class ArchiveBrowserTest {
         assertThat(supervisor.text("#error-createdTo")).contains("createdTo");
         assertThat(supervisor.find("input[name=createdTo]").getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(supervisor.find("input[name=name]").getDomProperty("value")).isEqualTo("王");
+
+        supervisor.open("/supervisor/segments?segment=abc&tier=gold");
+        assertThat(supervisor.text("#error-segment")).contains("segment");
     }
 
     @Test
