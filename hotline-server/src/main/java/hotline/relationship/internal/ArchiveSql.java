@@ -20,7 +20,7 @@ public final class ArchiveSql {
     private static final String FROM = """
             FROM customers c
             LEFT JOIN LATERAL (
-                SELECT GREATEST((SELECT max(t.created_at) FROM tickets t WHERE t.customer_id = c.id),
+                SELECT GREATEST((SELECT max(t.created_at) FROM ticket_facts t WHERE t.customer_id = c.id),
                                 (SELECT max(k.started_at) FROM calls k WHERE k.customer_id = c.id)) AS at
             ) lc ON true
             WHERE ($1::text IS NULL OR lower(c.name) LIKE $1)
@@ -45,7 +45,7 @@ public final class ArchiveSql {
     public static final String PAGE = """
             SELECT c.id, c.account_number, c.name, c.address, c.district, c.water_use, c.kind, c.tier,
                    c.critical_reason, c.created_at, c.updated_at,
-                   GREATEST((SELECT max(t.created_at) FROM tickets t WHERE t.customer_id = c.id),
+                   GREATEST((SELECT max(t.created_at) FROM ticket_facts t WHERE t.customer_id = c.id),
                             (SELECT max(k.started_at) FROM calls k WHERE k.customer_id = c.id)) AS last_contact_at,
                    ARRAY(SELECT p.phone FROM customer_phones p WHERE p.customer_id = c.id ORDER BY p.position) AS phones
             FROM (SELECT c.id, c.name

@@ -21,7 +21,7 @@ public final class HealthSql {
             WITH recent AS (
                 SELECT t.id, t.customer_id, t.type, t.created_at, t.closed_at, COALESCE(t.category, t.type) AS issue,
                        s.level
-                FROM tickets t LEFT JOIN ticket_sla s ON s.ticket_id = t.id
+                FROM ticket_facts t LEFT JOIN ticket_sla s ON s.ticket_id = t.id
                 WHERE t.customer_id IS NOT NULL AND ($4::bigint IS NULL OR t.customer_id = $4)
                   AND (t.created_at >= $2 OR t.closed_at IS NULL)
             ), by_ticket AS (

@@ -18,11 +18,11 @@ public final class TimelineSql {
             SELECT * FROM (
                 (SELECT 'ticket' AS kind, t.created_at AS at, t.id AS ref, t.number AS title, t.type AS code,
                         t.status AS state, t.subject AS text, NULL::int AS score, NULL::int AS seconds
-                 FROM tickets t WHERE t.customer_id = $1 ORDER BY t.created_at DESC LIMIT $2)
+                 FROM ticket_facts t WHERE t.customer_id = $1 ORDER BY t.created_at DESC LIMIT $2)
                 UNION ALL
                 (SELECT 'call', k.started_at, k.id,
                         COALESCE((SELECT string_agg(t.number, ' ' ORDER BY t.number) FROM call_tickets ct
-                                  JOIN tickets t ON t.id = ct.ticket_id WHERE ct.call_id = k.id), ''),
+                                  JOIN ticket_facts t ON t.id = ct.ticket_id WHERE ct.call_id = k.id), ''),
                         k.disposition, NULL, COALESCE(k.ivr_path, ''), s.score, k.talk_seconds
                  FROM calls k LEFT JOIN call_satisfaction s ON s.uniqueid = k.uniqueid
                  WHERE k.customer_id = $1 ORDER BY k.started_at DESC LIMIT $2)
@@ -30,13 +30,13 @@ public final class TimelineSql {
                 (SELECT 'notice', n.created_at, n.id, COALESCE(t.number, ''), n.kind,
                         (SELECT string_agg(d.channel || ':' || d.status, ' ' ORDER BY d.channel)
                          FROM notice_deliveries d WHERE d.notice_id = n.id), '', NULL, NULL
-                 FROM notices n LEFT JOIN tickets t ON t.id = n.ticket_id
+                 FROM notices n LEFT JOIN ticket_facts t ON t.id = n.ticket_id
                  WHERE n.customer_id = $1 ORDER BY n.id DESC LIMIT $2)
                 UNION ALL
                 (SELECT 'followup', COALESCE(f.done_at, f.created_at), f.id, COALESCE(t.number, ''), f.kind,
                         CASE WHEN f.done_at IS NULL THEN 'due' ELSE 'done' END, COALESCE(f.comment, ''),
                         f.satisfaction, NULL
-                 FROM followups f LEFT JOIN tickets t ON t.id = f.ticket_id
+                 FROM followups f LEFT JOIN ticket_facts t ON t.id = f.ticket_id
                  WHERE f.customer_id = $1 ORDER BY COALESCE(f.done_at, f.created_at) DESC LIMIT $2)
                 UNION ALL
                 (SELECT 'tier', e.at, e.id, e.actor, COALESCE(e.changes -> 'tier' ->> 'to', ''), NULL,
