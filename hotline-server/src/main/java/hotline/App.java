@@ -17,6 +17,8 @@ import hotline.demo.DemoModule;
 import hotline.health.Health;
 import hotline.http.ApiRoutes;
 import hotline.http.ApiVerticle;
+import hotline.relationship.RelationshipModule;
+import hotline.reports.Report;
 import hotline.reports.ReportsModule;
 import hotline.search.SearchModule;
 import hotline.store.Database;
@@ -178,15 +180,18 @@ public final class App implements AutoCloseable {
                 customers.service(), work.incidents().service(), billing.service(), clock));
         search = new SearchModule(vertx, pool, config, tickets.service(), clock);
         reports = new ReportsModule(vertx, pool, config, clock, zone, work.followUps().service().policy().reasonCodes());
+        RelationshipModule relationship = new RelationshipModule(pool, config, clock, zone);
+        reports.service().answerWith(Report.AT_RISK, relationship.health()::atRiskReport);
         ConsoleCapability console = new ConsoleCapability(vertx, config, clock, zone, auth.sessions(), auth.users(),
                 customers.service(), tickets.service(), work.incidents().service(), search.service(),
                 work.ticketViews(), work.crews().service(), work.followUps().service(), telephony, billing.service(),
                 reports.service(), demo ? telephony.simulatedCalls(clock) : null, search.reindexing(),
-                work.surveillance().alerts(), work.sla(), work.notices());
+                work.surveillance().alerts(), work.sla(), work.notices(), relationship);
         DemoModule demoData = new DemoModule(demo, config, vertx, pool, zone, customers.service(), billing.service(),
                 clock);
         return List.of(auth, customers, billing, tickets, work.workflows(), work.crews(), work.incidents(),
-                work.followUps(), work.surveillance(), telephony, search, console, demoData, reports, work.notices(), work.sla());
+                work.followUps(), work.surveillance(), telephony, search, relationship, console, demoData, reports,
+                work.notices(), work.sla());
     }
 
     /** One API verticle per event loop ({@value #HTTP_INSTANCES}), serving every capability's routes. */

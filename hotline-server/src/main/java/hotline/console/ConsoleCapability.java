@@ -13,6 +13,9 @@ import hotline.console.internal.CallerCards;
 import hotline.console.internal.ConsoleApi;
 import hotline.console.internal.CurrentCalls;
 import hotline.console.internal.CustomerPages;
+import hotline.console.internal.archive.ArchivePage;
+import hotline.console.internal.archive.CustomerBlocks;
+import hotline.console.internal.archive.SegmentsPage;
 import hotline.console.internal.FollowUpsPage;
 import hotline.console.internal.Training;
 import hotline.console.internal.Desk;
@@ -38,6 +41,7 @@ import hotline.customer.CustomerService;
 import hotline.followup.FollowUpService;
 import hotline.http.ApiRoutes;
 import hotline.incident.IncidentService;
+import hotline.relationship.RelationshipModule;
 import hotline.notify.NotifyModule;
 import hotline.reports.ReportService;
 import hotline.search.Reindexing;
@@ -89,6 +93,7 @@ public final class ConsoleCapability implements Capability {
     private final ReportsPage reportsPage;
     private final SlaBoardPage slaBoard;
     private final NoticePages noticePages;
+    private final List<Handler<Router>> relationshipPages;
     private final List<MessageConsumer<JsonObject>> consumers = new CopyOnWriteArrayList<>();
 
     public ConsoleCapability(Vertx vertx, Config config, Clock clock, ZoneId zone, SessionService sessions,
@@ -96,7 +101,8 @@ public final class ConsoleCapability implements Capability {
                              IncidentService incidents, SearchService search, List<TicketViewExtension> ticketViews,
                              CrewService crews, FollowUpService followUps, TelephonyModule telephony,
                              BillingService billing, ReportService reports, SimulatedCalls simulatedCalls,
-                             Reindexing reindexing, QualityAlerts alerts, SlaModule sla, NotifyModule notices) {
+                             Reindexing reindexing, QualityAlerts alerts, SlaModule sla, NotifyModule notices,
+                             RelationshipModule relationship) {
         this.vertx = vertx;
         this.agents = new AgentStates(clock);
         PauseReasons pauseReasons = ConfFiles.locate(config.string(PAUSE_REASONS), PauseReasons.FILE, PauseReasons::parse);
@@ -114,9 +120,12 @@ public final class ConsoleCapability implements Capability {
                 new TicketNotices(tickets, watch, templates, assets, zone), new SlaLive(vertx, sla.inbox()::unread, templates),
                 wallboard::swaps);
         this.api = new ConsoleApi(cards, calls);
+        CustomerBlocks customerBlocks = new CustomerBlocks(kit, relationship.timeline(), relationship.health(), zone);
+        this.relationshipPages = List.of(customerBlocks, new ArchivePage(kit, relationship.archive(), zone),
+                new SegmentsPage(kit, relationship.archive(), relationship.health(), zone));
         this.routes = new PageRoutes(sessions, users, search, templates, assets, desk, agents, stream, zone,
                 config.bool(SECURE_COOKIE, false),
-                new CustomerPages(templates, assets, customers, tickets, followUps, telephony, billingBlocks, zone),
+                new CustomerPages(templates, assets, customers, tickets, followUps, billingBlocks, customerBlocks, zone),
                 new FollowUpsPage(templates, assets, followUps, customers, tickets, telephony, clock, zone),
                 training);
         this.ticketPages = new TicketPages(sessions, tickets, ticketViews, incidents, crews, search, calls, desk, watch,
@@ -140,7 +149,8 @@ public final class ConsoleCapability implements Capability {
 
     @Override
     public List<Handler<Router>> pages() {
-        return List.of(routes, ticketPages, wallboard, adminPages, incidentsPage, reportsPage, slaBoard, noticePages);
+        return java.util.stream.Stream.concat(java.util.stream.Stream.<Handler<Router>>of(routes, ticketPages, wallboard,
+                adminPages, incidentsPage, reportsPage, slaBoard, noticePages), relationshipPages.stream()).toList();
     }
 
     @Override

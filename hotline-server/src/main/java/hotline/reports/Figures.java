@@ -165,6 +165,34 @@ public sealed interface Figures {
         }
     }
 
+    /**
+     * The same contacts as {@link FirstContact}, read the other way round: how many of the judged contacts came back
+     * on the same issue within 7 days.
+     */
+    record RepeatContacts(FirstContact contacts) implements Figures {
+
+        /** Repeated ÷ judged contacts (pending ones left out). */
+        public Double rate() {
+            return ratio(contacts.repeated(), contacts.contacts() - contacts.pending());
+        }
+
+        @Override
+        public Map<String, Number> values() {
+            return ordered("contacts", contacts.contacts(), "repeated", contacts.repeated(),
+                    "pending", contacts.pending(), "repeatRate", rate());
+        }
+    }
+
+    /** Customers at risk now (see the relationship capability), by their tier. */
+    record AtRisk(long key, long ordinary, long small) implements Figures {
+
+        @Override
+        public Map<String, Number> values() {
+            return ordered("atRiskKey", key, "atRiskOrdinary", ordinary, "atRiskSmall", small,
+                    "atRisk", key + ordinary + small);
+        }
+    }
+
     private static Double ratio(long part, long whole) {
         return whole <= 0 ? null : (double) part / whole;
     }

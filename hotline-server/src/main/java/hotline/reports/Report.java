@@ -28,7 +28,11 @@ public enum Report implements Code {
     VISITS(List.of(TOTAL, DISTRICT, TYPE), List.of("done", "answered", "unreachable", "satisfied", "dissatisfied",
             "satisfiedRate")),
     SATISFACTION_TREND(List.of(TOTAL, DISTRICT, TYPE, AGENT), List.of("answers", "overall", "speed", "attitude",
-            "result"));
+            "result")),
+    REPEAT_CONTACTS(List.of(TOTAL, DISTRICT, TYPE, CHANNEL, AGENT), List.of("contacts", "repeated", "pending",
+            "repeatRate")),
+    /** A count as of now, not per period: its one period is the request's last day. */
+    AT_RISK(List.of(DISTRICT, TOTAL), List.of("atRiskKey", "atRiskOrdinary", "atRiskSmall", "atRisk"));
 
     private final List<Grouping> groupings;
     private final List<String> measures;

@@ -29,7 +29,7 @@ class ReportsBrowserTest {
 
     private static DemoDesk desk;
     private static Browser supervisor;
-    private static CsvDownloads downloads;
+    private static Downloads downloads;
     private static String today;
 
     @BeforeAll
@@ -38,7 +38,7 @@ class ReportsBrowserTest {
         desk.app().reports().rollup().run(true).await();
         today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         supervisor = new Browser(desk.app().httpPort());
-        downloads = new CsvDownloads(supervisor);
+        downloads = Downloads.of(supervisor);
         supervisor.logIn("supervisor1", PASSWORD);
         supervisor.waitFor(() -> supervisor.path().equals("/desk"));
     }
@@ -95,7 +95,7 @@ class ReportsBrowserTest {
         desk.query("UPDATE users SET display_name = $1 WHERE username = 'agent1' RETURNING id", Tuple.of(FORMULA));
         String from = LocalDate.parse(today).minusDays(119).toString();
         supervisor.open("/supervisor/reports?report=tickets&interval=month&by=agent&from=" + from + "&to=" + today);
-        List<CSVRecord> records = downloads.download(supervisor, "#report-csv");
+        List<CSVRecord> records = downloads.download(supervisor, "#report-csv", "hotline-");
 
         assertThat(records.getFirst().values()).containsExactly("期间", "坐席", "工单数");
         assertThat(records).anySatisfy(row -> assertThat(row.get(1)).isEqualTo("'" + FORMULA));

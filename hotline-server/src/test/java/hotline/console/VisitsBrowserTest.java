@@ -35,7 +35,7 @@ class VisitsBrowserTest {
     private static DemoDesk desk;
     private static Browser agent;
     private static Browser supervisor;
-    private static CsvDownloads downloads;
+    private static Downloads downloads;
     private static String today;
 
     @BeforeAll
@@ -46,7 +46,7 @@ class VisitsBrowserTest {
         agent.logIn("agent1", PASSWORD);
         agent.waitFor(() -> agent.path().equals("/desk"));
         supervisor = new Browser(desk.app().httpPort());
-        downloads = new CsvDownloads(supervisor);
+        downloads = Downloads.of(supervisor);
         supervisor.logIn("supervisor1", PASSWORD);
         supervisor.waitFor(() -> supervisor.path().equals("/desk"));
     }
@@ -215,7 +215,7 @@ class VisitsBrowserTest {
         String from = LocalDate.parse(today).minusDays(119).toString();
         supervisor.open("/supervisor/reports?report=visits&interval=month&from=" + from + "&to=" + today);
         String pageFirstRow = supervisor.text(".report-table tbody tr");
-        List<CSVRecord> records = downloads.download(supervisor, "#report-csv");
+        List<CSVRecord> records = downloads.download(supervisor, "#report-csv", "hotline-");
 
         assertThat(records.getFirst().values()).startsWith("期间", "已回访", "接通量", "联系不上", "满意", "不满意", "满意率",
                 "不满意原因：处理太慢");

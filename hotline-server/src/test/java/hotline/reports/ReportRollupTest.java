@@ -84,6 +84,24 @@ class ReportRollupTest {
     }
 
     @Test
+    @DisplayName("repeat-contact rate: the repeated share of the judged contacts, by district")
+    void repeatContactRate() {
+        long wang = fixture.customer("ordinary", false, "XH");
+        long li = fixture.customer("ordinary", false, "GS");
+        ticket(T0, TicketType.REPAIR, wang, "XH", "leak");                          // repeated
+        ticket(T0.plus(Duration.ofDays(2)), TicketType.REPAIR, wang, "XH", "leak"); // judged, not repeated
+        ticket(T0, TicketType.COMPLAINT, li, "GS", null);                          // judged, not repeated
+        fixture.clock.set(T0.plus(Duration.ofDays(10)));
+
+        ReportTable table = read("repeat_contacts", "2026-10-01", "2026-10-31", "month", "district");
+
+        assertThat(table.rows()).extracting(ReportTable.Row::key).containsExactly("GS", "XH");
+        assertThat(table.rows().get(0).figures().values()).containsEntry("repeated", 0L).containsEntry("repeatRate", 0.0);
+        assertThat(table.rows().get(1).figures().values()).containsEntry("contacts", 2L).containsEntry("repeated", 1L)
+                .containsEntry("repeatRate", 0.5);
+    }
+
+    @Test
     @DisplayName("FCR: a contact without a repeat is pending until its 7 days are over, then resolved at first contact")
     void pendingUntilWindowEnds() {
         long wang = fixture.customer("ordinary", false, "XH");
@@ -227,6 +245,25 @@ class ReportRollupTest {
         assertThat(table.rows().get(0).figures().values()).containsEntry("perThousand", null);
         assertThat(table.rows().get(1).figures().values()).containsEntry("complaints", 1L)
                 .containsEntry("customers", 4L).containsEntry("perThousand", 250.0);
+    }
+
+    @Test
+    @DisplayName("complaints per 1,000 customers by district and month: each month of each district is its own row")
+    void complaintRateByMonth() {
+        for (int i = 0; i < 2; i++) {
+            fixture.customer("ordinary", false, "XH");
+        }
+        ticket(T0, TicketType.COMPLAINT, null, "XH", null);
+        ticket(T0.plus(Duration.ofDays(35)), TicketType.COMPLAINT, null, "XH", null);
+        ticket(T0.plus(Duration.ofDays(36)), TicketType.COMPLAINT, null, "XH", null);
+
+        ReportTable table = read("complaints", "2026-10-01", "2026-11-30", "month", "district");
+
+        assertThat(table.rows()).extracting(row -> row.period().toString())
+                .containsExactly("2026-10-01", "2026-11-01");
+        assertThat(table.rows().get(0).figures().values()).containsEntry("perThousand", 500.0);
+        assertThat(table.rows().get(1).figures().values()).containsEntry("complaints", 2L)
+                .containsEntry("perThousand", 1000.0);
     }
 
     @Test

@@ -58,11 +58,12 @@ class ReportsApiTest {
     @Test
     @DisplayName("every report answers a supervisor with its measures; an agent gets 403")
     void everyReport() {
-        for (String report : new String[] {"tickets", "calls", "fcr", "sla", "satisfaction", "complaints"}) {
+        for (String report : new String[] {"tickets", "calls", "fcr", "sla", "satisfaction", "complaints",
+                "repeat_contacts", "at_risk"}) {
             String path = "/api/reports/" + report + "?from=2026-01-01&to=2026-12-31&interval=month";
             ApiResponse answer = supervisor.get(path);
             assertThat(answer.status()).as(report).isEqualTo(200);
-            assertThat(answer.json().getString("report")).isEqualTo(report);
+            assertThat(answer.json().getString("report")).isEqualTo(report.replace('-', '_'));
             assertThat(agent.get(path).status()).as(report).isEqualTo(403);
         }
     }

@@ -1,17 +1,15 @@
 package hotline.console.internal;
 
 import hotline.common.InvalidInputException;
+import hotline.console.internal.archive.CustomerBlocks;
 import hotline.common.Code;
 import hotline.customer.Customer;
-import hotline.customer.CustomerEvent;
 import hotline.customer.CustomerKind;
 import hotline.customer.CustomerService;
 import hotline.customer.Tier;
 import hotline.customer.WaterUse;
 import hotline.followup.FollowUp;
 import hotline.followup.FollowUpService;
-import hotline.telephony.TelephonyModule;
-import hotline.telephony.switchboard.CallRecord;
 import hotline.ticket.Page;
 import hotline.ticket.Ticket;
 import hotline.ticket.TicketFilter;
@@ -23,16 +21,14 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code /customers/{id}} (the customer 360: card, phones, tier with its override for supervisors, billing, open
- * tickets and return calls still to make, and every contact in one timeline — tickets, calls, follow-ups made with
- * their satisfaction, tier changes), {@code /customers/{id}/billing} (the billing block alone) and
+ * tickets and return calls still to make, relationship health and every contact in one timeline — both from
+ * {@link CustomerBlocks}), {@code /customers/{id}/billing} (the billing block alone) and
  * {@code /customers/new} (the form behind the caller card's "new customer"). Both write through {@code /api/customers}.
  */
 public final class CustomerPages {
@@ -45,19 +41,19 @@ public final class CustomerPages {
     private final CustomerService customers;
     private final TicketService tickets;
     private final FollowUpService followUps;
-    private final TelephonyModule telephony;
     private final BillingBlocks billing;
+    private final CustomerBlocks blocks;
     private final ZoneId zone;
 
     public CustomerPages(Templates templates, Assets assets, CustomerService customers, TicketService tickets,
-                         FollowUpService followUps, TelephonyModule telephony, BillingBlocks billing, ZoneId zone) {
+                         FollowUpService followUps, BillingBlocks billing, CustomerBlocks blocks, ZoneId zone) {
         this.billing = billing;
         this.templates = templates;
         this.assets = assets;
         this.customers = customers;
         this.tickets = tickets;
         this.followUps = followUps;
-        this.telephony = telephony;
+        this.blocks = blocks;
         this.zone = zone;
     }
 
@@ -92,46 +88,21 @@ public final class CustomerPages {
     /** The page's model for {@code viewer}: reads run in parallel; a missing customer fails with 404. */
     Future<Map<String, Object>> model(Viewer viewer, long id) {
         Future<Customer> customer = customers.get(id);
-        Future<List<CustomerEvent>> events = customers.events(id);
         Future<Page<Ticket>> history = tickets.list(new TicketFilter(null, null, id, null, 0, TIMELINE));
-        Future<List<CallRecord>> calls = telephony.callsOfCustomer(id, TIMELINE);
-        Future<List<FollowUp>> done = followUps.ofCustomer(id, TIMELINE);
+        Future<List<FollowUp>> followUpList = followUps.ofCustomer(id, TIMELINE);
         Future<JsonObject> account = customer.compose(found -> billing.forCard(found.accountNumber()));
-        return Future.all(customer, events, history, calls, done, account).map(all -> {
-            Map<String, Object> model = viewer.model(assets);
+        Map<String, Object> model = viewer.model(assets);
+        Future<Void> relationship = customer.compose(found -> blocks.fill(id, model));
+        return Future.all(customer, history, followUpList, account, relationship).map(all -> {
             model.put("customer", Models.plain(customer.result().toJson()));
             model.put("billing", Models.plain(account.result()));
             model.put("tiers", Code.codes(Tier.class));
-            List<Ticket> ticketList = history.result().items();
-            model.put("openTickets", ticketList.stream().filter(t -> !t.status().isFinal()).map(this::ticketRow).toList());
-            List<FollowUp> followUpList = done.result();
-            model.put("openFollowUps", followUpList.stream().filter(f -> f.doneAt() == null)
+            model.put("openTickets", history.result().items().stream().filter(t -> !t.status().isFinal())
+                    .map(this::ticketRow).toList());
+            model.put("openFollowUps", followUpList.result().stream().filter(f -> f.doneAt() == null)
                     .map(f -> row("followup", f.dueAt(), Map.of("followupKind", f.kind().code()))).toList());
-            model.put("timeline", timeline(ticketList, calls.result(),
-                    followUpList.stream().filter(f -> f.doneAt() != null).toList(), events.result()));
             return model;
         });
-    }
-
-    private List<Map<String, Object>> timeline(List<Ticket> tickets, List<CallRecord> calls, List<FollowUp> done,
-                                               List<CustomerEvent> events) {
-        List<Entry> entries = new ArrayList<>();
-        tickets.forEach(t -> entries.add(new Entry(t.createdAt(), ticketRow(t))));
-        calls.forEach(c -> entries.add(new Entry(c.startedAt(), row("call", c.startedAt(), Map.of(
-                "disposition", c.disposition().code(), "wait", c.waitSeconds() == null ? 0 : c.waitSeconds(),
-                "talk", c.talkSeconds() == null ? 0 : c.talkSeconds(), "tickets", String.join(" ", c.ticketNumbers()),
-                "satisfaction", c.satisfaction() == null ? 0 : c.satisfaction())))));
-        done.forEach(f -> entries.add(new Entry(f.doneAt(), row("followup", f.doneAt(), Map.of(
-                "followupKind", f.kind().code(), "satisfaction", f.satisfaction() == null ? 0 : f.satisfaction(),
-                "comment", f.comment() == null ? "" : f.comment())))));
-        events.stream().filter(e -> "tier_overridden".equals(e.action())).forEach(e -> entries.add(new Entry(e.at(),
-                row("tier", e.at(), Map.of("actor", e.actor(), "reason", e.reason() == null ? "" : e.reason(),
-                        "tier", e.changes().getJsonObject("tier", new io.vertx.core.json.JsonObject())
-                                .getString("to", ""))))));
-        return entries.stream().sorted(Comparator.comparing(Entry::at).reversed()).limit(TIMELINE).map(Entry::row).toList();
-    }
-
-    private record Entry(Instant at, Map<String, Object> row) {
     }
 
     private Map<String, Object> ticketRow(Ticket t) {

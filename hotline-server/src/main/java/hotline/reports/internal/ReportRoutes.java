@@ -15,9 +15,10 @@ import java.util.Map;
 
 /**
  * One read per report ({@code /reports/tickets}, {@code calls}, {@code fcr}, {@code sla}, {@code satisfaction},
- * {@code complaints}, {@code visits}, {@code satisfaction_trend}), supervisors only. One operation each rather than
- * one parameterised read, so the contract states each report's own groupings (an unknown one is refused by the validator, naming {@code by}) and its own
- * definitions.
+ * {@code complaints}, {@code visits}, {@code satisfaction_trend}, {@code repeat_contacts}, {@code at_risk}),
+ * supervisors only: a report's path is its code. One operation each rather than one parameterised read, so the
+ * contract states each report's own groupings (an unknown one is refused by the validator, naming {@code by}) and its
+ * own definitions.
  */
 public final class ReportRoutes implements ApiRoutes {
 
@@ -29,7 +30,9 @@ public final class ReportRoutes implements ApiRoutes {
             "satisfactionReport", Report.SATISFACTION,
             "complaintRateReport", Report.COMPLAINTS,
             "visitReport", Report.VISITS,
-            "satisfactionTrendReport", Report.SATISFACTION_TREND);
+            "satisfactionTrendReport", Report.SATISFACTION_TREND,
+            "repeatContactReport", Report.REPEAT_CONTACTS,
+            "atRiskReport", Report.AT_RISK);
 
     private final ReportService reports;
 

@@ -33,8 +33,10 @@ final class ReportView {
             Report.CALLS, List.of("offered"), Report.FCR, List.of("fcrRate"), Report.SLA, List.of("compliance"),
             Report.SATISFACTION, List.of("csat"), Report.COMPLAINTS, List.of("perThousand"),
             Report.VISITS, List.of("satisfied", "dissatisfied", "unreachable"),
-            Report.SATISFACTION_TREND, List.of("overall", "speed", "attitude", "result"));
-    private static final Set<String> PERCENT = Set.of("serviceLevel", "fcrRate", "compliance", "csat", "satisfiedRate");
+            Report.SATISFACTION_TREND, List.of("overall", "speed", "attitude", "result"),
+            Report.REPEAT_CONTACTS, List.of("repeatRate"), Report.AT_RISK, List.of("atRisk"));
+    private static final Set<String> PERCENT = Set.of("serviceLevel", "fcrRate", "compliance", "csat", "satisfiedRate",
+            "repeatRate");
     private static final Set<String> DECIMAL = Set.of("asa", "aht", "average", "perThousand", "overall", "speed",
             "attitude", "result");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
