@@ -14,6 +14,7 @@ import hotline.demo.DemoModule;
 import hotline.health.Health;
 import hotline.http.ApiRoutes;
 import hotline.http.ApiVerticle;
+import hotline.outage.OutageModule;
 import hotline.reports.ReportsModule;
 import hotline.search.SearchModule;
 import hotline.store.Database;
@@ -72,6 +73,7 @@ public final class App implements AutoCloseable {
     private TelephonyModule telephony;
     private SearchModule search;
     private ReportsModule reports;
+    private OutageModule outages;
     private int httpPort;
     private OptionalInt managementPort = OptionalInt.empty();
     private String apiDeployment;
@@ -148,20 +150,21 @@ public final class App implements AutoCloseable {
         work.ticketViews().forEach(tickets::extendView);
         tickets.takeDetailsWith(Workflows::intake);
         customers.service().addListener(work.sla().tracker()::customerChanged);
+        outages = new OutageModule(config, vertx, pool, clock, zone);
         telephony = new TelephonyModule(vertx, config, pool, database.endpoint().connectOptions(), clock, meters,
                 tickets.service(), auth.users(), TelephonyModule.hotlineServices(vertx, pool, tickets.service(),
-                customers.service(), work.incidents().service(), billing.service(), clock));
+                customers.service(), work.incidents().service(), billing.service(), outages.service(), zone, clock));
         search = new SearchModule(vertx, pool, config, tickets.service(), clock);
         reports = new ReportsModule(vertx, pool, config, clock, zone);
         ConsoleCapability console = new ConsoleCapability(vertx, config, clock, zone, auth.sessions(), auth.users(),
                 customers.service(), tickets.service(), work.incidents().service(), search.service(),
                 work.ticketViews(), work.crews().service(), work.followUps().service(), telephony, billing.service(),
                 reports.service(), demo ? telephony.simulatedCalls(clock) : null, search.reindexing(),
-                work.surveillance().alerts(), work.sla());
+                work.surveillance().alerts(), work.sla(), outages.service());
         DemoModule demoData = new DemoModule(demo, config, vertx, pool, zone, customers.service(), billing.service(),
                 clock);
         return List.of(auth, customers, billing, tickets, work.workflows(), work.crews(), work.incidents(),
-                work.followUps(), work.surveillance(), telephony, search, console, demoData, reports, work.sla());
+                work.followUps(), outages, work.surveillance(), telephony, search, console, demoData, reports, work.sla());
     }
 
     /** One API verticle per event loop ({@value #HTTP_INSTANCES}), serving every capability's routes. */
@@ -238,6 +241,11 @@ public final class App implements AutoCloseable {
     /** The reports and their roll-ups' catch-up job. */
     public ReportsModule reports() {
         return reports;
+    }
+
+    /** Planned shut-offs and their scheduler. */
+    public OutageModule outages() {
+        return outages;
     }
 
     /** Full-text search over the tickets (the index is fed from the outbox). */

@@ -19,6 +19,7 @@ import hotline.console.internal.Desk;
 import hotline.console.internal.LiveStream;
 import hotline.console.internal.PageKit;
 import hotline.console.internal.incidents.IncidentsPage;
+import hotline.console.internal.outages.OutagesPage;
 import hotline.console.internal.PageRoutes;
 import hotline.console.internal.PauseReasons;
 import hotline.console.internal.Templates;
@@ -37,6 +38,7 @@ import hotline.customer.CustomerService;
 import hotline.followup.FollowUpService;
 import hotline.http.ApiRoutes;
 import hotline.incident.IncidentService;
+import hotline.outage.OutageService;
 import hotline.reports.ReportService;
 import hotline.search.Reindexing;
 import hotline.search.SearchService;
@@ -63,7 +65,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The agent console: server-rendered pages (templates, messages and static files from the {@code agent-console}
- * module) with the supervisor's areas (wallboard, SLA board, incidents, reports, administration), the live stream per
+ * module) with the supervisor's areas (wallboard, SLA board, incidents, planned outages, reports, administration), the live stream per
  * browser, and the state the console keeps of each agent (phone state since when, current call). Settings:
  * {@value #PAUSE_REASONS} (a file; default {@code conf/pause-reasons.json}, else the one in the jar),
  * {@value #WALLBOARD} (likewise {@code conf/wallboard.json}), {@value #SECURE_COOKIE} (shared with the session cookie;
@@ -88,6 +90,7 @@ public final class ConsoleCapability implements Capability {
     private final IncidentsPage incidentsPage;
     private final ReportsPage reportsPage;
     private final SlaBoardPage slaBoard;
+    private final OutagesPage outagesPage;
     private final Map<Long, MessageConsumer<JsonObject>> trackedPops = new ConcurrentHashMap<>();
     private final List<MessageConsumer<JsonObject>> consumers = new CopyOnWriteArrayList<>();
 
@@ -96,14 +99,16 @@ public final class ConsoleCapability implements Capability {
                              IncidentService incidents, SearchService search, List<TicketViewExtension> ticketViews,
                              CrewService crews, FollowUpService followUps, TelephonyModule telephony,
                              BillingService billing, ReportService reports, SimulatedCalls simulatedCalls,
-                             Reindexing reindexing, QualityAlerts alerts, SlaModule sla) {
+                             Reindexing reindexing, QualityAlerts alerts, SlaModule sla,
+                             OutageService outages) {
         this.vertx = vertx;
         this.agents = new AgentStates(clock);
         PauseReasons pauseReasons = ConfFiles.locate(config.string(PAUSE_REASONS), PauseReasons.FILE, PauseReasons::parse);
         Templates templates = new Templates();
         Assets assets = new Assets();
         BillingBlocks billingBlocks = new BillingBlocks(billing, zone);
-        CallerCards cards = new CallerCards(customers, tickets, incidents, search, billingBlocks, zone);
+        CallerCards cards = new CallerCards(customers, tickets, incidents, search, billingBlocks, outages,
+                zone);
         Desk desk = new Desk(templates, assets, agents, calls, cards, pauseReasons, zone);
         TicketWatch watch = new TicketWatch();
         Training training = simulatedCalls == null ? null : new Training(simulatedCalls, users);
@@ -125,6 +130,7 @@ public final class ConsoleCapability implements Capability {
         this.incidentsPage = new IncidentsPage(kit, vertx, incidents, alerts, crews, clock, zone);
         this.reportsPage = new ReportsPage(kit, reports, clock, zone);
         this.slaBoard = new SlaBoardPage(kit, sla.board(), sla.inbox(), sla.teams(), users, clock, zone);
+        this.outagesPage = new OutagesPage(kit, outages);
     }
 
     @Override
@@ -139,7 +145,7 @@ public final class ConsoleCapability implements Capability {
 
     @Override
     public List<Handler<Router>> pages() {
-        return List.of(routes, ticketPages, wallboard, adminPages, incidentsPage, reportsPage, slaBoard);
+        return List.of(routes, ticketPages, wallboard, adminPages, incidentsPage, reportsPage, slaBoard, outagesPage);
     }
 
     @Override

@@ -28,6 +28,23 @@ public final class FollowUpSql {
             ON CONFLICT DO NOTHING
             """;
 
+    /**
+     * Proactive calls to every critical-facility customer of planned shut-off $1 (its customers as fixed in
+     * {@code outage_customers}), due $2, created $3.
+     */
+    public static final String PROACTIVE_OUTAGE = """
+            INSERT INTO followups (kind, outage_id, customer_id, district, due_at, created_at)
+            SELECT 'proactive', $1, c.id, c.district, $2, $3
+            FROM outage_customers oc JOIN customers c ON c.id = oc.customer_id
+            WHERE oc.outage_id = $1 AND c.critical_facility
+            ON CONFLICT DO NOTHING
+            """;
+
+    /** Closes the open calls of shut-off $1 that is no longer coming: done $2 by $3, the comment $4 says why. */
+    public static final String DROP_OUTAGE_CALLS = """
+            UPDATE followups SET done_at = $2, done_by = $3, comment = $4 WHERE outage_id = $1 AND done_at IS NULL
+            """;
+
     /** Records the outcome of ticket $1's open follow-up of kind $2: $3 done at, $4 by, $5 satisfaction, $6 comment. */
     public static final String COMPLETE_FOR_TICKET = """
             UPDATE followups SET done_at = $3, done_by = $4, satisfaction = $5, comment = $6
