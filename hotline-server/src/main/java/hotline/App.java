@@ -164,7 +164,8 @@ public final class App implements AutoCloseable {
         DemoModule demoData = new DemoModule(demo, config, vertx, pool, zone, customers.service(), billing.service(),
                 clock);
         return List.of(auth, customers, billing, tickets, work.workflows(), work.crews(), work.incidents(),
-                work.followUps(), outages, work.surveillance(), telephony, search, console, demoData, reports, work.sla());
+                work.followUps(), outages, work.surveillance(), telephony, search, console, demoData, reports,
+                work.sla());
     }
 
     /** One API verticle per event loop ({@value #HTTP_INSTANCES}), serving every capability's routes. */

@@ -65,8 +65,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The agent console: server-rendered pages (templates, messages and static files from the {@code agent-console}
- * module) with the supervisor's areas (wallboard, SLA board, incidents, planned outages, reports, administration), the live stream per
- * browser, and the state the console keeps of each agent (phone state since when, current call). Settings:
+ * module) with the supervisor's areas (wallboard, SLA board, incidents, planned outages, reports, administration),
+ * the live stream per browser, and the state the console keeps of each agent (phone state since when, current call). Settings:
  * {@value #PAUSE_REASONS} (a file; default {@code conf/pause-reasons.json}, else the one in the jar),
  * {@value #WALLBOARD} (likewise {@code conf/wallboard.json}), {@value #SECURE_COOKIE} (shared with the session cookie;
  * default false). {@code simulatedCalls} is given only with {@code --demo}: then a supervisor can place training

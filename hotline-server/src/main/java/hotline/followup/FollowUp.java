@@ -23,7 +23,8 @@ public record FollowUp(long id, Kind kind, Long ticketId, Long incidentId, Long 
 
     public static FollowUp of(Row row) {
         return new FollowUp(row.getLong("id"), Code.parse(Kind.class, row.getString("kind")).orElseThrow(),
-                row.getLong("ticket_id"), row.getLong("incident_id"), row.getLong("outage_id"), row.getLong("customer_id"),
+                row.getLong("ticket_id"), row.getLong("incident_id"), row.getLong("outage_id"),
+                row.getLong("customer_id"),
                 row.getString("district"), row.getString("agent"), row.getString("assignee"),
                 SqlTime.instant(row, "due_at"), SqlTime.instant(row, "done_at"), row.getInteger("satisfaction"),
                 row.getString("comment"));
@@ -31,7 +32,8 @@ public record FollowUp(long id, Kind kind, Long ticketId, Long incidentId, Long 
 
     public JsonObject toJson() {
         return new JsonObject().put("id", id).put("kind", kind.code()).put("ticketId", ticketId)
-                .put("incidentId", incidentId).put("outageId", outageId).put("customerId", customerId).put("district", district)
+                .put("incidentId", incidentId).put("outageId", outageId).put("customerId", customerId)
+                .put("district", district)
                 .put("agent", agent).put("assignee", assignee).put("dueAt", dueAt.toString())
                 .put("doneAt", doneAt == null ? null : doneAt.toString()).put("satisfaction", satisfaction)
                 .put("comment", comment);

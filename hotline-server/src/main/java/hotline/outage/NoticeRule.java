@@ -44,7 +44,7 @@ public record NoticeRule(Duration notice, Duration longOutage, Duration longNoti
         return Duration.ofHours(number.intValue());
     }
 
-    /** The notice a shut-off from {@code start} to {@code end} needs: the long one when it lasts more than {@link #longOutage}. */
+    /** The notice a shut-off from {@code start} to {@code end} needs: the long one beyond {@link #longOutage}. */
     public Duration required(Instant start, Instant end) {
         return Duration.between(start, end).compareTo(longOutage) > 0 ? longNotice : notice;
     }

@@ -37,11 +37,12 @@ public record Outage(long id, AreaKind areaKind, List<String> area, String reaso
         return switch (status) {
             case CANCELLED -> Phase.CANCELLED;
             case CLOSED -> Phase.CLOSED;
-            case SCHEDULED -> now.isBefore(startsAt) ? Phase.PLANNED : now.isBefore(endsAt) ? Phase.RUNNING : Phase.OVERRUN;
+            case SCHEDULED -> now.isBefore(startsAt) ? Phase.PLANNED
+                    : now.isBefore(endsAt) ? Phase.RUNNING : Phase.OVERRUN;
         };
     }
 
-    /** Whether callers from its area are told of it at {@code now}: scheduled, and within its notice window or started. */
+    /** Whether callers from its area are told of it at {@code now}: scheduled, and in its notice window or started. */
     public boolean announced(Instant now) {
         return status == Status.SCHEDULED && !now.isBefore(announceFrom);
     }

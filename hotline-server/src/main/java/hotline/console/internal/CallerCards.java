@@ -27,8 +27,8 @@ import java.util.Optional;
 /**
  * The caller card of one call in one round trip: the customer (from the IVR's identification, else the caller's
  * number; several matches are returned for a chooser), open tickets, last contacts, open incidents in the customer's
- * district, the planned shut-off of the customer's address while callers are told of it ({@code outage}: planned in its
- * notice window, running or overrun), the customer's billing (or {@code pending} when the billing system is slow: see {@link BillingBlocks}) and
+ * district, the planned shut-off of the customer's address while callers are told of it ({@code outage}: planned in
+ * its notice window, running or overrun), the customer's billing (or {@code pending} when the billing system is slow: see {@link BillingBlocks}) and
  * similar past cases (one per distinct resolution, with how many there were). Reads run in parallel.
  */
 public final class CallerCards {

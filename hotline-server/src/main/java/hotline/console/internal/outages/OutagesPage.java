@@ -87,7 +87,8 @@ public final class OutagesPage implements Handler<Router> {
         scheduled.onSuccess(outage -> redirect(ctx, outage.id())).onFailure(failure -> {
             if (failure instanceof InvalidInputException invalid) {
                 ctx.response().setStatusCode(422);
-                list(ctx, form.values(), OutageForm.error("schedule", invalid, Viewer.of(ctx).lang(), outages.rule(), area));
+                list(ctx, form.values(),
+                        OutageForm.error("schedule", invalid, Viewer.of(ctx).lang(), outages.rule(), area));
             } else {
                 ctx.fail(failure);
             }
