@@ -6,6 +6,7 @@ import hotline.testing.ApiClient;
 import hotline.testing.ApiResponse;
 import hotline.testing.HotlineServerExtension;
 import hotline.testing.MovableClock;
+import hotline.telephony.peer.AgiPeer;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -20,6 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +36,8 @@ class OutageApiTest {
 
     private static final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T00:00:00Z"));
     private static final AtomicInteger ACCOUNTS = new AtomicInteger(720_000);
+    /** Each test customer's phone by id, to call the IVR as them. */
+    private static final Map<Long, String> PHONES = new ConcurrentHashMap<>();
 
     @RegisterExtension
     static final HotlineServerExtension server = new HotlineServerExtension().withClock(clock)
@@ -52,8 +57,9 @@ class OutageApiTest {
 
     private static long customer(String district, String address, String criticalReason) {
         int account = ACCOUNTS.incrementAndGet();
+        String phone = "1391001" + account % 10_000;
         JsonObject draft = new JsonObject().put("accountNumber", "77" + account).put("name", "用户" + account)
-                .put("phones", new JsonArray().add("1391001" + account % 10_000)).put("district", district)
+                .put("phones", new JsonArray().add(phone)).put("district", district)
                 .put("address", address).put("waterUse", criticalReason == null ? "residential" : "public")
                 .put("kind", criticalReason == null ? "individual" : "organisation")
                 .put("criticalFacility", criticalReason != null);
@@ -62,7 +68,13 @@ class OutageApiTest {
         }
         ApiResponse created = supervisor().post("/api/customers", draft);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        PHONES.put(created.json().getLong("id"), phone);
         return created.json().getLong("id");
+    }
+
+    /** What customer {@code id} hears first on calling the IVR (the AGI peer against this server) and asking for an agent. */
+    private static String ivrOpening(long id) throws Exception {
+        return AgiPeer.call(app.telephony().agiPort(), AgiPeer.Caller.of(PHONES.get(id), "0")).heard().getFirst();
     }
 
     private static JsonObject draft(String kind, List<String> area, Instant start, Duration length) {
@@ -166,7 +178,8 @@ class OutageApiTest {
 
     @Test
     @DisplayName("a street's customers are reminded before it starts, told when it runs past its end and when a "
-            + "supervisor extends it, and told once that supply is restored; callers are told of it from its notice window")
+            + "supervisor extends it, and told once that supply is restored; the IVR tells callers of it from its notice window "
+            + "until it is closed")
     void lifecycle() throws Exception {
         long first = customer("O4", "幸福路88弄1号", null);
         long second = customer("O5", "幸福路88弄20号", null);
@@ -177,9 +190,11 @@ class OutageApiTest {
         OutageService outages = app.outages().service();
         OutageScheduler scheduler = app.outages().scheduler();
         assertThat(await(outages.announcedFor(first))).as("50 h ahead, outside the 24 h window").isEmpty();
+        assertThat(ivrOpening(first)).isEqualTo("hotline/main-menu");
 
         clock.set(start.minus(Duration.ofHours(24)));
         assertThat(await(outages.announcedFor(first))).map(Outage::id).contains(id);
+        assertThat(ivrOpening(first)).isEqualTo("hotline/outage-planned");
         clock.set(start.minus(Duration.ofHours(3)));
         assertThat(await(scheduler.scanOnce()).reminders()).isPositive();
         assertThat(await(scheduler.scanOnce()).handled()).as("nothing more is due").isZero();
@@ -201,6 +216,7 @@ class OutageApiTest {
         assertThat(supervisor.post("/api/outages/" + id + "/extension", new JsonObject().put("endsAt",
                 newEnd.minus(Duration.ofHours(1)).toString())).json().getString("field")).isEqualTo("endsAt");
         assertThat(await(outages.announcedFor(second))).map(Outage::id).contains(id);
+        assertThat(ivrOpening(second)).isEqualTo("hotline/outage-running");
 
         ApiResponse closed = supervisor.post("/api/outages/" + id + "/close", null);
         assertThat(closed.status()).as(closed.body()).isEqualTo(200);
@@ -208,6 +224,7 @@ class OutageApiTest {
         assertThat(told(id, "restored")).containsExactlyInAnyOrder(first, second);
         assertThat(supervisor.post("/api/outages/" + id + "/close", null).status()).isEqualTo(409);
         assertThat(await(outages.announcedFor(first))).isEmpty();
+        assertThat(ivrOpening(first)).as("closed: no longer announced").isEqualTo("hotline/main-menu");
         clock.set(newEnd.plus(Duration.ofHours(1)));
         assertThat(await(scheduler.scanOnce()).handled()).as("a closed one is not watched").isZero();
     }
