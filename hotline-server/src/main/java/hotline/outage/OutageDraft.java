@@ -47,8 +47,11 @@ public record OutageDraft(Outage.AreaKind areaKind, List<String> area, Instant s
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < area.size(); i++) {
             String entry = area.get(i);
-            if (entry.isEmpty() || entry.length() > 100) {
-                throw new InvalidInputException("area[" + i + "]", "a " + singular() + " of 1 to 100 characters");
+            int shortest = areaKind == Outage.AreaKind.STREETS ? 2 : 1;
+            if (entry.length() < shortest || entry.length() > 100) {
+                // One character of a street name (路) would match half the city's addresses.
+                throw new InvalidInputException("area[" + i + "]", "a " + singular() + " of " + shortest
+                        + " to 100 characters");
             }
             if (!seen.add(entry)) {
                 throw new InvalidInputException("area[" + i + "]", entry + " is listed twice");

@@ -90,6 +90,8 @@ class NoticeRuleTest {
         assertThat(field(new OutageDraft(Outage.AreaKind.DISTRICTS, List.of("D1", " D1 "), start, end, "换管", false)))
                 .isEqualTo("area[1]");
         assertThat(field(new OutageDraft(null, List.of("D1"), start, end, "换管", false))).isEqualTo("areaKind");
+        assertThat(field(new OutageDraft(Outage.AreaKind.STREETS, List.of("解放路", "路"), start, end, "换管", false)))
+                .as("one character of a street matches too much").isEqualTo("area[1]");
         assertThat(field(new OutageDraft(Outage.AreaKind.DISTRICTS, List.of("D1"), NOW, end, "换管", false))).isEqualTo("startsAt");
         assertThat(field(new OutageDraft(Outage.AreaKind.DISTRICTS, List.of("D1"), start, start, "换管", false))).isEqualTo("endsAt");
         assertThat(field(new OutageDraft(Outage.AreaKind.DISTRICTS, List.of("D1"), start, start.plus(Duration.ofDays(15)),

@@ -147,6 +147,8 @@ class OutageApiTest {
 
         assertThat(supervisor.post("/api/outages", draft("districts", List.of("O3", "NOWHERE"), later,
                 Duration.ofHours(4))).json().getString("field")).isEqualTo("area[1]");
+        assertThat(supervisor.post("/api/outages", draft("streets", List.of("长江路9号", "%%"), later,
+                Duration.ofHours(4))).json().getString("field")).as("% is a character, not a wildcard").isEqualTo("area[1]");
         assertThat(supervisor.post("/api/outages", draft("accounts", List.of("00000000"), later,
                 Duration.ofHours(4))).json().getString("field")).isEqualTo("area[0]");
         ApiResponse tooSoon = supervisor.post("/api/outages", draft("districts", List.of("O3"), soon, Duration.ofHours(4)));

@@ -6,6 +6,10 @@ public final class OutageSql {
     private OutageSql() {
     }
 
+    /** What an address must be LIKE to contain street {@code s}: case-insensitive, a typed % or _ taken as itself. */
+    private static final String STREET_LIKE =
+            "'%' || replace(replace(replace(lower(s), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'";
+
     /** The district codes of $1 that some customer has. */
     public static final String KNOWN_DISTRICTS = """
             SELECT d FROM unnest($1::text[]) d WHERE EXISTS (SELECT 1 FROM customers c WHERE c.district = d)
@@ -14,10 +18,14 @@ public final class OutageSql {
     /** The account numbers of $1 that exist. */
     public static final String KNOWN_ACCOUNTS = "SELECT account_number FROM customers WHERE account_number = ANY ($1)";
 
-    /** The street names of $1 that some customer's address contains (case-insensitive; the trigram index serves it). */
+    /**
+     * The street names of $1 that some customer's address contains (case-insensitive, a typed % or _ taken as itself;
+     * the trigram index serves it).
+     */
     public static final String KNOWN_STREETS = """
             SELECT s FROM unnest($1::text[]) s
-            WHERE EXISTS (SELECT 1 FROM customers c WHERE lower(c.address) LIKE '%' || lower(s) || '%')
+            WHERE EXISTS (SELECT 1 FROM customers c WHERE lower(c.address) LIKE\s""" + STREET_LIKE + """
+            )
             """;
 
     /**
@@ -38,7 +46,8 @@ public final class OutageSql {
                 SELECT $1, c.id FROM customers c
                 WHERE ($2 = 'districts' AND c.district = ANY ($3))
                    OR ($2 = 'accounts' AND c.account_number = ANY ($3))
-                   OR ($2 = 'streets' AND lower(c.address) LIKE ANY (SELECT '%' || lower(s) || '%' FROM unnest($3::text[]) s))
+                   OR ($2 = 'streets' AND lower(c.address) LIKE ANY (SELECT\s""" + STREET_LIKE + """
+                                                                      FROM unnest($3::text[]) s))
                 RETURNING 1)
             SELECT count(*) AS n FROM affected
             """;
