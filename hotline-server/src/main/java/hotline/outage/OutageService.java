@@ -150,11 +150,19 @@ public final class OutageService {
         });
     }
 
-    /** Shut-off {@code id} as the API answers it, with its critical facilities' call tasks ({@code criticalCalls}). */
-    public Future<JsonObject> detail(long id) {
+    /** A shut-off with its critical facilities' call tasks (follow-ups, each with the customer's name and reason). */
+    public record Detail(Outage outage, List<JsonObject> criticalCalls) {
+
+        /** As {@code getOutage} answers it. */
+        public JsonObject toJson(Instant now) {
+            return outage.toJson(now).put("criticalCalls", new JsonArray(criticalCalls));
+        }
+    }
+
+    /** Shut-off {@code id} with its critical facilities' call tasks, open ones first. */
+    public Future<Detail> detail(long id) {
         return get(id).compose(outage -> pool.preparedQuery(OutageSql.CALLS).execute(Tuple.of(id))
-                .map(rows -> outage.toJson(clock.instant()).put("criticalCalls", new JsonArray(
-                        rows.stream().map(OutageService::call).toList()))));
+                .map(rows -> new Detail(outage, rows.stream().map(OutageService::call).toList())));
     }
 
     private static JsonObject call(Row row) {

@@ -150,7 +150,8 @@ class OutagesBrowserTest {
         agent.manage().addCookie(new Cookie("hotline_lang", "en", "/"));
         agent.open("/desk");
         agent.waitFor(() -> !agent.all("#card .outage-notice").isEmpty());
-        assertThat(agent.find("#card .outage-notice").getDomProperty("textContent"))
+        // read in one go: the card may be drawn again (a live update) between finding the element and reading it
+        assertThat((String) agent.script("return document.querySelector('#card .outage-notice').textContent"))
                 .contains("Planned shut-off", "announced, not started");
         agent.screenshot("card-outage-en");
         agent.manage().addCookie(new Cookie("hotline_lang", "zh", "/"));

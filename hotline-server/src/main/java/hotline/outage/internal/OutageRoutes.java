@@ -38,7 +38,7 @@ public final class OutageRoutes implements ApiRoutes {
         builder.getRoute("listOutages").addHandler(this::list);
         builder.getRoute("scheduleOutage").addHandler(this::schedule);
         builder.getRoute("getOutage").addHandler(ctx -> outages.detail(Requests.pathId(ctx, "id"))
-                .onSuccess(json -> Responses.ok(ctx, json)).onFailure(ctx::fail));
+                .onSuccess(detail -> Responses.ok(ctx, detail.toJson(outages.clock().instant()))).onFailure(ctx::fail));
         builder.getRoute("extendOutage").addHandler(ctx -> outages.extend(Requests.pathId(ctx, "id"),
                         instant(Requests.body(ctx), "endsAt"), Access.principal(ctx))
                 .onSuccess(outage -> answer(ctx, outage)).onFailure(ctx::fail));

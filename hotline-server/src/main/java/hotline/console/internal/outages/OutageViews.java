@@ -3,6 +3,7 @@ package hotline.console.internal.outages;
 import hotline.console.internal.Models;
 import hotline.outage.NoticeRule;
 import hotline.outage.Outage;
+import hotline.outage.OutageService;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Clock;
@@ -51,10 +52,10 @@ final class OutageViews {
     }
 
     /** One outage's page: {@code o} (its row, all its area, the call tasks with their due and done times). */
-    Map<String, Object> detail(Outage outage, JsonObject detail) {
-        Map<String, Object> o = row(outage);
-        o.put("area", outage.area());
-        List<Map<String, Object>> calls = detail.getJsonArray("criticalCalls").stream().map(JsonObject.class::cast)
+    Map<String, Object> detail(OutageService.Detail detail) {
+        Map<String, Object> o = row(detail.outage());
+        o.put("area", detail.outage().area());
+        List<Map<String, Object>> calls = detail.criticalCalls().stream()
                 .map(call -> {
                     Map<String, Object> row = Models.plain(call);
                     row.put("dueText", text(Instant.parse(call.getString("dueAt"))));

@@ -10,7 +10,6 @@ import hotline.outage.OutageDraft;
 import hotline.outage.OutageService;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -96,12 +95,9 @@ public final class OutagesPage implements Handler<Router> {
     }
 
     private void detail(RoutingContext ctx, Map<String, String> errors) {
-        long id = Long.parseLong(ctx.pathParam("id"));
-        Future<Outage> outage = outages.get(id);
-        Future<JsonObject> detail = outages.detail(id);
-        Future.all(outage, detail).onFailure(ctx::fail).onSuccess(done -> {
+        outages.detail(Long.parseLong(ctx.pathParam("id"))).onFailure(ctx::fail).onSuccess(detail -> {
             Map<String, Object> model = kit.model(ctx);
-            model.putAll(views.detail(outage.result(), detail.result()));
+            model.putAll(views.detail(detail));
             model.put("errors", errors);
             kit.render(ctx, "supervisor/outage.ftlh", model);
         });
