@@ -17,6 +17,7 @@ import hotline.demo.DemoModule;
 import hotline.health.Health;
 import hotline.http.ApiRoutes;
 import hotline.http.ApiVerticle;
+import hotline.outage.OutageModule;
 import hotline.relationship.RelationshipModule;
 import hotline.reports.Report;
 import hotline.reports.ReportsModule;
@@ -79,6 +80,7 @@ public final class App implements AutoCloseable {
     private TelephonyModule telephony;
     private SearchModule search;
     private ReportsModule reports;
+    private OutageModule outages;
     private int httpPort;
     private OptionalInt managementPort = OptionalInt.empty();
     private String apiDeployment;
@@ -175,9 +177,10 @@ public final class App implements AutoCloseable {
         work.ticketViews().forEach(tickets::extendView);
         tickets.takeDetailsWith(Workflows::intake);
         customers.service().addListener(work.sla().tracker()::customerChanged);
+        outages = new OutageModule(config, vertx, pool, clock, zone);
         telephony = new TelephonyModule(vertx, config, pool, database.endpoint().connectOptions(), clock, meters,
                 tickets.service(), auth.users(), TelephonyModule.hotlineServices(vertx, pool, tickets.service(),
-                customers.service(), work.incidents().service(), billing.service(), clock));
+                customers.service(), work.incidents().service(), billing.service(), outages.service(), zone, clock));
         search = new SearchModule(vertx, pool, config, tickets.service(), clock);
         reports = new ReportsModule(vertx, pool, config, clock, zone, work.followUps().service().policy().reasonCodes());
         RelationshipModule relationship = new RelationshipModule(pool, config, clock, zone);
@@ -186,11 +189,12 @@ public final class App implements AutoCloseable {
                 customers.service(), tickets.service(), work.incidents().service(), search.service(),
                 work.ticketViews(), work.crews().service(), work.followUps().service(), telephony, billing.service(),
                 reports.service(), demo ? telephony.simulatedCalls(clock) : null, search.reindexing(),
-                work.surveillance().alerts(), work.sla(), work.notices(), relationship);
+                work.surveillance().alerts(), work.sla(), work.notices(), relationship,
+                outages.service());
         DemoModule demoData = new DemoModule(demo, config, vertx, pool, zone, customers.service(), billing.service(),
                 clock);
         return List.of(auth, customers, billing, tickets, work.workflows(), work.crews(), work.incidents(),
-                work.followUps(), work.surveillance(), telephony, search, relationship, console, demoData, reports,
+                work.followUps(), outages, work.surveillance(), telephony, search, relationship, console, demoData, reports,
                 work.notices(), work.sla());
     }
 
@@ -268,6 +272,11 @@ public final class App implements AutoCloseable {
     /** The reports and their roll-ups' catch-up job. */
     public ReportsModule reports() {
         return reports;
+    }
+
+    /** Planned shut-offs and their scheduler. */
+    public OutageModule outages() {
+        return outages;
     }
 
     /** Full-text search over the tickets (the index is fed from the outbox). */

@@ -22,6 +22,7 @@ import hotline.console.internal.Desk;
 import hotline.console.internal.LiveStream;
 import hotline.console.internal.PageKit;
 import hotline.console.internal.incidents.IncidentsPage;
+import hotline.console.internal.outages.OutagesPage;
 import hotline.console.internal.PageRoutes;
 import hotline.console.internal.PauseReasons;
 import hotline.console.internal.Templates;
@@ -43,6 +44,7 @@ import hotline.http.ApiRoutes;
 import hotline.incident.IncidentService;
 import hotline.relationship.RelationshipModule;
 import hotline.notify.NotifyModule;
+import hotline.outage.OutageService;
 import hotline.reports.ReportService;
 import hotline.search.Reindexing;
 import hotline.search.SearchService;
@@ -67,8 +69,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The agent console: server-rendered pages (templates, messages and static files from the {@code agent-console}
- * module) with the supervisor's areas (wallboard, SLA board, incidents, reports, administration), the live stream per
- * browser, and the state the console keeps of each agent (phone state since when, current call). Settings:
+ * module) with the supervisor's areas (wallboard, SLA board, incidents, planned outages, reports, administration),
+ * the live stream per browser, and the state the console keeps of each agent (phone state since when, current call). Settings:
  * {@value #PAUSE_REASONS} (a file; default {@code conf/pause-reasons.json}, else the one in the jar),
  * {@value #WALLBOARD} (likewise {@code conf/wallboard.json}), {@value #SECURE_COOKIE} (shared with the session cookie;
  * default false). {@code simulatedCalls} is given only with {@code --demo}: then a supervisor can place training
@@ -94,6 +96,7 @@ public final class ConsoleCapability implements Capability {
     private final SlaBoardPage slaBoard;
     private final NoticePages noticePages;
     private final List<Handler<Router>> relationshipPages;
+    private final OutagesPage outagesPage;
     private final List<MessageConsumer<JsonObject>> consumers = new CopyOnWriteArrayList<>();
 
     public ConsoleCapability(Vertx vertx, Config config, Clock clock, ZoneId zone, SessionService sessions,
@@ -102,14 +105,15 @@ public final class ConsoleCapability implements Capability {
                              CrewService crews, FollowUpService followUps, TelephonyModule telephony,
                              BillingService billing, ReportService reports, SimulatedCalls simulatedCalls,
                              Reindexing reindexing, QualityAlerts alerts, SlaModule sla, NotifyModule notices,
-                             RelationshipModule relationship) {
+                             RelationshipModule relationship, OutageService outages) {
         this.vertx = vertx;
         this.agents = new AgentStates(clock);
         PauseReasons pauseReasons = ConfFiles.locate(config.string(PAUSE_REASONS), PauseReasons.FILE, PauseReasons::parse);
         Templates templates = new Templates();
         Assets assets = new Assets();
         BillingBlocks billingBlocks = new BillingBlocks(billing, zone);
-        CallerCards cards = new CallerCards(customers, tickets, incidents, search, billingBlocks, zone);
+        CallerCards cards = new CallerCards(customers, tickets, incidents, search, billingBlocks, outages,
+                zone);
         Desk desk = new Desk(templates, assets, agents, calls, cards, pauseReasons, zone);
         TicketWatch watch = new TicketWatch();
         Training training = simulatedCalls == null ? null : new Training(simulatedCalls, users);
@@ -135,6 +139,7 @@ public final class ConsoleCapability implements Capability {
         this.reportsPage = new ReportsPage(kit, reports, followUps.policy(), clock, zone);
         this.slaBoard = new SlaBoardPage(kit, sla.board(), sla.inbox(), sla.teams(), users, clock, zone);
         this.noticePages = new NoticePages(kit, notices.contacts(), notices.log(), zone);
+        this.outagesPage = new OutagesPage(kit, outages);
     }
 
     @Override
@@ -150,7 +155,7 @@ public final class ConsoleCapability implements Capability {
     @Override
     public List<Handler<Router>> pages() {
         return java.util.stream.Stream.concat(java.util.stream.Stream.<Handler<Router>>of(routes, ticketPages, wallboard,
-                adminPages, incidentsPage, reportsPage, slaBoard, noticePages), relationshipPages.stream()).toList();
+                adminPages, incidentsPage, reportsPage, slaBoard, noticePages, outagesPage), relationshipPages.stream()).toList();
     }
 
     @Override

@@ -70,7 +70,22 @@ public final class FollowUpPlanner implements TicketListener {
                 .execute(Tuple.of(incidentId, district, SqlTime.param(now), SqlTime.param(now))).mapEmpty();
     }
 
-    private Future<Void> plan(SqlConnection tx, FollowUp.Kind kind, Ticket ticket, TicketEvent event) {
+    /**
+     * Proactive calls to the critical facilities among the customers of planned shut-off {@code outageId}, due
+     * {@code due}; one per customer however often it is asked.
+     */
+    public static Future<Integer> planForOutage(SqlClient tx, long outageId, Instant due, Instant now) {
+        return tx.preparedQuery(FollowUpSql.PROACTIVE_OUTAGE)
+                .execute(Tuple.of(outageId, SqlTime.param(due), SqlTime.param(now))).map(rows -> rows.rowCount());
+    }
+
+    /** Closes the open calls of shut-off {@code outageId} when it is cancelled, {@code why} as their comment. */
+    public static Future<Void> dropForOutage(SqlClient tx, long outageId, Instant now, String actor, String why) {
+        return tx.preparedQuery(FollowUpSql.DROP_OUTAGE_CALLS)
+                .execute(Tuple.of(outageId, SqlTime.param(now), actor, why)).mapEmpty();
+    }
+
+        private Future<Void> plan(SqlConnection tx, FollowUp.Kind kind, Ticket ticket, TicketEvent event) {
         return SlaTracker.find(tx, ticket.id()).compose(sla -> {
             Duration delay = sla.map(SlaState::due).map(due -> due.followUpDelay()).orElse(Duration.ofDays(1));
             Instant due = callingHours.nextCallTime(event.at().plus(delay));

@@ -10,6 +10,7 @@ import hotline.customer.CustomerService;
 import hotline.health.Health;
 import hotline.http.ApiRoutes;
 import hotline.incident.IncidentService;
+import hotline.outage.OutageService;
 import hotline.telephony.ami.AmiLink;
 import hotline.telephony.ami.SimulatedCalls;
 import hotline.telephony.callback.Callback;
@@ -48,6 +49,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -162,11 +164,12 @@ public final class TelephonyModule implements Capability {
 
     /**
      * The IVR's services on this Hotline: tickets through {@code tickets}, callers through {@code customers}, open
-     * incidents through {@code incidents}.
+     * incidents through {@code incidents}, planned shut-offs through {@code outages} (told in {@code zone}).
      */
     public static IvrServices hotlineServices(Vertx vertx, Pool pool, TicketService tickets, CustomerService customers,
-                                              IncidentService incidents, BillingService billing, Clock clock) {
-        return new TicketingIvrServices(vertx, pool, tickets, customers, incidents, billing, clock);
+                                              IncidentService incidents, BillingService billing,
+                                              OutageService outages, ZoneId zone, Clock clock) {
+        return new TicketingIvrServices(vertx, pool, tickets, customers, incidents, billing, outages, zone, clock);
     }
 
     @Override

@@ -42,6 +42,7 @@ class SupervisorPagesRoleTest {
         pages.put("/supervisor/agents", Role.SUPERVISOR);
         pages.put("/supervisor/sla", Role.SUPERVISOR);
         pages.put("/supervisor/incidents", Role.SUPERVISOR);
+        pages.put("/supervisor/outages", Role.SUPERVISOR);
         pages.put("/supervisor/reports", Role.SUPERVISOR);
         pages.put("/admin/import", Role.SUPERVISOR);
         pages.put("/admin/tiers", Role.SUPERVISOR);

@@ -5,6 +5,8 @@ import hotline.customer.CustomerService;
 import hotline.incident.Incident;
 import hotline.incident.IncidentService;
 import hotline.incident.IncidentStatus;
+import hotline.outage.Outage;
+import hotline.outage.OutageService;
 import hotline.search.SearchHit;
 import hotline.search.SearchService;
 import hotline.ticket.Page;
@@ -20,11 +22,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The caller card of one call in one round trip: the customer (from the IVR's identification, else the caller's
  * number; several matches are returned for a chooser), open tickets, last contacts, open incidents in the customer's
- * district, the customer's billing (or {@code pending} when the billing system is slow: see {@link BillingBlocks}) and
+ * district, the planned shut-off of the customer's address while callers are told of it ({@code outage}: planned in
+ * its notice window, running or overrun), the customer's billing (or {@code pending} when the billing system is slow: see {@link BillingBlocks}) and
  * similar past cases (one per distinct resolution, with how many there were). Reads run in parallel.
  */
 public final class CallerCards {
@@ -39,11 +43,13 @@ public final class CallerCards {
     private final IncidentService incidents;
     private final SearchService search;
     private final BillingBlocks billing;
+    private final OutageService outages;
     private final ZoneId zone;
 
     public CallerCards(CustomerService customers, TicketService tickets, IncidentService incidents, SearchService search,
-                       BillingBlocks billing, ZoneId zone) {
+                       BillingBlocks billing, OutageService outages, ZoneId zone) {
         this.billing = billing;
+        this.outages = outages;
         this.customers = customers;
         this.tickets = tickets;
         this.incidents = incidents;
@@ -74,8 +80,10 @@ public final class CallerCards {
             Future<List<Incident>> nearby = customer.district() == null ? Future.succeededFuture(List.of())
                     : incidents.list(IncidentStatus.OPEN, customer.district());
             Future<JsonObject> account = billing.forCard(customer.accountNumber());
-            return Future.all(history, nearby, account).compose(read -> {
+            Future<Optional<Outage>> outage = outages.announcedFor(customer.id());
+            return Future.all(history, nearby, account, outage).compose(read -> {
                 card.put("billing", account.result());
+                outage.result().ifPresent(shutOff -> card.put("outage", outage(shutOff)));
                 List<Ticket> all = history.result().items();
                 List<Ticket> open = all.stream().filter(t -> !t.status().isFinal()).toList();
                 card.put("openTickets", new JsonArray(open.stream().map(this::ticket).toList()));
@@ -122,6 +130,15 @@ public final class CallerCards {
     private static JsonObject incident(Incident i) {
         return new JsonObject().put("id", i.id()).put("category", i.category()).put("district", i.district())
                 .put("location", i.location()).put("reportCount", i.reportCount());
+    }
+
+    /** The shut-off as the card shows it: its phase now, its window in local time, its reason. */
+    private JsonObject outage(Outage outage) {
+        return new JsonObject().put("id", outage.id()).put("phase", outage.phase(outages.clock().instant()).code())
+                .put("reason", outage.reason()).put("startsAt", outage.startsAt().toString())
+                .put("endsAt", outage.endsAt().toString())
+                .put("startsText", SHORT.format(outage.startsAt().atZone(zone)))
+                .put("endsText", SHORT.format(outage.endsAt().atZone(zone)));
     }
 
     private static String nullToEmpty(String text) {

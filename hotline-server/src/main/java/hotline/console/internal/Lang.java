@@ -68,8 +68,8 @@ public enum Lang {
 
     /** The bundles' names (a holder, because an enum's constructor may not read its own static fields). */
     static final class Bundles {
-        static final List<String> NAMES = List.of("messages", "wallboard", "slaboard", "incidents", "reports", "admin",
-                "archive", "notices");
+        static final List<String> NAMES = List.of("messages", "wallboard", "slaboard", "incidents", "outages", "reports",
+                "admin", "archive", "notices");
 
         private Bundles() {
         }

@@ -29,6 +29,24 @@ public final class FollowUpSql {
             """;
 
     /**
+     * Proactive calls to every critical-facility customer of planned shut-off $1 (its customers as fixed in
+     * {@code outage_customers}), due $2, created $3.
+     */
+    public static final String PROACTIVE_OUTAGE = """
+            INSERT INTO followups (kind, outage_id, customer_id, district, due_at, created_at)
+            SELECT 'proactive', $1, c.id, c.district, $2, $3
+            FROM outage_customers oc JOIN customers c ON c.id = oc.customer_id
+            WHERE oc.outage_id = $1 AND c.critical_facility
+            ON CONFLICT DO NOTHING
+            """;
+
+    /** Cancels the open calls of shut-off $1 that is no longer coming: done $2 by $3, the comment $4 says why. */
+    public static final String DROP_OUTAGE_CALLS = """
+            UPDATE followups SET done_at = $2, done_by = $3, comment = $4, outcome = 'cancelled'
+            WHERE outage_id = $1 AND done_at IS NULL
+            """;
+
+    /**
      * Records the outcome of ticket $1's open follow-up of kind $2: $3 done at, $4 by, then the answers: $5 outcome,
      * $6 satisfaction (the overall), $7 overall derived, $8 speed, $9 attitude, $10 result, $11 reasons, $12 reason
      * text, $13 comment. An unreachable outcome is one more failed attempt.

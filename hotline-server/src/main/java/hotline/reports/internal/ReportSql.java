@@ -219,7 +219,7 @@ public final class ReportSql {
                                  WHEN 'agent' THEN f.agent ELSE '' END AS key,
                    f.outcome, f.satisfaction, f.score_speed, f.score_attitude, f.score_result, f.reasons
             FROM followups f
-            WHERE f.done_at >= $1 AND f.done_at < $2
+            WHERE f.done_at >= $1 AND f.done_at < $2 AND f.outcome <> 'cancelled'
             """;
 
     /**

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * What the IVR asks of the rest of Hotline: the port its actions ({@code lookup_caller}, {@code create_repair},
- * {@code ticket_status}, {@code announce_incidents}, {@code record_satisfaction}, {@code billing_lookup}) call. Every method returns at once with a Vert.x {@link Future};
+ * {@code ticket_status}, {@code announce_incidents}, {@code announce_outage}, {@code record_satisfaction}, {@code billing_lookup}) call. Every method returns at once with a Vert.x {@link Future};
  * the IVR waits for it on the call's own virtual thread, never on an event loop.
  */
 public interface IvrServices {
@@ -29,6 +29,9 @@ public interface IvrServices {
 
     /** An open incident (burst main, outage) in {@code district}, if there is one. */
     Future<Optional<KnownIncident>> openIncident(String district);
+
+    /** The planned shut-off customer {@code customerId}'s callers are told of now, if there is one. */
+    Future<Optional<KnownOutage>> outageFor(long customerId);
 
     /** The account's bills, payments and readings from the billing system; never fails (down is an answer). */
     Future<BillingAnswer> billing(String accountNumber);

@@ -8,6 +8,8 @@ import hotline.customer.CustomerService;
 import hotline.incident.Incident;
 import hotline.incident.IncidentService;
 import hotline.incident.IncidentStatus;
+import hotline.outage.Outage;
+import hotline.outage.OutageService;
 import hotline.ticket.Channel;
 import hotline.ticket.Ticket;
 import hotline.ticket.TicketDraft;
@@ -22,6 +24,8 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,7 +35,8 @@ import java.util.Optional;
  * through {@link CustomerService} (a number shared by several customers identifies nobody), ticket status by number
  * through {@link TicketService#findByNumber}, open incidents of a district through {@link IncidentService} (a report
  * with the incident's category and district is attached to it by the incident capability's ticket listener), survey
- * scores in {@code call_satisfaction}, an account's billing through {@link BillingService}. Thread-safe.
+ * scores in {@code call_satisfaction}, an account's billing through {@link BillingService}, a caller's planned
+ * shut-off through {@link OutageService} (its times in the utility's zone). Thread-safe.
  */
 public final class TicketingIvrServices implements IvrServices {
 
@@ -57,11 +62,16 @@ public final class TicketingIvrServices implements IvrServices {
     private final CustomerService customers;
     private final IncidentService incidents;
     private final BillingService billing;
+    private final OutageService outages;
+    private final ZoneId zone;
     private final Clock clock;
 
     public TicketingIvrServices(Vertx vertx, Pool pool, TicketService tickets, CustomerService customers,
-                                IncidentService incidents, BillingService billing, Clock clock) {
+                                IncidentService incidents, BillingService billing, OutageService outages, ZoneId zone,
+                                Clock clock) {
         this.billing = billing;
+        this.outages = outages;
+        this.zone = zone;
         this.ticketing = vertx.getOrCreateContext();
         this.pool = pool;
         this.clock = clock;
@@ -116,6 +126,13 @@ public final class TicketingIvrServices implements IvrServices {
         return incidents.list(IncidentStatus.OPEN, district).map(open -> open.stream()
                 .max(java.util.Comparator.comparing(Incident::lastReportAt))
                 .map(incident -> new KnownIncident(incident.id(), incident.district(), incident.category())));
+    }
+
+    @Override
+    public Future<Optional<KnownOutage>> outageFor(long customerId) {
+        return outages.announcedFor(customerId).map(found -> found.map(outage -> new KnownOutage(outage.id(),
+                outage.phase(clock.instant()) != Outage.Phase.PLANNED,
+                LocalDateTime.ofInstant(outage.startsAt(), zone), LocalDateTime.ofInstant(outage.endsAt(), zone))));
     }
 
     @Override

@@ -23,6 +23,8 @@ public class FakeIvrServices implements IvrServices {
     public final List<String> created = new CopyOnWriteArrayList<>();
     public final Map<String, String> statuses = new ConcurrentHashMap<>();
     public final Map<String, KnownIncident> incidents = new ConcurrentHashMap<>();
+    /** Planned shut-offs by customer id. */
+    public final Map<Long, KnownOutage> outages = new ConcurrentHashMap<>();
     public final Map<String, Integer> scores = new ConcurrentHashMap<>();
     /** Billing answers by account number; an account without one is unknown. */
     public final Map<String, BillingAnswer> billing = new ConcurrentHashMap<>();
@@ -66,6 +68,11 @@ public class FakeIvrServices implements IvrServices {
     @Override
     public Future<Optional<KnownIncident>> openIncident(String district) {
         return Future.succeededFuture(Optional.ofNullable(incidents.get(district)));
+    }
+
+    @Override
+    public Future<Optional<KnownOutage>> outageFor(long customerId) {
+        return Future.succeededFuture(Optional.ofNullable(outages.get(customerId)));
     }
 
     @Override

@@ -15,6 +15,8 @@ public enum IvrAction implements Code {
     /** Its outcome is the ticket's status code. */
     TICKET_STATUS("not_found", "*"),
     ANNOUNCE_INCIDENTS("none", "announced"),
+    /** A planned shut-off of the identified caller's address: {@code planned} (within its notice window) or {@code running}. */
+    ANNOUNCE_OUTAGE("none", "planned", "running"),
     RECORD_SATISFACTION("saved", "failed"),
     CHECK_WAIT("short", "long"),
     REQUEST_CALLBACK("saved", "failed"),

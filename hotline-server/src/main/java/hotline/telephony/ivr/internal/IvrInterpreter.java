@@ -8,6 +8,7 @@ import hotline.telephony.ChannelVariables;
 import hotline.telephony.ivr.IvrCustomer;
 import hotline.telephony.ivr.IvrServices;
 import hotline.telephony.ivr.KnownIncident;
+import hotline.telephony.ivr.KnownOutage;
 import hotline.telephony.ivr.RepairReport;
 import hotline.telephony.callback.Callback;
 import hotline.telephony.callback.CallbackDesk;
@@ -29,6 +30,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -245,6 +247,7 @@ public final class IvrInterpreter {
                 case CREATE_REPAIR -> createRepair(action.params());
                 case TICKET_STATUS -> ticketStatus(action.params());
                 case ANNOUNCE_INCIDENTS -> announceIncidents();
+                case ANNOUNCE_OUTAGE -> announceOutage();
                 case RECORD_SATISFACTION -> recordSatisfaction(action.params());
                 case CHECK_WAIT -> callbacks.offerCallback(Code.parse(Tier.class, vars.get("tier")).orElse(null)) ? "long" : "short";
                 case REQUEST_CALLBACK -> requestCallback(action.params());
@@ -371,6 +374,36 @@ public final class IvrInterpreter {
             vars.put("incidentId", Long.toString(incident.get().id()));
             vars.put("incidentCategory", incident.get().category());
             return "announced";
+        }
+
+        /**
+         * The identified caller's planned shut-off, if any: its window as {@code outageStartDate} (yyyy-MM-dd),
+         * {@code outageStartHour}, {@code outageStartMinute} (only when not on the hour) and the same of its end, in
+         * the utility's local time, for the flow's words to read out.
+         */
+        private String announceOutage() {
+            String customerId = vars.get("customerId");
+            if (customerId == null) {
+                return "none";
+            }
+            Optional<KnownOutage> outage = await(services.outageFor(Long.parseLong(customerId)), "planned outage");
+            if (outage == null || outage.isEmpty()) {
+                return "none";
+            }
+            putTime("outageStart", outage.get().startsAt());
+            putTime("outageEnd", outage.get().endsAt());
+            vars.put("outageId", Long.toString(outage.get().id()));
+            return outage.get().running() ? "running" : "planned";
+        }
+
+        private void putTime(String prefix, LocalDateTime time) {
+            vars.put(prefix + "Date", time.toLocalDate().toString());
+            vars.put(prefix + "Hour", Integer.toString(time.getHour()));
+            if (time.getMinute() != 0) {
+                vars.put(prefix + "Minute", Integer.toString(time.getMinute()));
+            } else {
+                vars.remove(prefix + "Minute");
+            }
         }
 
         private String recordSatisfaction(Map<String, String> params) {

@@ -132,10 +132,11 @@ class IvrInterpreterTest {
         IvrResult result = new IvrInterpreter(FLOW, services, new hotline.telephony.ivr.FakeCallbackDesk(), Duration.ofSeconds(1)).run(channel);
 
         assertThat(result.ending()).isEqualTo(IvrResult.Ending.CALLER_HUNG_UP);
-        assertThat(result.path()).containsExactly("identify", "known_incidents", "main_menu", "leak_category");
+        assertThat(result.path()).containsExactly("identify", "planned_outage", "known_incidents", "main_menu",
+                "leak_category");
         assertThat(services.repairs).isEmpty();
         assertThat(channel.variables).containsEntry("HOTLINE_CUSTOMER_ID", "7")
-                .containsEntry("HOTLINE_IVR_PATH", "identify>known_incidents>main_menu>leak_category")
+                .containsEntry("HOTLINE_IVR_PATH", "identify>planned_outage>known_incidents>main_menu>leak_category")
                 .doesNotContainKey("HOTLINE_IVR_ENDING");
     }
 
