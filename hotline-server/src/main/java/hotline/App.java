@@ -5,6 +5,8 @@ import hotline.auth.AuthModule;
 import hotline.billing.BillingModule;
 import hotline.billing.BillingService;
 import hotline.capability.Capability;
+import hotline.cluster.ClusterSettings;
+import hotline.cluster.HazelcastSetup;
 import hotline.config.Config;
 import hotline.config.UtilityZone;
 import hotline.console.ConsoleCapability;
@@ -26,6 +28,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -95,10 +98,7 @@ public final class App implements AutoCloseable {
         Database database = Database.open(config);
         Vertx vertx;
         try {
-            vertx = Vertx.builder()
-                    .with(new VertxOptions().setMetricsOptions(metricsOptions()))
-                    .withMetrics(new MicrometerMetricsFactory())
-                    .build();
+            vertx = vertx(ClusterSettings.from(config));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -111,6 +111,24 @@ public final class App implements AutoCloseable {
             app.close();
             throw e;
         }
+    }
+
+    /**
+     * Vert.x, joined to the other instances of the hotline over Hazelcast when {@code cluster.enabled}
+     * ({@link ClusterSettings}); otherwise with a local event bus and no Hazelcast at all.
+     */
+    private static Vertx vertx(ClusterSettings cluster) {
+        VertxOptions options = new VertxOptions().setMetricsOptions(metricsOptions());
+        VertxBuilder builder = Vertx.builder().withMetrics(new MicrometerMetricsFactory());
+        if (!cluster.enabled()) {
+            return builder.with(options).build();
+        }
+        long started = System.nanoTime();
+        Vertx clustered = await(builder.with(HazelcastSetup.eventBus(options, cluster))
+                .withClusterManager(HazelcastSetup.clusterManager(cluster)).buildClustered());
+        log.info("Joined cluster '{}' on {}:{} in {} ms", cluster.name(), cluster.host(), cluster.port(),
+                (System.nanoTime() - started) / 1_000_000);
+        return clustered;
     }
 
     private static MicrometerMetricsOptions metricsOptions() {

@@ -31,6 +31,7 @@ import hotline.ticket.TicketService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.Status;
@@ -110,6 +111,8 @@ public final class TelephonyModule implements Capability {
     public static final String CALLBACK_REST_SECONDS = "telephony.callbackRestSeconds";
 
     private static final Logger log = LoggerFactory.getLogger(TelephonyModule.class);
+    /** AMI events stay on the instance whose link received them: its switchboard follows those calls. */
+    private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
 
     private final Vertx vertx;
     private final Switchboard switchboard;
@@ -133,6 +136,7 @@ public final class TelephonyModule implements Capability {
         String queue = config.string(QUEUE, "hotline");
         this.amis = amiLinks(config, database, clock);
         this.switchboard = new Switchboard(vertx, pool, clock, meters, tickets, users, this::anyConnection,
+                () -> amis.isEmpty() || anyConnection() != null,
                 new Switchboard.Settings(queue, UtilityZone.of(config),
                         config.integer(SERVICE_LEVEL_SECONDS, 20, 1, 600),
                         config.integer(SHORT_ABANDON_SECONDS, 5, 0, 60),
@@ -286,7 +290,7 @@ public final class TelephonyModule implements Capability {
 
     /** Where every AMI event goes, from a link or from {@link SimulatedCalls}: the switchboard's address. */
     private void toSwitchboard(JsonObject event) {
-        vertx.eventBus().send(TelephonyAddresses.AMI_EVENTS, event);
+        vertx.eventBus().send(TelephonyAddresses.AMI_EVENTS, event, LOCAL);
     }
 
     /**

@@ -32,7 +32,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code live} events of rendered fragments, an {@code ended} event before it closes when the user's sessions were
  * ended (deactivated, password reset: {@link UserService#SESSIONS_ENDED}), and a {@code ping} every
  * {@value #HEARTBEAT_MS} ms. On every (re)connect it first sends the whole current state. Uncompressed and flushed per
- * event: compression would hold events back until a buffer fills.
+ * event: compression would hold events back until a buffer fills. In a cluster every address it follows is
+ * cluster-wide (pops and board from the instance holding the AMI link, notices from any instance) except
+ * {@link #SUPERVISOR_SWAPS}, which each instance draws for its own supervisors; the state is sent once the stream's
+ * subscriptions are registered across the cluster.
  */
 public final class LiveStream implements Handler<RoutingContext> {
 
@@ -131,7 +134,9 @@ public final class LiveStream implements Handler<RoutingContext> {
                 consumers.add(vertx.eventBus().consumer(SUPERVISOR_SWAPS, m -> supervisorSwaps(m.body())));
             }
             heartbeat = vertx.setPeriodic(HEARTBEAT_MS, id -> write("ping", "{}"));
-            desk.allSwaps(viewer, phone)
+            // The state goes out once every subscription is known to the cluster: no pop falls between state and feed.
+            Future.all(consumers.stream().map(MessageConsumer::completion).toList())
+                    .compose(registered -> desk.allSwaps(viewer, phone))
                     .map(swaps -> {
                         send(swaps, null, null);
                         return swaps;

@@ -6,6 +6,7 @@ import hotline.telephony.TelephonyAddresses;
 import hotline.telephony.switchboard.internal.AgentActions;
 import hotline.telephony.switchboard.internal.AgentBoard;
 import hotline.telephony.switchboard.internal.Interventions;
+import hotline.telephony.switchboard.internal.LinkRelay;
 import hotline.telephony.switchboard.internal.CallRecordStore;
 import hotline.telephony.switchboard.internal.CallRecordWriter;
 import hotline.telephony.switchboard.internal.DayReader;
@@ -32,6 +33,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -60,6 +62,7 @@ public final class Switchboard {
     private final Vertx vertx;
     private final CallRecordWriter writer;
     private final SwitchboardVerticle verticle;
+    private final LinkRelay relay;
     private final AgentActions agents;
     private final SwitchboardRoutes routes;
     private final CallRecordStore calls;
@@ -69,18 +72,23 @@ public final class Switchboard {
 
     /**
      * Tickets (linked to calls, opened from them) go through {@code tickets}, agents and their phones through
-     * {@code users}; {@code link} gives a logged-in AMI connection for agent actions, or null while none is up.
+     * {@code users}; {@code link} gives this instance's logged-in AMI connection for agent actions, or null while it
+     * holds none (then they go to the instance that does); {@code liveHere} is true while this instance's own view of
+     * the calls is the live one — it holds the AMI link, or no Asterisk is configured — and false while it keeps a
+     * replica of the board the holder publishes.
      */
     public Switchboard(Vertx vertx, Pool pool, Clock clock, MeterRegistry meters, TicketService tickets,
-                       UserService users, Supplier<ManagerConnection> link, Settings settings) {
+                       UserService users, Supplier<ManagerConnection> link, BooleanSupplier liveHere,
+                       Settings settings) {
         this.vertx = vertx;
         this.calls = new CallRecordStore(pool, clock, tickets);
         this.writer = new CallRecordWriter(calls, this::callsStored);
         DayRules rules = new DayRules(settings.serviceLevelSeconds(), settings.shortAbandonSeconds(), settings.wrapUpCap());
         this.verticle = new SwitchboardVerticle(new QueueBoard(clock, settings.queue(), settings.wrapUp()),
                 new Today(rules, settings.zone(), clock), new DayReader(pool, settings.zone(), rules), writer, users,
-                meters);
-        this.agents = new AgentActions(vertx, users, settings.queue(), link);
+                meters, liveHere);
+        this.relay = new LinkRelay(vertx, link);
+        this.agents = new AgentActions(users, settings.queue(), relay);
         Interventions interventions = new Interventions(pool, users, agents, clock);
         this.agentBoard = new AgentBoard(users, verticle, interventions, clock, settings.zone());
         this.routes = new SwitchboardRoutes(verticle::snapshot, calls, agents, new WrapUps(pool, tickets, clock),
@@ -100,11 +108,13 @@ public final class Switchboard {
                 })
                 .map(id -> {
                     verticleDeployment = id;
+                    relay.start();
                     return null;
                 });
     }
 
     public Future<Void> stop() {
+        relay.stop();
         Future<Void> verticleStopped = verticleDeployment == null ? Future.succeededFuture()
                 : vertx.undeploy(verticleDeployment);
         // stopping the writer writes the calls still pending

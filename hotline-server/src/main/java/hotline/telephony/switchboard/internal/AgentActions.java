@@ -6,66 +6,34 @@ import hotline.auth.UserService;
 import hotline.common.InvalidInputException;
 import hotline.telephony.ChannelVariables;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import org.asteriskjava.manager.ManagerConnection;
-import org.asteriskjava.manager.action.ManagerAction;
-import org.asteriskjava.manager.action.OriginateAction;
-import org.asteriskjava.manager.action.QueueAddAction;
-import org.asteriskjava.manager.action.QueuePauseAction;
-import org.asteriskjava.manager.action.QueueRemoveAction;
-import org.asteriskjava.manager.response.ManagerError;
-import org.asteriskjava.manager.response.ManagerResponse;
 
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * What an agent asks of Asterisk through the AMI link: log in to the queue, log out, pause with a reason, resume
  * (QueueAdd / QueueRemove / QueuePause), and click-to-call (Originate: the agent's own phone rings first, then the
- * dialplan context {@code hotline-agents} dials the number; the ticket, if any, travels as {@code HOTLINE_TICKET} so
- * the call record links it). The agent's phone is their {@link User#phoneInterface()}. Asterisk-Java's blocking
- * calls run off the event loop; results are Futures. A link that is down fails with {@link LinkDownException}.
+ * dialplan context {@value AmiRequest#OUTGOING_CONTEXT} dials the number; the ticket, if any, travels as
+ * {@code HOTLINE_TICKET} so the call record links it). The agent's phone is their {@link User#phoneInterface()}. The
+ * {@link LinkRelay} carries each action to the instance holding the link; results are Futures, failing with
+ * {@link LinkRelay.LinkDownException} when nobody holds it and {@link LinkRelay.RefusedException} when Asterisk said no.
  */
 public final class AgentActions {
 
-    /** The dialplan context agents' outgoing calls run in (ivr-scripts/extensions_hotline.conf). */
-    public static final String OUTGOING_CONTEXT = "hotline-agents";
     private static final long ACTION_TIMEOUT_MS = 5_000;
-    /** How long an agent's phone rings for an Originate. */
-    private static final long RING_TIMEOUT_MS = 30_000;
 
-    /** The AMI link is not up: nothing can be asked of Asterisk now. */
-    public static final class LinkDownException extends RuntimeException {
-        LinkDownException() {
-            super("the telephone system is not connected", null, false, false);
-        }
-    }
-
-    /** Asterisk answered the action with an error (or not at all). */
-    public static final class RefusedException extends RuntimeException {
-        RefusedException(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    private final Vertx vertx;
     private final UserService users;
     private final String queue;
-    private final Supplier<ManagerConnection> link;
+    private final LinkRelay relay;
 
-    public AgentActions(Vertx vertx, UserService users, String queue, Supplier<ManagerConnection> link) {
-        this.vertx = vertx;
+    public AgentActions(UserService users, String queue, LinkRelay relay) {
         this.users = users;
         this.queue = queue;
-        this.link = link;
+        this.relay = relay;
     }
 
     public Future<Void> login(Principal agent) {
-        return phoneOf(agent).compose(phone -> {
-            QueueAddAction add = new QueueAddAction(queue, phone);
-            add.setMemberName(agent.displayName());
-            return send(add, ACTION_TIMEOUT_MS);
-        });
+        return phoneOf(agent).compose(phone ->
+                relay.send(AmiRequest.queueAdd(queue, phone, agent.displayName(), ACTION_TIMEOUT_MS)));
     }
 
     public Future<Void> logout(Principal agent) {
@@ -74,7 +42,7 @@ public final class AgentActions {
 
     /** Takes {@code phone} out of the queue. */
     Future<Void> logout(String phone) {
-        return send(new QueueRemoveAction(queue, phone), ACTION_TIMEOUT_MS);
+        return relay.send(AmiRequest.queueRemove(queue, phone, ACTION_TIMEOUT_MS));
     }
 
     /** Pauses ({@code reason} shown on the wallboard) or, with {@code paused} false, resumes. */
@@ -84,17 +52,14 @@ public final class AgentActions {
 
     /** Pauses {@code phone} in the queue ({@code reason} shown on the wallboard) or resumes it. */
     Future<Void> pause(String phone, boolean paused, String reason) {
-        QueuePauseAction pause = new QueuePauseAction(phone, queue, paused);
-        if (paused && reason != null) {
-            pause.setReason(reason);
-        }
-        return send(pause, ACTION_TIMEOUT_MS);
+        return relay.send(AmiRequest.queuePause(queue, phone, paused, reason, ACTION_TIMEOUT_MS));
     }
 
     /** Rings the agent's phone, then {@code number}; {@code ticketNumber} (may be null) is linked to the call. */
     public Future<Void> call(Principal agent, String number, String ticketNumber) {
-        return phoneOf(agent).compose(phone -> send(originate(phone, number,
-                ticketNumber == null ? Map.of() : Map.of(ChannelVariables.VAR_TICKET, ticketNumber), true), ACTION_TIMEOUT_MS));
+        return phoneOf(agent).compose(phone -> relay.send(AmiRequest.originate(phone, number,
+                ticketNumber == null ? Map.of() : Map.of(ChannelVariables.VAR_TICKET, ticketNumber), true,
+                ACTION_TIMEOUT_MS)));
     }
 
     /**
@@ -103,22 +68,8 @@ public final class AgentActions {
      * fails when it did not or Asterisk refused. Used by the callback dialler.
      */
     public Future<Void> originateAndWait(String phone, String number, Map<String, String> variables) {
-        return send(originate(phone, number, variables, false), RING_TIMEOUT_MS + ACTION_TIMEOUT_MS);
-    }
-
-    private static OriginateAction originate(String phone, String number, Map<String, String> variables, boolean async) {
-        OriginateAction originate = new OriginateAction();
-        originate.setChannel(phone);
-        originate.setContext(OUTGOING_CONTEXT);
-        originate.setExten(number);
-        originate.setPriority(1);
-        originate.setCallerId("Hotline <" + number + ">");
-        originate.setTimeout(RING_TIMEOUT_MS);
-        originate.setAsync(async);
-        if (!variables.isEmpty()) {
-            originate.setVariables(variables);
-        }
-        return originate;
+        return relay.send(AmiRequest.originate(phone, number, variables, false,
+                AmiRequest.RING_TIMEOUT_MS + ACTION_TIMEOUT_MS));
     }
 
     private Future<String> phoneOf(Principal agent) {
@@ -129,20 +80,5 @@ public final class AgentActions {
             }
             return phone;
         });
-    }
-
-    private Future<Void> send(ManagerAction action, long timeoutMs) {
-        ManagerConnection connection = link.get();
-        if (connection == null) {
-            return Future.failedFuture(new LinkDownException());
-        }
-        return vertx.executeBlocking(() -> {
-            ManagerResponse response = connection.sendAction(action, timeoutMs);
-            if (response instanceof ManagerError || response == null) {
-                throw new RefusedException("Asterisk refused " + action.getAction() + ": "
-                        + (response == null ? "no answer" : response.getMessage()));
-            }
-            return null;
-        }, false);
     }
 }

@@ -110,8 +110,8 @@ public final class SwitchboardRoutes implements ApiRoutes {
     private static void answer(RoutingContext ctx, Future<Void> done) {
         done.onSuccess(v -> Responses.send(ctx, 202, new JsonObject().put("status", "sent").encode()))
                 .onFailure(e -> ctx.fail(switch (e) {
-                    case AgentActions.LinkDownException down -> new HttpException(503, down.getMessage());
-                    case AgentActions.RefusedException refused -> new HttpException(502, refused.getMessage());
+                    case LinkRelay.LinkDownException down -> new HttpException(503, down.getMessage());
+                    case LinkRelay.RefusedException refused -> new HttpException(502, refused.getMessage());
                     default -> e;
                 }));
     }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * Consumes the AMI events on {@link TelephonyAddresses#AMI_EVENTS} in order, on one event loop: feeds the
@@ -29,7 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * ({@link Today}) are read again from the call records after the writer stored calls (at most every
  * {@value #READ_MIN_MS} ms) and every {@value #READ_EVERY_MS} ms (wrap-ups, satisfaction, a standby instance, midnight).
  * Screen-pop latency (AMI event received → published) is timed as {@code hotline_screenpop_seconds}; events handled
- * are counted as {@code hotline_ami_events_total}.
+ * are counted as {@code hotline_ami_events_total}. In a cluster only the instance holding the AMI link publishes its
+ * board; the others take each one it publishes as theirs (a replica), so every instance shows the same live board.
  */
 public final class SwitchboardVerticle extends VerticleBase {
 
@@ -48,6 +50,7 @@ public final class SwitchboardVerticle extends VerticleBase {
     private final AgentDirectory agents;
     private final Timer screenPopLatency;
     private final io.micrometer.core.instrument.Counter eventsHandled;
+    private final BooleanSupplier liveHere;
     private final AtomicReference<JsonObject> snapshot = new AtomicReference<>();
     private final AtomicReference<Map<Long, StoredDay.AgentDay>> agentDays = new AtomicReference<>(Map.of());
     private boolean boardChanged;
@@ -55,8 +58,13 @@ public final class SwitchboardVerticle extends VerticleBase {
     private boolean readAgain;
     private long lastRead;
 
+    /**
+     * {@code liveHere}: true while this instance's own view of the calls is the live one (it holds the AMI link, or
+     * no Asterisk is configured); while false the board is a replica of the one the holder publishes.
+     */
     public SwitchboardVerticle(QueueBoard board, Today today, DayReader days, CallRecordWriter writer, UserService users,
-                               MeterRegistry meters) {
+                               MeterRegistry meters, BooleanSupplier liveHere) {
+        this.liveHere = liveHere;
         this.board = board;
         this.today = today;
         this.days = days;
@@ -94,6 +102,7 @@ public final class SwitchboardVerticle extends VerticleBase {
         });
         vertx.setPeriodic(READ_EVERY_MS, id -> requestRead());
         vertx.eventBus().<JsonObject>localConsumer(TelephonyAddresses.AMI_EVENTS, message -> handle(message.body()));
+        vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.QUEUES, message -> replicate(message.body()));
         read();
         return agents.reload().recover(e -> {
             log.warn("Agent phone interfaces not loaded yet: {}", e.getMessage());
@@ -169,10 +178,26 @@ public final class SwitchboardVerticle extends VerticleBase {
         List<JsonObject> status = new ArrayList<>();
         event.getJsonArray("status").forEach(item -> status.add((JsonObject) item));
         board.resync(status, askedAt);
-        publishBoard();
+        // A resync comes only through a link held here, though the link may count as up a moment later.
+        publish();
     }
 
+    /** Publishes the board if it is the live one; an instance without the link shows the holder's instead. */
     private void publishBoard() {
+        if (liveHere.getAsBoolean()) {
+            publish();
+        }
+    }
+
+    /** The board another instance (the link's holder) published: this one's, while it does not hold the link. */
+    private void replicate(JsonObject published) {
+        if (!liveHere.getAsBoolean()) {
+            boardChanged = false;
+            snapshot.set(published);
+        }
+    }
+
+    private void publish() {
         boardChanged = false;
         JsonObject current = current();
         snapshot.set(current);
