@@ -9,18 +9,18 @@ import static hotline.telephony.peer.AmiPeer.channelSnapshot;
 import static hotline.telephony.peer.AmiPeer.with;
 
 /** Calls injected through the AMI test peer the way Asterisk reports them: IVR findings, queue, agent connect. */
-final class Calls {
+public final class Calls {
 
     private static final AtomicInteger NEXT = new AtomicInteger(100);
 
     private final AmiPeer peer;
 
-    Calls(AmiPeer peer) {
+    public Calls(AmiPeer peer) {
         this.peer = peer;
     }
 
     /** A call from {@code callerNumber} (customer {@code customerId}, may be null) answered on {@code phone}; its uniqueid. */
-    String answered(String callerNumber, Long customerId, String phone) {
+    public String answered(String callerNumber, Long customerId, String phone) {
         String uid = queued(callerNumber, customerId);
         connect(uid, callerNumber, phone);
         return uid;

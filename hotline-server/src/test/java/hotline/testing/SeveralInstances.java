@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,13 +27,15 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Hotline as a site runs it on several machines, on one: {@code count} hotline-server processes
- * ({@link ServerProcess}) on one {@link ExternalPostgres} database, behind {@link Nginx} with the shipped
+ * ({@link ServerProcess}) clustered over Hazelcast on 127.0.0.1 (a cluster name of their own, each its own free cluster
+ * port, the same member list), on one {@link ExternalPostgres} database, behind {@link Nginx} with the shipped
  * configuration, all configured for one Asterisk (the {@link AmiPeer}), so exactly one holds its AMI link. Extra
- * settings (the cluster's, say) are environment variables for every instance. Instances are named A, B, C, ...
+ * settings are environment variables for every instance ({@code HOTLINE_CLUSTER_ENABLED=false} runs them apart). Instances are named A, B, C, ...
  * Closing stops everything it started: servers (SIGTERM, then SIGKILL), nginx, the peer; the database stays for the
  * JVM's other tests and goes with it.
  */
@@ -82,13 +85,25 @@ public final class SeveralInstances implements AutoCloseable {
                     // Cheap password hashes: the tests log in many times; the cost of Argon2 is measured elsewhere.
                     "HOTLINE_AUTH_HASH_MEMORY_KIB", "1024"));
             env.put("HOTLINE_AUTH_HASH_ITERATIONS", "1");
+            int[] clusterPorts = Ports.free(count);
+            env.putAll(Map.of(
+                    "HOTLINE_CLUSTER_ENABLED", "true",
+                    // a name of this run's own: parallel runs on one machine never merge
+                    "HOTLINE_CLUSTER_NAME", "hotline-it-" + ProcessHandle.current().pid() + "-" + clusterPorts[0],
+                    "HOTLINE_CLUSTER_HOST", "127.0.0.1",
+                    "HOTLINE_CLUSTER_MEMBERS", Arrays.stream(clusterPorts).mapToObj(port -> "127.0.0.1:" + port)
+                            .collect(Collectors.joining(","))));
             env.putAll(settings);
             for (int i = 0; i < count; i++) {
                 String name = String.valueOf((char) ('A' + i));
-                site.servers.add(new ServerProcess(name, dir.resolve(name), env));
+                Map<String, String> own = new HashMap<>(env);
+                own.put("HOTLINE_CLUSTER_PORT", Integer.toString(clusterPorts[i]));
+                site.servers.add(new ServerProcess(name, dir.resolve(name), own));
             }
             site.nginx = Nginx.start(site.servers.stream().map(ServerProcess::port).toList());
+            long began = System.nanoTime();
             site.startAll(site.servers);
+            System.out.printf("%d instances started in %d ms%n", count, (System.nanoTime() - began) / 1_000_000);
         } catch (Exception | AssertionError e) {
             site.close();
             throw e;
