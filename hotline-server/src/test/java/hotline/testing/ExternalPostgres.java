@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -115,6 +116,11 @@ public final class ExternalPostgres {
         return admin.withDatabase(database.database());
     }
 
+    /** The postmaster's process id, when this fixture started the server (its backends are its children). */
+    public OptionalLong pid() {
+        return started == null ? OptionalLong.empty() : started.pid();
+    }
+
     /** Skips the calling test unless this fixture started the server itself (it cannot restart anyone else's). */
     public void requireOwnServer() {
         Assumptions.assumeTrue(started != null,
@@ -122,13 +128,14 @@ public final class ExternalPostgres {
     }
 
     /**
-     * Stops the server the way an operator's restart does (SIGINT to the postmaster: fast shutdown, sessions cut) and
+     * Stops the server the way an operator's restart does (SIGINT to the postmaster: fast shutdown, sessions cut; TERM
+     * would wait for every session to end) and
      * waits until it is gone; then starts it again on the same port with the same data. Returns how long it was down.
      */
     public Duration restart(Duration down) throws InterruptedException {
         requireOwnServer();
         long pid = started.pid().orElseThrow();
-        signal(pid, "INT");
+        Signals.send(pid, "INT");
         Await.until(() -> !started.isRunning(), Duration.ofSeconds(30));
         long stoppedAt = System.nanoTime();
         Thread.sleep(down.toMillis());
@@ -139,28 +146,13 @@ public final class ExternalPostgres {
     /** Fast shutdown by process id, then the data directory goes. */
     private void stop() {
         started.pid().ifPresent(pid -> {
-            signal(pid, "INT");
+            Signals.send(pid, "INT");
             ProcessHandle.of(pid).ifPresent(handle -> handle.onExit().join());
         });
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Java signals only TERM and KILL; PostgreSQL's fast shutdown is INT (TERM waits for every session to end). */
-    private static void signal(long pid, String signal) {
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
-            if (kill.waitFor() != 0) {
-                throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -94,6 +94,11 @@ public final class Nginx implements AutoCloseable {
         return port;
     }
 
+    /** The master's process id (its workers are its children). */
+    public long pid() {
+        return process.pid();
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

@@ -140,6 +140,16 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** SIGSTOP: the process keeps its sockets and database sessions but answers nothing, as if cut off. */
+    public void suspend() {
+        Signals.send(pid(), "STOP");
+    }
+
+    /** SIGCONT after {@link #suspend}. */
+    public void resume() {
+        Signals.send(pid(), "CONT");
+    }
+
     /** SIGTERM, and SIGKILL when that does not stop it. */
     @Override
     public void close() throws InterruptedException {

@@ -46,7 +46,7 @@ public final class SeveralInstances implements AutoCloseable {
     private static final String AMI_SECRET = "cluster-test-secret";
     /** How often a standby tries for the AMI link: the failover time is at most this plus a log-in and a resync. */
     public static final long STANDBY_RETRY_MS = 1_000;
-    private static final Duration START_LIMIT = Duration.ofSeconds(90);
+    private static final Duration START_LIMIT = Duration.ofSeconds(180);
 
     private final ExternalPostgres postgres;
     private final DbEndpoint database;
