@@ -36,6 +36,8 @@ public final class ClusterBench {
     private static final int POPS = 200;
     private static final int FAILOVERS = 3;
     private static final long CLOCK_TICKS_PER_SECOND = 100;
+    /** The servers' JVM as in production: the full JIT, the default collector. */
+    private static final List<String> SERVER_JVM = List.of("-Xmx1g");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -54,7 +56,7 @@ public final class ClusterBench {
     /** Tickets/s through nginx with {@code instances} instances, each with the default event loops (one per core). */
     private void throughput(int instances, Duration measured) throws Exception {
         try (SeveralInstances site = SeveralInstances.start(instances, Map.of("HOTLINE_HTTP_INSTANCES", "2",
-                "HOTLINE_DB_POOL_SIZE", "16"))) {
+                "HOTLINE_DB_POOL_SIZE", "16"), SERVER_JVM)) {
             SiteClient admin = SiteClient.login(http, site.uri("/"), "admin", ServerProcess.ADMIN_PASSWORD);
             new TicketWriters(admin, site.uri("/"), "warmup").start(CLIENTS, WARM_UP, Integer.MAX_VALUE).await();
             Map<String, Long> before = cpuTicks(site);
@@ -77,7 +79,7 @@ public final class ClusterBench {
 
     /** Pop latency across the cluster and the AMI link's failover time, with three instances. */
     private void popsAndFailover() throws Exception {
-        try (SeveralInstances site = SeveralInstances.start(3, Map.of())) {
+        try (SeveralInstances site = SeveralInstances.start(3, Map.of(), SERVER_JVM)) {
             Await.until(() -> site.amiHolder().isPresent(), Duration.ofSeconds(30));
             ServerProcess holder = site.amiHolder().orElseThrow();
             SiteClient admin = SiteClient.login(http, site.uri("/"), "admin", ServerProcess.ADMIN_PASSWORD);

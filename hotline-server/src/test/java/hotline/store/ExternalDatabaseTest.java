@@ -15,8 +15,11 @@ class ExternalDatabaseTest {
     @Test
     @DisplayName("the migrations run as the database's ordinary owner, and the trigram search they set up answers")
     void migratesAsOrdinaryOwner() throws SQLException {
-        // given an empty database on an external PostgreSQL, owned by an ordinary role
-        DbEndpoint database = ExternalPostgres.require().fresh();
+        // given an empty database on an external PostgreSQL started here, owned by an ordinary role (HOTLINE_DB_URL's
+        // role is whatever its DBA made it)
+        ExternalPostgres postgres = ExternalPostgres.require();
+        postgres.requireOwnServer();
+        DbEndpoint database = postgres.fresh();
 
         // when the schema is brought up to date as that role
         Migrations.run(database);

@@ -121,10 +121,12 @@ public final class ExternalPostgres {
         return started == null ? OptionalLong.empty() : started.pid();
     }
 
-    /** Skips the calling test unless this fixture started the server itself (it cannot restart anyone else's). */
+    /**
+     * Skips the calling test unless this fixture started the server itself: it cannot restart anyone else's, nor vouch
+     * for the rights of HOTLINE_DB_URL's role.
+     */
     public void requireOwnServer() {
-        Assumptions.assumeTrue(started != null,
-                "HOTLINE_DB_URL names a PostgreSQL this test did not start; it cannot restart it");
+        Assumptions.assumeTrue(started != null, "HOTLINE_DB_URL names a PostgreSQL this test did not start");
     }
 
     /**

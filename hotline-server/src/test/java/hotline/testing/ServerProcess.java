@@ -32,12 +32,18 @@ public final class ServerProcess implements AutoCloseable {
     /** A probe waits this long at most: a request lost in a server's start-up must not hang the test. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * The JVM of a test's server: small, and compiled by C1 only, which halves the CPU a start-up takes (several
+     * servers start at once on two cores); a benchmark passes its own.
+     */
+    public static final List<String> TEST_JVM = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private final String name;
     private final Path dataDir;
     private final int port;
     private final int agiPort;
     private final Map<String, String> settings;
+    private final List<String> jvmOptions;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
 
@@ -48,7 +54,14 @@ public final class ServerProcess implements AutoCloseable {
      * no settings file.
      */
     public ServerProcess(String name, Path dataDir, Map<String, String> settings) throws IOException {
+        this(name, dataDir, settings, TEST_JVM);
+    }
+
+    /** The same in a JVM with {@code jvmOptions} ({@code -Xmx1g}, ...). */
+    public ServerProcess(String name, Path dataDir, Map<String, String> settings, List<String> jvmOptions)
+            throws IOException {
         this.name = name;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.dataDir = dataDir.toAbsolutePath();
         int[] ports = Ports.free(2);
         this.port = ports[0];
@@ -59,8 +72,9 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts the process and waits until {@code /health} answers 200. */
     public ServerProcess start(Duration limit) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
         builder.environment().keySet().removeIf(variable -> variable.startsWith("HOTLINE_"));

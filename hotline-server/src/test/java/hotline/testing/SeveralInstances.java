@@ -65,6 +65,12 @@ public final class SeveralInstances implements AutoCloseable {
 
     /** Starts {@code count} instances (in parallel) and nginx before them; skips the test without PostgreSQL or nginx. */
     public static SeveralInstances start(int count, Map<String, String> settings) throws Exception {
+        return start(count, settings, ServerProcess.TEST_JVM);
+    }
+
+    /** The same with the instances' JVMs started with {@code jvmOptions}. */
+    public static SeveralInstances start(int count, Map<String, String> settings, List<String> jvmOptions)
+            throws Exception {
         ExternalPostgres postgres = ExternalPostgres.require();
         DbEndpoint database = postgres.fresh();
         AmiPeer peer = new AmiPeer(AMI_USER, AMI_SECRET).start();
@@ -98,7 +104,7 @@ public final class SeveralInstances implements AutoCloseable {
                 String name = String.valueOf((char) ('A' + i));
                 Map<String, String> own = new HashMap<>(env);
                 own.put("HOTLINE_CLUSTER_PORT", Integer.toString(clusterPorts[i]));
-                site.servers.add(new ServerProcess(name, dir.resolve(name), own));
+                site.servers.add(new ServerProcess(name, dir.resolve(name), own, jvmOptions));
             }
             site.nginx = Nginx.start(site.servers.stream().map(ServerProcess::port).toList());
             long began = System.nanoTime();
