@@ -5,6 +5,7 @@ import hotline.auth.AuthModule;
 import hotline.billing.BillingModule;
 import hotline.billing.BillingService;
 import hotline.capability.Capability;
+import hotline.cluster.ClusterHealth;
 import hotline.cluster.ClusterSettings;
 import hotline.cluster.HazelcastSetup;
 import hotline.config.Config;
@@ -30,6 +31,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.Label;
@@ -97,13 +99,18 @@ public final class App implements AutoCloseable {
     public static App start(Config config, boolean demo, Clock clock) {
         Database database = Database.open(config);
         Vertx vertx;
+        ClusterSettings cluster;
+        ClusterManager clusterManager;
         try {
-            vertx = vertx(ClusterSettings.from(config));
+            cluster = ClusterSettings.from(config);
+            clusterManager = cluster.enabled() ? HazelcastSetup.clusterManager(cluster) : null;
+            vertx = vertx(cluster, clusterManager);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
         App app = new App(config, database, vertx, clock);
+        ClusterHealth.register(app.health, cluster, clusterManager);
         try {
             app.startServices(demo);
             return app;
@@ -114,10 +121,10 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Vert.x, joined to the other instances of the hotline over Hazelcast when {@code cluster.enabled}
-     * ({@link ClusterSettings}); otherwise with a local event bus and no Hazelcast at all.
+     * Vert.x, joined through {@code manager} to the other instances of the hotline when {@code cluster.enabled}
+     * ({@link ClusterSettings}); otherwise ({@code manager} null) with a local event bus and no Hazelcast at all.
      */
-    private static Vertx vertx(ClusterSettings cluster) {
+    private static Vertx vertx(ClusterSettings cluster, ClusterManager manager) {
         VertxOptions options = new VertxOptions().setMetricsOptions(metricsOptions());
         VertxBuilder builder = Vertx.builder().withMetrics(new MicrometerMetricsFactory());
         if (!cluster.enabled()) {
@@ -125,7 +132,7 @@ public final class App implements AutoCloseable {
         }
         long started = System.nanoTime();
         Vertx clustered = await(builder.with(HazelcastSetup.eventBus(options, cluster))
-                .withClusterManager(HazelcastSetup.clusterManager(cluster)).buildClustered());
+                .withClusterManager(manager).buildClustered());
         log.info("Joined cluster '{}' on {}:{} in {} ms", cluster.name(), cluster.host(), cluster.port(),
                 (System.nanoTime() - started) / 1_000_000);
         return clustered;

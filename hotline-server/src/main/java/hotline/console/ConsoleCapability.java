@@ -57,8 +57,6 @@ import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -88,7 +86,6 @@ public final class ConsoleCapability implements Capability {
     private final IncidentsPage incidentsPage;
     private final ReportsPage reportsPage;
     private final SlaBoardPage slaBoard;
-    private final Map<Long, MessageConsumer<JsonObject>> trackedPops = new ConcurrentHashMap<>();
     private final List<MessageConsumer<JsonObject>> consumers = new CopyOnWriteArrayList<>();
 
     public ConsoleCapability(Vertx vertx, Config config, Clock clock, ZoneId zone, SessionService sessions,
@@ -110,7 +107,7 @@ public final class ConsoleCapability implements Capability {
         PageKit kit = new PageKit(sessions, templates, assets);
         this.wallboard = new WallboardPages(kit, new Wallboard(telephony, incidents, alerts,
                 ConfFiles.locate(config.string(WALLBOARD), Thresholds.FILE, Thresholds::parse), zone), training);
-        LiveStream stream = new LiveStream(vertx, users, desk, calls, cards, this::trackPops,
+        LiveStream stream = new LiveStream(vertx, users, desk, calls, cards,
                 new TicketNotices(tickets, watch, templates, assets, zone), new SlaLive(vertx, sla.inbox()::unread, templates),
                 wallboard::swaps);
         this.api = new ConsoleApi(cards, calls);
@@ -145,6 +142,8 @@ public final class ConsoleCapability implements Capability {
     @Override
     public Future<Void> start() {
         consumers.add(vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.QUEUES, m -> agents.update(m.body())));
+        consumers.add(vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.SCREEN_POPS,
+                m -> calls.popped(m.body().getJsonObject("agent").getLong("userId"), m.body())));
         consumers.add(vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.CALLS,
                 m -> calls.ended(m.body().getString("uniqueid", ""))));
         return Future.all(consumers.stream().map(MessageConsumer::completion).toList())
@@ -153,13 +152,7 @@ public final class ConsoleCapability implements Capability {
 
     @Override
     public Future<Void> stop() {
-        return Future.all(java.util.stream.Stream.concat(consumers.stream(), trackedPops.values().stream())
-                .map(MessageConsumer::unregister).toList()).compose(done -> incidentsPage.stop());
-    }
-
-    /** From the first stream of a user on, their screen pops are kept as their current call. */
-    private void trackPops(long userId) {
-        trackedPops.computeIfAbsent(userId, id -> vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.screenPop(id),
-                m -> calls.popped(id, m.body())));
+        return Future.all(consumers.stream().map(MessageConsumer::unregister).toList())
+                .compose(done -> incidentsPage.stop());
     }
 }

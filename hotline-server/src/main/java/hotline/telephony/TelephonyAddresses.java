@@ -9,6 +9,8 @@ package hotline.telephony;
  *   <li>{@link #screenPop(long)}: to one agent (by user id) when their phone is connected to a caller — {@code call},
  *       {@code customer} ({@code id}, {@code tier}, {@code criticalFacility}, or null), {@code ivr} (path, reason,
  *       ticket, callbackNumber), {@code agent};</li>
+ *   <li>{@link #SCREEN_POPS}: every screen pop, whoever's (the same body), for what each instance keeps of the
+ *       agents' current calls, so a browser reconnecting to any instance finds its call;</li>
  *   <li>{@link #CALLS}: each finished call record ({@link CallRecord#toJson()});</li>
  *   <li>{@link #AMI_ACTIONS}: agent actions for Asterisk (request/reply), served by the instance holding the link.</li>
  * </ul>
@@ -17,6 +19,7 @@ public final class TelephonyAddresses {
 
     public static final String QUEUES = "hotline.queues";
     public static final String SCREEN_POP_PREFIX = "hotline.screenpop.";
+    public static final String SCREEN_POPS = "hotline.screenpops";
     public static final String CALLS = "hotline.calls";
     /** Internal and local to each instance: AMI events handed over by the AMI link's listener. */
     public static final String AMI_EVENTS = "hotline.telephony.ami";

@@ -335,6 +335,19 @@ public final class TelephonyModule implements Capability {
         return amis.stream().map(AmiLink::state).reduce(TelephonyModule::worse);
     }
 
+    /**
+     * Where the live part of the queue board (callers waiting, agents' states) comes from, for the wallboard:
+     * {@link #amiLink()}'s code, except {@code shared} on a standby of a cluster, whose board is the holder's
+     * replica; {@code none} without an Asterisk.
+     */
+    public String boardSource() {
+        Optional<AmiLink.State> link = amiLink();
+        if (link.isEmpty()) {
+            return "none";
+        }
+        return link.get() == AmiLink.State.STANDBY && vertx.isClustered() ? "shared" : link.get().code();
+    }
+
     private static AmiLink.State worse(AmiLink.State a, AmiLink.State b) {
         if (a == AmiLink.State.DOWN || b == AmiLink.State.DOWN) {
             return AmiLink.State.DOWN;

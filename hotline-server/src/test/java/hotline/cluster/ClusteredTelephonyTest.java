@@ -1,31 +1,27 @@
 package hotline.cluster;
 
 import hotline.App;
-import hotline.auth.Role;
 import hotline.auth.Principal;
-import hotline.store.DbEndpoint;
-import hotline.testing.MovableClock;
-import hotline.ticket.Channel;
-import hotline.ticket.Priority;
-import hotline.ticket.TicketDraft;
-import hotline.ticket.TicketType;
-import java.time.Instant;
-import java.util.HashSet;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
+import hotline.auth.Role;
 import hotline.auth.UserService;
+import hotline.console.Calls;
 import hotline.incident.IncidentService;
 import hotline.sla.SlaScheduler;
+import hotline.store.DbEndpoint;
 import hotline.telephony.TelephonyAddresses;
 import hotline.telephony.peer.AmiPeer;
 import hotline.testing.ApiClient;
 import hotline.testing.ApiResponse;
 import hotline.testing.Await;
 import hotline.testing.LiveEvents;
+import hotline.testing.MovableClock;
 import hotline.testing.TestCluster;
 import hotline.testing.TestDatabase;
+import hotline.ticket.Channel;
+import hotline.ticket.Priority;
+import hotline.ticket.TicketDraft;
 import hotline.ticket.TicketService;
+import hotline.ticket.TicketType;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -38,15 +34,19 @@ import org.junit.jupiter.api.Test;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import static hotline.telephony.peer.AmiPeer.channelSnapshot;
-import static hotline.telephony.peer.AmiPeer.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -62,7 +62,6 @@ class ClusteredTelephonyTest {
     private static App other;
     private static ApiClient agent1;
     private static ApiClient agent2;
-    private static int calls;
     private static final MovableClock clock = new MovableClock(Instant.now());
 
     @BeforeAll
@@ -94,19 +93,16 @@ class ClusteredTelephonyTest {
         return agent;
     }
 
-    /** A caller queued and answered on {@code phone}, as Asterisk tells it; answers the call's uniqueid. */
-    static String answeredCall(AmiPeer peer, String phone) {
-        String uid = "1700001000." + (++calls * 2);
-        Map<String, String> caller = channelSnapshot("", "PJSIP/trunk-" + calls, uid, uid, "13800138000", 6, "Up",
-                "hotline-inbound", "96655");
-        peer.emit("Newchannel", caller);
-        peer.emit("QueueCallerJoin", with(caller, "Queue", "hotline", "Position", "1", "Count", "1"));
-        Map<String, String> agentLeg = channelSnapshot("Dest", phone + "-" + calls, "1700001000." + (calls * 2 + 1),
-                uid, "13800138000", 6, "Up", "from-queue", "s");
-        peer.emit("AgentConnect", with(with(caller, "Queue", "hotline", "MemberName", "agent", "Interface", phone,
-                "RingTime", "2", "HoldTime", "5"), agentLeg.entrySet().stream()
-                .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray(String[]::new)));
-        return uid;
+    @Test
+    @DisplayName("each instance's health names the cluster and sees both members")
+    void healthShowsTheCluster() {
+        for (App app : cluster.apps()) {
+            JsonObject part = ApiClient.management(app).get("/health").json().getJsonObject("checks")
+                    .getJsonObject("cluster");
+            assertThat(part.getString("status")).isEqualTo("UP");
+            assertThat(part.getString("name")).startsWith("hotline-test-");
+            assertThat(part.getJsonArray("members")).hasSize(2).contains(part.getString("node"));
+        }
     }
 
     @Test
@@ -116,7 +112,7 @@ class ClusteredTelephonyTest {
              LiveEvents theirs = LiveEvents.open(other, agent2);
              LiveEvents theirsOnHolder = LiveEvents.open(holder, agent2)) {
             // when Asterisk, linked to the holder, connects a caller to agent1's phone
-            String uid = answeredCall(peer, "PJSIP/agent1");
+            String uid = new Calls(peer).answered("13800138000", null, "PJSIP/agent1");
 
             // then agent1's browser, connected to the other instance, pops the card
             LiveEvents.Event pop = mine.nextContaining("call-" + uid, Duration.ofSeconds(3));
@@ -126,6 +122,27 @@ class ClusteredTelephonyTest {
             assertThat(theirs.nextContaining("call-" + uid, Duration.ofMillis(500))).isNull();
             assertThat(theirsOnHolder.nextContaining("call-" + uid, Duration.ofMillis(100))).isNull();
         }
+    }
+
+    @Test
+    @DisplayName("a browser connecting after the pop to an instance it never used before gets the call in its first state")
+    void currentCallOnEveryInstance() throws Exception {
+        ApiClient agent3 = agentWithPhone(holder, "PJSIP/agent3");
+        String uid;
+        try (LiveEvents before = LiveEvents.open(holder, agent3)) {
+            uid = new Calls(peer).answered("13900139000", null, "PJSIP/agent3");
+            assertThat(before.nextContaining("call-" + uid, Duration.ofSeconds(3))).isNotNull();
+        }
+
+        // when the browser comes back through the other instance (its first stream there)
+        LiveEvents.Event state;
+        try (LiveEvents after = LiveEvents.openRaw(other, agent3)) {
+            state = after.next("live", Duration.ofSeconds(5));
+        }
+
+        // then the state it is sent first shows the call
+        assertThat(state).isNotNull();
+        assertThat(state.data()).contains(uid).contains("13900139000");
     }
 
     @Test
@@ -148,6 +165,23 @@ class ClusteredTelephonyTest {
         Await.until(() -> "paused".equals(member(agent2.get("/api/queues").json(), "PJSIP/agent2").getString("state")),
                 Duration.ofSeconds(3));
         assertThat(member(agent2.get("/api/queues").json(), "PJSIP/agent2").getString("pausedReason")).isEqualTo("午餐");
+    }
+
+    @Test
+    @DisplayName("the wallboard of the instance without the link shows the holder's board, without the stand-by note a lone standby shows")
+    void wallboardOnTheOtherInstance() throws Exception {
+        ApiClient supervisor = ApiClient.as(other, Role.SUPERVISOR);
+        ApiClient agent = agentWithPhone(other, "PJSIP/agent4");
+        assertThat(agent.post("/api/agent/queue", new JsonObject().put("action", "login")).status()).isEqualTo(202);
+        long agentId = agent.user().getLong("id");
+        Await.until(() -> supervisor.get("/api/agents").json().getJsonArray("agents").stream()
+                .map(JsonObject.class::cast).anyMatch(row -> row.getLong("userId") == agentId
+                        && !"logged_out".equals(row.getString("state"))), Duration.ofSeconds(3));
+
+        ApiResponse page = supervisor.get("/supervisor");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("wb-link-standby");
     }
 
     @Test
@@ -202,7 +236,7 @@ class ClusteredTelephonyTest {
             bodies.forEach((address, body) -> holder.vertx().eventBus().publish(address, body));
 
             // then the other instance receives each, equal to what was sent
-            Map<String, JsonObject> seen = new java.util.HashMap<>();
+            Map<String, JsonObject> seen = new HashMap<>();
             while (seen.size() < bodies.size()) {
                 Map.Entry<String, JsonObject> next = received.poll(3, TimeUnit.SECONDS);
                 assertThat(next).as("bodies received: " + seen.keySet()).isNotNull();

@@ -60,7 +60,7 @@ public final class Calls {
         return channelSnapshot("", "PJSIP/trunk-" + uid, uid, uid, callerNumber, 6, "Up", "hotline-inbound", "96655");
     }
 
-    void hangUp(String uid, String callerNumber, String phone) {
+    public void hangUp(String uid, String callerNumber, String phone) {
         Map<String, String> caller = caller(uid, callerNumber);
         peer.emit("AgentComplete", with(caller, "Queue", "hotline", "MemberName", "agent", "Interface", phone,
                 "HoldTime", "9", "TalkTime", "60", "Reason", "caller"));

@@ -28,9 +28,14 @@ public final class LiveEvents implements AutoCloseable {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
 
-    /** Opens the stream of {@code client}'s user on {@code app}, and waits for the state it sends first. */
+    /** Opens the stream of {@code client}'s user on {@code app}; its first {@code live} event is the state. */
+    public static LiveEvents openRaw(App app, ApiClient client) {
+        return new LiveEvents(app, client.token());
+    }
+
+    /** Opens the stream of {@code client}'s user on {@code app}, and waits for (and skips) the state it sends first. */
     public static LiveEvents open(App app, ApiClient client) throws InterruptedException {
-        LiveEvents stream = new LiveEvents(app, client.token());
+        LiveEvents stream = openRaw(app, client);
         if (stream.next("live", Duration.ofSeconds(10)) == null) {
             stream.close();
             throw new AssertionError("the live stream sent no state on connect");

@@ -56,19 +56,17 @@ public final class LiveStream implements Handler<RoutingContext> {
     private final Desk desk;
     private final CurrentCalls calls;
     private final CallerCards cards;
-    private final PopTracking tracking;
     private final TicketNotices tickets;
     private final SlaLive sla;
     private final SupervisorViews supervisorViews;
 
     public LiveStream(Vertx vertx, UserService users, Desk desk, CurrentCalls calls, CallerCards cards,
-                      PopTracking tracking, TicketNotices tickets, SlaLive sla, SupervisorViews supervisorViews) {
+                      TicketNotices tickets, SlaLive sla, SupervisorViews supervisorViews) {
         this.vertx = vertx;
         this.users = users;
         this.desk = desk;
         this.calls = calls;
         this.cards = cards;
-        this.tracking = tracking;
         this.tickets = tickets;
         this.sla = sla;
         this.supervisorViews = supervisorViews;
@@ -79,16 +77,10 @@ public final class LiveStream implements Handler<RoutingContext> {
         Future<List<Map<String, String>>> swaps(Viewer viewer);
     }
 
-    /** Follows the screen pops of each user who opened a console stream, so the current call survives a reload. */
-    public interface PopTracking {
-        void track(long userId);
-    }
-
     @Override
     public void handle(RoutingContext ctx) {
         Viewer viewer = Viewer.of(ctx);
         long userId = viewer.principal().id();
-        tracking.track(userId);
         HttpServerResponse response = ctx.response()
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("Cache-Control", "no-cache, no-transform")

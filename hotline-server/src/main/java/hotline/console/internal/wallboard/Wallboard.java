@@ -7,7 +7,6 @@ import hotline.incident.IncidentStatus;
 import hotline.surveillance.QualityAlert;
 import hotline.surveillance.QualityAlerts;
 import hotline.telephony.TelephonyModule;
-import hotline.telephony.ami.AmiLink;
 import hotline.telephony.callback.CallbackSummary;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -27,7 +26,8 @@ import java.util.Map;
  * maps, the same for the wallboard, the TV view and their live updates. The reads other than the queue board are
  * shared for {@value #EXTRAS_MS} ms, so many open boards cost the database no more than one. {@code link} says whether
  * this instance holds the AMI link: on a standby the calls waiting and the agents' states are on the instance that
- * does, while today's figures, read from the call records, are the same everywhere. Thread-safe.
+ * does (unless clustered: then {@code shared}, the holder's board is shown here too), while today's figures, read
+ * from the call records, are the same everywhere. Thread-safe.
  */
 public final class Wallboard {
 
@@ -55,8 +55,8 @@ public final class Wallboard {
     }
 
     /**
-     * The board as of now: {@code at}, {@code zone} (the hotline's, for clocks), {@code link} (connected, standby, down
-     * or none), {@code queues}, {@code agentStates}, {@code hourly}, {@code callbacks}, ...
+     * The board as of now: {@code at}, {@code zone} (the hotline's, for clocks), {@code link} (connected, standby, down,
+     * shared or none), {@code queues}, {@code agentStates}, {@code hourly}, {@code callbacks}, ...
      */
     public Future<Map<String, Object>> model() {
         JsonObject board = telephony.queueBoard();
@@ -64,7 +64,7 @@ public final class Wallboard {
             Map<String, Object> model = new LinkedHashMap<>(more);
             model.put("at", board.getString("at"));
             model.put("zone", zone.getId());
-            model.put("link", telephony.amiLink().map(AmiLink.State::code).orElse("none"));
+            model.put("link", telephony.boardSource());
             List<Map<String, Object>> queues = new ArrayList<>();
             board.getJsonArray("queues").forEach(queue -> queues.add(queue((JsonObject) queue)));
             model.put("queues", queues);

@@ -153,6 +153,7 @@ public final class SwitchboardVerticle extends VerticleBase {
     private void send(AgentDirectory.Agent agent, JsonObject pop, JsonObject event) {
         pop.put("agent", new JsonObject().put("userId", agent.userId()).put("username", agent.username()));
         vertx.eventBus().publish(TelephonyAddresses.screenPop(agent.userId()), pop);
+        vertx.eventBus().publish(TelephonyAddresses.SCREEN_POPS, pop);
         screenPopLatency.record(System.nanoTime() - event.getLong("nanos"), TimeUnit.NANOSECONDS);
     }
 
