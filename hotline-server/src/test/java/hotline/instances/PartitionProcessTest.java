@@ -1,6 +1,5 @@
 package hotline.instances;
 
-import hotline.store.DbEndpoint;
 import hotline.testing.Await;
 import hotline.testing.ServerProcess;
 import hotline.testing.SeveralInstances;
@@ -11,8 +10,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpClient;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,14 +72,14 @@ class PartitionProcessTest {
         cutOff.suspend();
         Thread.sleep(4_000);
         // and meanwhile every ticket's targets pass, three callbacks are booked and three agents come free
-        execute("UPDATE ticket_sla SET first_response_warn_at = now() - interval '3 hours', "
+        site.execute("UPDATE ticket_sla SET first_response_warn_at = now() - interval '3 hours', "
                 + "first_response_due = now() - interval '2 hours', resolution_warn_at = now() - interval '2 hours', "
                 + "resolution_due = now() - interval '1 hour', next_check_at = now() WHERE ticket_id = ANY (?)",
                 tickets);
         for (int i = 0; i < 3; i++) {
-            execute("INSERT INTO callbacks (call_uniqueid, caller_number, priority, requested_at, due_at, status, "
+            site.execute("INSERT INTO callbacks (call_uniqueid, caller_number, priority, requested_at, due_at, status, "
                     + "next_attempt_at, updated_at) VALUES ('partition-" + i + "', '1390000000" + i + "', 1, now(), "
-                    + "now() + interval '30 minutes', 'requested', now(), now())", List.of());
+                    + "now() + interval '30 minutes', 'requested', now(), now())");
         }
         for (String phone : PHONES) {
             site.peer().emit("QueueMemberStatus", Map.of("Queue", "hotline", "MemberName", phone, "Interface", phone,
@@ -95,18 +92,18 @@ class PartitionProcessTest {
         Map<Long, Integer> dialled = originatesPerCallback(Duration.ofSeconds(4));
 
         // then every ticket escalated, and once per passed target; each escalation reached one inbox once
-        assertThat(query("SELECT count(DISTINCT ticket_id) FROM ticket_events WHERE action = 'escalate' "
+        assertThat(site.count("SELECT count(DISTINCT ticket_id) FROM ticket_events WHERE action = 'escalate' "
                 + "AND ticket_id = ANY (?)", tickets)).isEqualTo(TICKETS);
-        assertThat(query("SELECT count(*) FROM (SELECT 1 FROM ticket_events WHERE action = 'escalate' "
+        assertThat(site.count("SELECT count(*) FROM (SELECT 1 FROM ticket_events WHERE action = 'escalate' "
                 + "AND ticket_id = ANY (?) GROUP BY ticket_id, data->'sla'->>'deadline' HAVING count(*) > 1) twice",
                 tickets)).as("targets escalated twice").isZero();
-        assertThat(query("SELECT count(*) FROM (SELECT 1 FROM sla_inbox WHERE kind = 'escalation' "
+        assertThat(site.count("SELECT count(*) FROM (SELECT 1 FROM sla_inbox WHERE kind = 'escalation' "
                 + "AND ticket_id = ANY (?) GROUP BY ticket_id, level HAVING count(*) > 1) twice", tickets))
                 .as("escalations in an inbox twice").isZero();
         // and every callback was dialled, once
         assertThat(dialled).hasSize(3).allSatisfy((callback, times) -> assertThat(times).isEqualTo(1));
         // and no customer is told one thing about one ticket twice
-        assertThat(query("SELECT count(*) FROM (SELECT 1 FROM notices WHERE ticket_id = ANY (?) "
+        assertThat(site.count("SELECT count(*) FROM (SELECT 1 FROM notices WHERE ticket_id = ANY (?) "
                 + "GROUP BY ticket_id, kind HAVING count(*) > 1) twice", tickets)).isZero();
     }
 
@@ -124,29 +121,5 @@ class PartitionProcessTest {
             }
         }
         return dialled;
-    }
-
-    /** Runs {@code sql} behind the servers' back, with {@code ids} as its one parameter when there are any. */
-    private void execute(String sql, List<Long> ids) throws SQLException {
-        DbEndpoint admin = site.databaseAsAdmin();
-        try (var connection = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password());
-             var statement = connection.prepareStatement(sql)) {
-            if (!ids.isEmpty()) {
-                statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
-            }
-            statement.execute();
-        }
-    }
-
-    private long query(String sql, List<Long> ids) throws SQLException {
-        DbEndpoint admin = site.databaseAsAdmin();
-        try (var connection = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password());
-             var statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
-            try (var rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
     }
 }

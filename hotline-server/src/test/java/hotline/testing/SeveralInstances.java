@@ -10,7 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -185,7 +187,7 @@ public final class SeveralInstances implements AutoCloseable {
         DbEndpoint admin = databaseAsAdmin();
         try (var connection = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password());
              var query = connection.prepareStatement("SELECT id FROM tickets WHERE id = ANY (?)")) {
-            query.setArray(1, connection.createArrayOf("bigint", ticketIds.toArray()));
+            bind(connection, query, List.copyOf(ticketIds));
             Set<Long> missing = new HashSet<>(ticketIds);
             try (var rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -198,14 +200,40 @@ public final class SeveralInstances implements AutoCloseable {
 
     /** How many tickets the tickets table holds whose subject contains {@code word}. */
     public long storedTicketsWith(String word) throws SQLException {
+        return count("SELECT count(*) FROM tickets WHERE subject LIKE ?", "%" + word + "%");
+    }
+
+    /**
+     * Runs a query behind the servers' back, with the superuser's rights, and answers the first column of its first
+     * row as a number; a {@code List<Long>} parameter goes as a {@code bigint[]}.
+     */
+    public long count(String sql, Object... parameters) throws SQLException {
         DbEndpoint admin = databaseAsAdmin();
         try (var connection = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password());
-             var query = connection.prepareStatement("SELECT count(*) FROM tickets WHERE subject LIKE ?")) {
-            query.setString(1, "%" + word + "%");
+             var query = connection.prepareStatement(sql)) {
+            bind(connection, query, parameters);
             try (var rows = query.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
             }
+        }
+    }
+
+    /** Runs a statement behind the servers' back, as {@link #count} does. */
+    public void execute(String sql, Object... parameters) throws SQLException {
+        DbEndpoint admin = databaseAsAdmin();
+        try (var connection = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password());
+             var statement = connection.prepareStatement(sql)) {
+            bind(connection, statement, parameters);
+            statement.execute();
+        }
+    }
+
+    private static void bind(Connection connection, PreparedStatement statement, Object... parameters)
+            throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i] instanceof List<?> ids
+                    ? connection.createArrayOf("bigint", ids.toArray()) : parameters[i]);
         }
     }
 
