@@ -136,7 +136,7 @@ public final class TelephonyModule implements Capability {
         String queue = config.string(QUEUE, "hotline");
         this.amis = amiLinks(config, database, clock);
         this.switchboard = new Switchboard(vertx, pool, clock, meters, tickets, users, this::anyConnection,
-                () -> amis.isEmpty() || anyConnection() != null,
+                () -> !vertx.isClustered() || amis.isEmpty() || anyConnection() != null,
                 new Switchboard.Settings(queue, UtilityZone.of(config),
                         config.integer(SERVICE_LEVEL_SECONDS, 20, 1, 600),
                         config.integer(SHORT_ABANDON_SECONDS, 5, 0, 60),

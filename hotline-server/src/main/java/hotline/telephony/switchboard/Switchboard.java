@@ -74,8 +74,9 @@ public final class Switchboard {
      * Tickets (linked to calls, opened from them) go through {@code tickets}, agents and their phones through
      * {@code users}; {@code link} gives this instance's logged-in AMI connection for agent actions, or null while it
      * holds none (then they go to the instance that does); {@code liveHere} is true while this instance's own view of
-     * the calls is the live one — it holds the AMI link, or no Asterisk is configured — and false while it keeps a
-     * replica of the board the holder publishes.
+     * the calls is the live one — it holds the AMI link, no Asterisk is configured, or it is not clustered (a standby
+     * alone shows its own board, with today's figures from the call records) — and false while it keeps a replica
+     * of the board the holder publishes.
      */
     public Switchboard(Vertx vertx, Pool pool, Clock clock, MeterRegistry meters, TicketService tickets,
                        UserService users, Supplier<ManagerConnection> link, BooleanSupplier liveHere,

@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -19,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -31,7 +34,9 @@ import java.util.function.BooleanSupplier;
  * {@value #READ_MIN_MS} ms) and every {@value #READ_EVERY_MS} ms (wrap-ups, satisfaction, a standby instance, midnight).
  * Screen-pop latency (AMI event received → published) is timed as {@code hotline_screenpop_seconds}; events handled
  * are counted as {@code hotline_ami_events_total}. In a cluster only the instance holding the AMI link publishes its
- * board; the others take each one it publishes as theirs (a replica), so every instance shows the same live board.
+ * board to every instance; the others take each one it publishes as theirs (a replica), so every instance shows the
+ * same live board. Having heard nothing from a holder for {@value #REPLICA_STALE_MS} ms (none holds the link), an
+ * instance shows its own board again to its own browsers: nothing live, today's figures fresh from the call records.
  */
 public final class SwitchboardVerticle extends VerticleBase {
 
@@ -41,6 +46,11 @@ public final class SwitchboardVerticle extends VerticleBase {
     private static final long BOARD_PUBLISH_MS = 100;
     static final long READ_MIN_MS = 1_000;
     static final long READ_EVERY_MS = 5_000;
+    /** A holder publishes at least every {@value #READ_EVERY_MS} ms; a replica older than this has no holder. */
+    static final long REPLICA_STALE_MS = 3 * READ_EVERY_MS;
+    /** Headers of a published board: the instance that drew it, and whether it holds the AMI link. */
+    private static final String FROM = "from";
+    private static final String HOLDER = "holder";
 
     private final CallTracker tracker = new CallTracker();
     private final QueueBoard board;
@@ -51,6 +61,9 @@ public final class SwitchboardVerticle extends VerticleBase {
     private final Timer screenPopLatency;
     private final io.micrometer.core.instrument.Counter eventsHandled;
     private final BooleanSupplier liveHere;
+    private final String instance = UUID.randomUUID().toString();
+    /** When a holder's board last came; from the start, so a holder has the time to speak before this one does. */
+    private long lastFromHolder = System.currentTimeMillis();
     private final AtomicReference<JsonObject> snapshot = new AtomicReference<>();
     private final AtomicReference<Map<Long, StoredDay.AgentDay>> agentDays = new AtomicReference<>(Map.of());
     private boolean boardChanged;
@@ -59,8 +72,9 @@ public final class SwitchboardVerticle extends VerticleBase {
     private long lastRead;
 
     /**
-     * {@code liveHere}: true while this instance's own view of the calls is the live one (it holds the AMI link, or
-     * no Asterisk is configured); while false the board is a replica of the one the holder publishes.
+     * {@code liveHere}: true while this instance's own view of the calls is the live one (it holds the AMI link, no
+     * Asterisk is configured, or it is not clustered); while false the board is a replica of the one the holder
+     * publishes.
      */
     public SwitchboardVerticle(QueueBoard board, Today today, DayReader days, CallRecordWriter writer, UserService users,
                                MeterRegistry meters, BooleanSupplier liveHere) {
@@ -102,7 +116,7 @@ public final class SwitchboardVerticle extends VerticleBase {
         });
         vertx.setPeriodic(READ_EVERY_MS, id -> requestRead());
         vertx.eventBus().<JsonObject>localConsumer(TelephonyAddresses.AMI_EVENTS, message -> handle(message.body()));
-        vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.QUEUES, message -> replicate(message.body()));
+        vertx.eventBus().<JsonObject>consumer(TelephonyAddresses.QUEUES, this::replicate);
         read();
         return agents.reload().recover(e -> {
             log.warn("Agent phone interfaces not loaded yet: {}", e.getMessage());
@@ -180,29 +194,40 @@ public final class SwitchboardVerticle extends VerticleBase {
         event.getJsonArray("status").forEach(item -> status.add((JsonObject) item));
         board.resync(status, askedAt);
         // A resync comes only through a link held here, though the link may count as up a moment later.
-        publish();
+        publish(true);
     }
 
-    /** Publishes the board if it is the live one; an instance without the link shows the holder's instead. */
+    /**
+     * Publishes the board if it is the live one, or if no holder has published one for a while; an instance without
+     * the link otherwise shows the holder's.
+     */
     private void publishBoard() {
         if (liveHere.getAsBoolean()) {
-            publish();
+            publish(true);
+        } else if (System.currentTimeMillis() - lastFromHolder > REPLICA_STALE_MS) {
+            publish(false);
         }
     }
 
-    /** The board another instance (the link's holder) published: this one's, while it does not hold the link. */
-    private void replicate(JsonObject published) {
+    /** A board another instance published: this one's, if that one holds the link and this one does not. */
+    private void replicate(Message<JsonObject> published) {
+        if (instance.equals(published.headers().get(FROM)) || !"true".equals(published.headers().get(HOLDER))) {
+            return;
+        }
+        lastFromHolder = System.currentTimeMillis();
         if (!liveHere.getAsBoolean()) {
             boardChanged = false;
-            snapshot.set(published);
+            snapshot.set(published.body());
         }
     }
 
-    private void publish() {
+    /** To every instance from the holder; to this instance's own browsers only from one that stands in for none. */
+    private void publish(boolean holder) {
         boardChanged = false;
         JsonObject current = current();
         snapshot.set(current);
-        vertx.eventBus().publish(TelephonyAddresses.QUEUES, current);
+        vertx.eventBus().publish(TelephonyAddresses.QUEUES, current, new DeliveryOptions().setLocalOnly(!holder)
+                .addHeader(FROM, instance).addHeader(HOLDER, Boolean.toString(holder)));
     }
 
     private JsonObject current() {
