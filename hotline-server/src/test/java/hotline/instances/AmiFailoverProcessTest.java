@@ -41,7 +41,7 @@ class AmiFailoverProcessTest {
     @Test
     @DisplayName("kill -9 of the AMI link's holder under load: another instance holds the link and has resynced within "
             + "5 s, its browsers reconnect through nginx to the current state, no acknowledged ticket is lost and all "
-            + "are searchable on every survivor within 1 s (on cores of its own)")
+            + "are searchable on every survivor within 1 s (bounds for cores of their own)")
     void holderKilledUnderLoad() throws Exception {
         // given three instances behind nginx, agent1 paused for lunch in Asterisk, and browsers on every instance
         site = SeveralInstances.start(3, Map.of());
@@ -66,7 +66,7 @@ class AmiFailoverProcessTest {
         long killedAt = System.nanoTime();
 
         // then another instance holds the link, resynced (it knows agent1's pause from Asterisk), within 5 s
-        Await.until(() -> site.amiHolder().isPresent(), Duration.ofSeconds(5));
+        Await.until(() -> site.amiHolder().isPresent(), MachineLoad.stretch(Duration.ofSeconds(5)));
         long failoverMillis = (System.nanoTime() - killedAt) / 1_000_000;
         ServerProcess heir = site.amiHolder().orElseThrow();
         assertThat(heir).isNotSameAs(holder);
@@ -84,7 +84,7 @@ class AmiFailoverProcessTest {
                 assertThat(again.status()).isEqualTo(200);
                 assertThat(onInstance(again, holder)).as("nginx sends the reconnect to a living instance").isFalse();
                 Await.until(() -> again.events().stream().anyMatch(event -> event.name().equals("live")),
-                        Duration.ofSeconds(2));
+                        MachineLoad.stretch(Duration.ofSeconds(2)));
             }
         }
 
