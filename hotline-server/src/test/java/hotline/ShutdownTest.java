@@ -1,6 +1,7 @@
 package hotline;
 
 import hotline.testing.Await;
+import hotline.testing.ServerProcess;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,8 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,25 +31,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The server as an operator runs it: {@code hotline.Main} in a process of its own, stopped with SIGTERM. */
 class ShutdownTest {
 
-    private static final String MANAGEMENT_TOKEN = "shutdown-test-monitor";
-    private static final String PASSWORD = "harbor-quill-sundial-28";
-
     /** A probe waits this long at most: a request lost in a server's start-up must not hang the test. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpClient http = HttpClient.newHttpClient();
     private Path dataDir;
-    private Process server;
-    private int port;
+    private ServerProcess server;
 
     @AfterEach
     void cleanUp() throws Exception {
         // SIGTERM, as the test itself proves, stops the server and its PostgreSQL; SIGKILL only if it hangs.
-        if (server != null && server.isAlive()) {
-            server.destroy();
-            if (!server.waitFor(60, TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
+        if (server != null) {
+            server.close();
         }
         if (dataDir != null && Files.exists(postmasterPid())) {
             // A failed test may leave its PostgreSQL behind; it is ours to stop, and to wait for: it deletes its
@@ -72,7 +64,7 @@ class ShutdownTest {
         // Others may enter: as root the embedded PostgreSQL runs as 'nobody'.
         dataDir = Files.createTempDirectory("hotline-shutdown",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        port = freePort();
+        server = new ServerProcess("shutdown", dataDir, Map.of());
         start();
         String token = login();
         long postgresPid = Long.parseLong(Files.readAllLines(postmasterPid()).getFirst().trim());
@@ -80,7 +72,7 @@ class ShutdownTest {
                 .encode().getBytes(StandardCharsets.UTF_8);
 
         String status;
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/tickets HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
                     + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
@@ -90,9 +82,9 @@ class ShutdownTest {
             // SIGTERM once the server has the request in hand (headers read, body still arriving)...
             Await.until(() -> metrics().contains("vertx_http_server_active_requests{method=\"POST\"} 1.0"),
                     Duration.ofSeconds(10));
-            server.destroy();
+            server.terminate();
             // ...and the rest of the body only once shutdown has begun: the port takes no new connection.
-            Await.until(() -> !accepting(), Duration.ofSeconds(10));
+            Await.until(() -> !server.accepting(), Duration.ofSeconds(10));
             out.write(body, 10, body.length - 10);
             out.flush();
             status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
@@ -100,7 +92,7 @@ class ShutdownTest {
         }
 
         assertThat(status).isEqualTo("HTTP/1.1 201 Created");
-        assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("the server exits").isTrue();
+        assertThat(server.stop()).as("the server exits").isTrue();
         assertThat(postmasterPid()).as("no pid file left").doesNotExist();
         Await.until(() -> !running(postgresPid), Duration.ofSeconds(10));
 
@@ -112,58 +104,17 @@ class ShutdownTest {
     }
 
     private void start() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server.log").toFile()));
-        builder.environment().put("HOTLINE_HTTP_PORT", Integer.toString(port));
-        builder.environment().put("HOTLINE_DATA_DIR", dataDir.toString());
-        // A free FastAGI port: the default 4573 may be taken by another server on this machine.
-        builder.environment().put("HOTLINE_AGI_PORT", "0");
-        builder.environment().put("HOTLINE_ADMIN_PASSWORD", PASSWORD);
-        builder.environment().put("HOTLINE_MANAGEMENT_TOKEN", MANAGEMENT_TOKEN);
-        builder.environment().put("HOTLINE_CONF", dataDir.resolve("no-such-file.json").toString());
-        server = builder.start();
-        try {
-            Await.until(() -> {
-                assertThat(server.isAlive()).as("the server runs").isTrue();
-                return healthy();
-            }, Duration.ofSeconds(120));
-        } catch (AssertionError e) {
-            throw new AssertionError("the server did not become healthy (" + e.getMessage() + "); see "
-                    + dataDir.resolve("server.log"), e);
-        }
-    }
-
-    private boolean healthy() {
-        try {
-            return http.send(request(uri("/health")).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode() == 200;
-        } catch (IOException notListeningOrLost) {
-            return false;
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        server.start(Duration.ofSeconds(120));
     }
 
     /** The server's Prometheus text. */
     private String metrics() {
         try {
             return http.send(request(uri("/metrics"))
-                    .header("Authorization", "Bearer " + MANAGEMENT_TOKEN).build(), HttpResponse.BodyHandlers.ofString())
+                    .header("Authorization", "Bearer " + ServerProcess.MANAGEMENT_TOKEN).build(), HttpResponse.BodyHandlers.ofString())
                     .body();
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Whether the server's port takes a new connection (it stops doing so once shutdown begins). */
-    private boolean accepting() {
-        try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            return true;
-        } catch (IOException refused) {
-            return false;
         }
     }
 
@@ -171,7 +122,7 @@ class ShutdownTest {
         HttpResponse<String> reply = http.send(request(uri("/api/session"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("username", "admin")
-                        .put("password", PASSWORD).encode())).build(), HttpResponse.BodyHandlers.ofString());
+                        .put("password", ServerProcess.ADMIN_PASSWORD).encode())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
         return new JsonObject(reply.body()).getString("token");
     }
@@ -194,13 +145,7 @@ class ShutdownTest {
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        return server.uri(path);
     }
 
     private static HttpRequest.Builder request(URI uri) {

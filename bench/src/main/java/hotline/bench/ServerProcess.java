@@ -1,8 +1,8 @@
 package hotline.bench;
 
+import hotline.testing.Ports;
+
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,7 +58,7 @@ final class ServerProcess {
         }
         this.jar = jar;
         this.dataDir = dataDir.toAbsolutePath();
-        int[] ports = freePorts(2);
+        int[] ports = Ports.free(2);
         this.port = ports[0];
         this.agiPort = ports[1];
         this.log = this.dataDir.resolve("server.log");
@@ -217,20 +217,5 @@ final class ServerProcess {
             Thread.sleep(200);
         }
         throw new IllegalStateException("the server did not become healthy in " + START_TIMEOUT + "; see " + log);
-    }
-
-    /** {@code count} distinct ports free on 127.0.0.1 (all held open together while chosen). */
-    private static int[] freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            }
-            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
     }
 }

@@ -23,6 +23,11 @@ public record DbEndpoint(String host, int port, String database, String user, St
         return new DbEndpoint(host, port, otherDatabase, user, password);
     }
 
+    /** The URL {@link #fromUrl} reads, password included: for a child process's {@code HOTLINE_DB_URL}, never a log. */
+    public String url() {
+        return "postgresql://" + user + ":" + password + "@" + host + ":" + port + "/" + database;
+    }
+
     public String jdbcUrl() {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }

@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A PostgreSQL server of the project's own, run from the binaries of {@code io.zonky.test.postgres} that the build
- * put on the class path, in {@code <dataDir>/postgres}.
+ * put on the class path (or from a PostgreSQL installed on the machine: {@link #startInstalled}), with its data in
+ * {@code <dataDir>/postgres}.
  *
  * <p>The first start unpacks the binaries and runs {@code initdb} (UTF-8, password authentication with a generated
  * password kept in {@code <dataDir>/postgres/password}); later starts reuse the data. A file lock keeps a second
@@ -49,6 +50,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private final Path home;
     private final Path binaries;
+    /** Whether {@link #binaries} is a PostgreSQL installed on this machine rather than the one unpacked from the jar. */
+    private final boolean installed;
     private final Path data;
     private final boolean root;
     private final FileChannel lockChannel;
@@ -56,9 +59,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private DbEndpoint endpoint;
     private volatile ProcessHandle postmaster;
 
-    private EmbeddedPostgres(Path home, FileChannel lockChannel, FileLock lock) {
+    private EmbeddedPostgres(Path home, Path installation, FileChannel lockChannel, FileLock lock) {
         this.home = home;
-        this.binaries = home.resolve("binaries");
+        this.installed = installation != null;
+        this.binaries = installed ? installation : home.resolve("binaries");
         this.data = home.resolve("data");
         this.root = "root".equals(System.getProperty("user.name"));
         this.lockChannel = lockChannel;
@@ -67,6 +71,19 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     /** Starts (initialising on first use) the database kept under {@code dataDir}. */
     public static EmbeddedPostgres start(Path dataDir) {
+        return start(null, dataDir);
+    }
+
+    /**
+     * The same with the PostgreSQL installed at {@code installation} (the folder whose {@code bin/} holds
+     * {@code initdb} and {@code pg_ctl}, e.g. Debian's {@code /usr/lib/postgresql/15}) instead of the binaries in the
+     * jar: the tests of several instances run on the distribution's server, as an operator would.
+     */
+    public static EmbeddedPostgres startInstalled(Path installation, Path dataDir) {
+        return start(installation.toAbsolutePath().normalize(), dataDir);
+    }
+
+    private static EmbeddedPostgres start(Path installation, Path dataDir) {
         Path home = dataDir.toAbsolutePath().normalize().resolve("postgres");
         try {
             Files.createDirectories(home);
@@ -82,7 +99,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 channel.close();
                 throw new IllegalStateException(home + " is in use by another Hotline server");
             }
-            EmbeddedPostgres postgres = new EmbeddedPostgres(home, channel, lock);
+            EmbeddedPostgres postgres = new EmbeddedPostgres(home, installation, channel, lock);
             postgres.startServer();
             return postgres;
         } catch (IOException e) {
@@ -95,7 +112,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     private void startServer() throws IOException {
-        unpackBinaries();
+        if (!installed) {
+            unpackBinaries();
+        }
         String password = initialiseOnce();
         clearLeftovers();
         int port = freePort();

@@ -50,8 +50,7 @@ public final class TestApp {
                 .put("http", new JsonObject().put("port", 0).put("instances", 1))
                 .put("agi", new JsonObject().put("port", 0))
                 .put("data", new JsonObject().put("dir", dataDir.toString()))
-                .put("db", new JsonObject().put("url", "postgresql://" + database.user() + ":" + database.password()
-                        + "@" + database.host() + ":" + database.port() + "/" + database.database()).put("poolSize", 8))
+                .put("db", new JsonObject().put("url", database.url()).put("poolSize", 8))
                 .put("admin", new JsonObject().put("password", ADMIN_PASSWORD))
                 .put("management", new JsonObject().put("token", MANAGEMENT_TOKEN))
                 // Cheap password hashes: every ApiClient.as(...) creates a user and logs in.

@@ -135,11 +135,24 @@ public final class AmiLink {
 
     private void supervise() {
         try {
+            warmUpAsteriskJava();
             superviseLeased();
         } finally {
             // stop() interrupts this thread; closing the lock's session must still wait for its answer
             Thread.interrupted();
             lease.release();
+        }
+    }
+
+    /**
+     * Asterisk-Java scans its jar for event classes once per JVM, at the first connection (1-2 s on a busy machine):
+     * paid here at start-up, a standby that takes the link over does not pay it within its failover time.
+     */
+    private static void warmUpAsteriskJava() {
+        try {
+            Class.forName("org.asteriskjava.manager.internal.EventBuilderImpl", true, AmiLink.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            log.debug("Asterisk-Java's event classes not scanned ahead: {}", e.toString());
         }
     }
 
