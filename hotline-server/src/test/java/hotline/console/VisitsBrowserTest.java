@@ -60,10 +60,10 @@ class VisitsBrowserTest {
         }
     }
 
-    /** The earliest open complaint follow-up of agent1 that the page lists first among the complaints, with its ticket. */
+    /** The earliest overdue complaint follow-up of agent1 (the page lists every overdue one), with its ticket number. */
     private static Row openComplaintCall(int skip) {
         return desk.query("SELECT f.id, t.number FROM followups f JOIN tickets t ON t.id = f.ticket_id "
-                + "WHERE f.kind = 'complaint' AND f.done_at IS NULL AND f.assignee = 'agent1' "
+                + "WHERE f.kind = 'complaint' AND f.done_at IS NULL AND f.assignee = 'agent1' AND f.due_at < now() "
                 + "ORDER BY f.due_at, f.id OFFSET $1 LIMIT 1", Tuple.of(skip));
     }
 
