@@ -62,9 +62,9 @@ FROM (SELECT g, :now - r1 * interval '365 days' AS started, r3, r4,
 INSERT INTO call_satisfaction (uniqueid, score, recorded_at)
 SELECT uniqueid, 1 + floor(random() * 5)::int, ended_at FROM calls WHERE disposition = 'answered' AND random() < 0.2;
 
-INSERT INTO followups (kind, ticket_type, district, agent, assignee, due_at, done_at, satisfaction, created_at)
+INSERT INTO followups (kind, ticket_type, district, agent, assignee, due_at, done_at, outcome, satisfaction, created_at)
 SELECT 'complaint', 'complaint', district, 'bench-agent-' || id % 50, 'bench-agent-' || id % 50,
-       created_at + interval '2 days', created_at + interval '2 days', 1 + floor(random() * 5)::int, created_at
+       created_at + interval '2 days', created_at + interval '2 days', 'answered', 1 + floor(random() * 5)::int, created_at
 FROM tickets WHERE type = 'complaint' AND id % 3 = 0;
 
 ANALYZE

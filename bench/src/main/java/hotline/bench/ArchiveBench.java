@@ -131,9 +131,9 @@ public final class ArchiveBench {
                 FROM tickets WHERE id % 33 = 0""", Tuple.tuple());
         sql(app, """
                 INSERT INTO followups (kind, ticket_id, customer_id, ticket_type, district, due_at, done_at, done_by,
-                                       satisfaction, created_at)
+                                       outcome, satisfaction, created_at)
                 SELECT CASE WHEN type = 'complaint' THEN 'complaint' ELSE 'repair' END, id, customer_id, type, district,
-                       closed_at + interval '2 days', closed_at + interval '2 days', 'bench',
+                       closed_at + interval '2 days', closed_at + interval '2 days', 'bench', 'answered',
                        (ARRAY[5, 5, 4, 4, 4, 3, 3, 2, 1, 5])[1 + id % 10], closed_at
                 FROM tickets WHERE closed_at IS NOT NULL AND id % 5 = 0""", Tuple.tuple());
         sql(app, """

@@ -108,8 +108,9 @@ class ArchiveBrowserTest {
         desk.query("INSERT INTO notices (kind, customer_id, dedupe_key, created_at) VALUES ('supply_restored', $1, $2, $3)",
                 Tuple.of(customer, "archive-test:" + customer, now.minusSeconds(120).atOffset(ZoneOffset.UTC)));
         desk.query("""
-                INSERT INTO followups (kind, customer_id, due_at, done_at, done_by, satisfaction, comment, created_at)
-                VALUES ('complaint', $1, $2, $2, 'agent1', 1, $3, $2)""",
+                INSERT INTO followups (kind, customer_id, due_at, done_at, done_by, outcome, satisfaction, comment,
+                                       created_at)
+                VALUES ('complaint', $1, $2, $2, 'agent1', 'answered', 1, $3, $2)""",
                 Tuple.of(customer, now.minusSeconds(60).atOffset(ZoneOffset.UTC), SCRIPT));
 
         supervisor.open("/customers/" + customer);

@@ -72,9 +72,9 @@ final class Contacts {
     /** A return visit made {@code daysAgo} days ago with {@code satisfaction} (1-5). */
     long followUp(long customer, Long ticket, int satisfaction, int daysAgo, String comment) {
         return pool.preparedQuery("""
-                        INSERT INTO followups (kind, ticket_id, customer_id, due_at, done_at, done_by, satisfaction,
-                                               comment, created_at)
-                        VALUES ('complaint', $1, $2, $3, $3, 'agent1', $4, $5, $3) RETURNING id""")
+                        INSERT INTO followups (kind, ticket_id, customer_id, due_at, done_at, done_by, outcome,
+                                               satisfaction, comment, created_at)
+                        VALUES ('complaint', $1, $2, $3, $3, 'agent1', 'answered', $4, $5, $3) RETURNING id""")
                 .execute(Tuple.of(ticket, customer, at(daysAgo), satisfaction, comment))
                 .await().iterator().next().getLong(0);
     }

@@ -72,7 +72,7 @@ public final class NotifySql {
                    d.status, d.attempts, d.next_attempt_at, d.last_error, d.sent_at, d.claimed_by
             FROM notices n
             LEFT JOIN notice_deliveries d ON d.notice_id = n.id
-            LEFT JOIN tickets t ON t.id = n.ticket_id
+            LEFT JOIN ticket_facts t ON t.id = n.ticket_id
             """;
 
     /** The newest $2 notices of customer $1 with their deliveries (one row per delivery; one without any). */
