@@ -104,8 +104,18 @@ public final class ServerProcess implements AutoCloseable {
                 return healthy();
             }, limit);
         } catch (AssertionError e) {
-            throw new AssertionError("the server " + name + " did not become healthy (" + e.getMessage() + "); see "
-                    + log(), e);
+            throw new AssertionError("the server " + name + " did not become healthy (" + e.getMessage() + "); the end of "
+                    + log() + ":\n" + logTail(40), e);
+        }
+    }
+
+    /** The last {@code lines} lines of the server's log (it is deleted with the test's files). */
+    private String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log());
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException unreadable) {
+            return "(the log cannot be read: " + unreadable.getMessage() + ")";
         }
     }
 

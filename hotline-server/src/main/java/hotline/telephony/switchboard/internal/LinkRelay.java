@@ -117,7 +117,10 @@ public final class LinkRelay {
     private void serve(Message<JsonObject> message) {
         ManagerConnection connection = link.get();
         if (connection == null) {
-            message.fail(DOWN, "the instance that held the AMI link just lost it");
+            // between the link's loss and the next watch; stop serving now so the next request finds no handler
+            watch();
+            message.fail(DOWN, "the telephone system is not connected: no instance holds the AMI link (the one "
+                    + "that held it just lost it)");
             return;
         }
         execute(connection, message.body()).onSuccess(v -> message.reply(null)).onFailure(e ->
